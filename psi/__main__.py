@@ -1,0 +1,5 @@
+"""Allow `python -m psi`."""
+
+from psi.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""The root of the `psi` command: command groups, global options, and error handling."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from psi import __version__, console
+from psi.commands import contact, db, init, org
+from psi.commands._common import AppState
+from psi.errors import ExitCode, PsiError
+
+DEBUG_ENV = "PSI_DEBUG"
+
+
+def _debugging(ctx: Any) -> bool:
+    root = ctx.find_root() if ctx is not None else None
+    state = getattr(root, "obj", None)
+    return bool(os.environ.get(DEBUG_ENV)) or (isinstance(state, AppState) and state.debug)
+
+
+class PsiGroup(TyperGroup):
+    """The root group: turns every PsiError into one red line and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; map errors to exit codes in this one place."""
+        try:
+            return super().invoke(ctx)
+        except PsiError as exc:
+            if _debugging(ctx):
+                raise
+            console.error(exc.message, exc.details)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except (typer.Exit, typer.Abort, BrokenPipeError):
+            raise
+        except KeyboardInterrupt:
+            console.error("Interrupted; nothing was written.")
+            raise typer.Exit(int(ExitCode.ABORTED)) from None
+        except Exception as exc:
+            if _debugging(ctx) or _is_cli_exception(exc):
+                raise
+            console.error(
+                f"psi failed unexpectedly ({type(exc).__name__}: {exc}); nothing was written. "
+                "Run it again with --debug and report what it prints."
+            )
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _is_cli_exception(exc: Exception) -> bool:
+    # Usage errors and the like belong to the command-line parser, which prints them itself.
+    return type(exc).__module__.startswith(("typer", "click"))
+
+
+app = typer.Typer(
+    cls=PsiGroup,
+    name="psi",
+    help="The register and working tool of Partnerskapet för sociala innovationer (PSI).",
+    epilog="Example: psi init --example && psi org list",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"psi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db_option: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database file or SQLAlchemy URL (sqlite:///…, postgresql://…); default: PSI_DB, "
+            "else psi.sqlite3 in your user data folder.",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback on errors (also PSI_DEBUG=1).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and stop."
+        ),
+    ] = False,
+) -> None:
+    """The register and working tool of Partnerskapet för sociala innovationer (PSI)."""
+    ctx.obj = AppState(db=db_option, debug=debug)
+
+
+app.command("init", epilog=init.EPILOG)(init.init)
+app.add_typer(org.app, name="org")
+app.add_typer(contact.app, name="contact")
+app.add_typer(db.app, name="db")
+
+
+def main() -> None:
+    """The `psi` console script."""
+    if sys.platform == "win32":
+        # Windows consoles default to a code page that cannot print å, ä, ö.
+        for stream in (sys.stdout, sys.stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8", errors="replace")
+    app()

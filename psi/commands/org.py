@@ -1,0 +1,287 @@
+"""`psi org`: the organisation register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from psi import console
+from psi.commands._common import day_or_today, session
+from psi.domain.orgnr import orgnr_group
+from psi.errors import Aborted, FileProblem, InvalidInput
+
+if TYPE_CHECKING:
+    from psi.services.orgs import OrgView
+
+app = typer.Typer(
+    help="Keep the register of member organisations, prospects and partners.",
+    epilog="Example: psi org list --sector civil-society",
+    no_args_is_help=True,
+)
+
+NameArg = Annotated[
+    str, typer.Argument(help="The organisation: full name, short name or a unique prefix.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+SectorHelp = "civil-society, municipality, region, state, academia, business or other."
+MunicipalityHelp = (
+    "A kommun in Örebro län (any case, å/ä/ö optional: orebro), or other:NAME outside it."
+)
+
+
+@app.command(
+    "add",
+    epilog='Example: psi org add "Nora Idrottsförening" --sector civil-society --municipality nora --joined 2026-03-10',
+)
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The organisation's full name, in quotes.")],
+    sector: Annotated[str, typer.Option("--sector", "-s", help=SectorHelp)],
+    short: Annotated[
+        str | None, typer.Option(help="A short name to type instead (e.g. ÖFR).")
+    ] = None,
+    orgnr: Annotated[str | None, typer.Option(help="Organisationsnummer, NNNNNN-NNNN.")] = None,
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", "-m", help=MunicipalityHelp)
+    ] = None,
+    joined: Annotated[str | None, typer.Option(help="Date it became a member, YYYY-MM-DD.")] = None,
+    website: Annotated[str | None, typer.Option(help="Web address, e.g. www.example.se.")] = None,
+    status: Annotated[str, typer.Option(help="member, prospect or partner.")] = "member",
+    note: Annotated[str | None, typer.Option(help="A free-text note.")] = None,
+) -> None:
+    """Add an organisation to the register."""
+    from psi.domain.organisation import OrgInput
+    from psi.services import orgs
+
+    raw = OrgInput(name, sector, status, short, orgnr, municipality, joined, None, website, note)
+    with session(ctx) as db:
+        view = orgs.add_org(db, raw)
+    console.success(f"Added {view.name} ({view.sector}, {view.status}).")
+
+
+def _row(view: OrgView) -> list[str]:
+    return [
+        view.name,
+        view.short or "",
+        view.sector,
+        view.municipality_label,
+        view.status,
+        view.joined.isoformat() if view.joined else "",
+    ]
+
+
+@app.command("list", epilog="Example: psi org list --municipality orebro --status member")
+def list_(
+    ctx: typer.Context,
+    sector: Annotated[
+        str | None, typer.Option("--sector", "-s", help=f"Only this sector: {SectorHelp}")
+    ] = None,
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", "-m", help="Only this kommun.")
+    ] = None,
+    status: Annotated[
+        str,
+        typer.Option(help="member, prospect, partner, former, all, or active (all but former)."),
+    ] = "active",
+    as_json: JsonOpt = False,
+) -> None:
+    """List the register: every organisation that has not left, unless filtered."""
+    from psi.services import orgs
+
+    with session(ctx, write=False) as db:
+        views = orgs.list_orgs(db, sector=sector, municipality=municipality, status=status)
+    if as_json:
+        console.print_json([view.to_json() for view in views])
+        return
+    if not views:
+        console.say(
+            "No organisations match. Add one with `psi org add` or load a list with `psi org import`."
+        )
+        return
+    headers = ["Name", "Short", "Sector", "Municipality", "Status", "Joined"]
+    console.print_table(headers, [_row(view) for view in views])
+    console.say(f"{len(views)} organisation{'s' if len(views) != 1 else ''}.")
+
+
+@app.command("show", epilog="Example: psi org show activa")
+def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
+    """Show one organisation with its details and contact persons."""
+    from psi.services import orgs
+
+    with session(ctx, write=False) as db:
+        detail = orgs.show_org(db, name)
+    if as_json:
+        console.print_json(detail.to_json())
+        return
+    org = detail.org
+    pairs = [
+        ("Name", org.name),
+        ("Short name", org.short or "-"),
+        ("Sector", org.sector),
+        ("Status", org.status),
+        ("Organisationsnummer", f"{org.orgnr} ({orgnr_group(org.orgnr)})" if org.orgnr else "-"),
+        ("Municipality", org.municipality_label or "-"),
+        ("Joined", org.joined.isoformat() if org.joined else "-"),
+        ("Left", org.left.isoformat() if org.left else "-"),
+        ("Website", org.website or "-"),
+        ("Note", org.note or "-"),
+    ]
+    console.print_fields(pairs)
+    console.say("")
+    if detail.contacts:
+        rows = [[c.name, c.role or "", c.email or "", c.phone or ""] for c in detail.contacts]
+        console.print_table(["Contact", "Role", "E-mail", "Phone"], rows)
+    else:
+        console.say(
+            f'No contact persons. Add one with `psi contact add "{org.name}" NAME --email ...`.'
+        )
+    if detail.erased_contacts:
+        console.say(f"{detail.erased_contacts} contact record(s) erased on request (GDPR).")
+
+
+@app.command(
+    "edit",
+    epilog='Example: psi org edit "Örebro Föreningsråd" --short ÖFR --website www.example.se',
+)
+def edit(
+    ctx: typer.Context,
+    name: NameArg,
+    new_name: Annotated[str | None, typer.Option("--name", help="A new full name.")] = None,
+    short: Annotated[str | None, typer.Option(help='A new short name ("" clears it).')] = None,
+    sector: Annotated[str | None, typer.Option("--sector", "-s", help=SectorHelp)] = None,
+    orgnr: Annotated[str | None, typer.Option(help='Organisationsnummer ("" clears it).')] = None,
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", "-m", help=MunicipalityHelp)
+    ] = None,
+    joined: Annotated[str | None, typer.Option(help="Date it became a member, YYYY-MM-DD.")] = None,
+    website: Annotated[str | None, typer.Option(help='Web address ("" clears it).')] = None,
+    status: Annotated[str | None, typer.Option(help="member, prospect or partner.")] = None,
+    note: Annotated[str | None, typer.Option(help='A free-text note ("" clears it).')] = None,
+) -> None:
+    """Change an organisation's details; an empty value ("") clears an optional one."""
+    from psi.services import orgs
+
+    given = {
+        "name": new_name,
+        "short": short,
+        "sector": sector,
+        "orgnr": orgnr,
+        "municipality": municipality,
+        "joined": joined,
+        "website": website,
+        "status": status,
+        "note": note,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    with session(ctx) as db:
+        view, changed = orgs.edit_org(db, name, changes)
+    if changed:
+        console.success(f"Changed {', '.join(changed)} of {view.name}.")
+    else:
+        console.say(f"Nothing changed: {view.name} already had those values.")
+
+
+@app.command("join", epilog='Example: psi org join "Nora Idrottsförening" --on 2026-03-10')
+def join(
+    ctx: typer.Context,
+    name: NameArg,
+    on: Annotated[
+        str | None, typer.Option(help="Date it joined, YYYY-MM-DD; today if left out.")
+    ] = None,
+) -> None:
+    """Record that a prospect (or partner, or former member) became a member."""
+    from psi.services import orgs
+
+    day = day_or_today(on, what="joined date")
+    with session(ctx) as db:
+        view = orgs.join_org(db, name, day)
+    console.success(f"{view.name} is a member from {day.isoformat()}.")
+
+
+@app.command("leave", epilog='Example: psi org leave "Nora Idrottsförening" --on 2026-12-31')
+def leave(
+    ctx: typer.Context,
+    name: NameArg,
+    on: Annotated[
+        str | None, typer.Option(help="Date it left, YYYY-MM-DD; today if left out.")
+    ] = None,
+) -> None:
+    """Record that an organisation left the partnership; its history stays."""
+    from psi.services import orgs
+
+    day = day_or_today(on, what="left date")
+    with session(ctx) as db:
+        view = orgs.leave_org(db, name, day)
+    console.success(f"{view.name} left on {day.isoformat()}; it stays in the register as former.")
+
+
+@app.command("remove", epilog='Example: psi org remove "Nora Idrotsförening" --yes')
+def remove(
+    ctx: typer.Context,
+    name: NameArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an entry made by mistake; one that anything refers to is never deleted."""
+    from psi.services import orgs
+
+    with session(ctx, write=False) as db:
+        target = orgs.find_org(db, name).name
+    if not yes and not typer.confirm(f"Delete {target} from the register?", default=False):
+        raise Aborted("Nothing was deleted.")
+    with session(ctx) as db:
+        view = orgs.remove_org(db, target)
+    console.success(f"Deleted {view.name}.")
+
+
+@app.command("import", epilog="Example: psi org import medlemmar.csv --dry-run")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A CSV file: header row; ; or , between cells.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row but write nothing.")
+    ] = False,
+) -> None:
+    """Import organisations from a CSV file, all rows or none.
+
+    Columns: name and sector are required; short, status, orgnr, municipality, joined, left,
+    website and note may follow (Swedish headers such as namn, sektor, kommun work too)."""
+    from psi.services import register_file
+
+    if not file.is_file():
+        raise FileProblem(f"{file} is not a file; give the path of a .csv file.")
+    with session(ctx) as db:
+        result = register_file.import_register(db, file, dry_run=dry_run)
+    if dry_run:
+        console.say(f"All {result.imported} rows are good; run without --dry-run to import them.")
+    else:
+        console.success(f"Imported {result.imported} organisations.")
+
+
+@app.command("export", epilog="Example: psi org export -o medlemmar.csv")
+def export(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write; standard output if left out."),
+    ] = None,
+    file_format: Annotated[str, typer.Option("--format", help="csv (for Excel) or json.")] = "csv",
+) -> None:
+    """Export the whole register, former members too, as CSV for Excel or as JSON."""
+    from psi.services import register_file
+
+    if file_format not in ("csv", "json"):
+        raise InvalidInput(
+            f"'{file_format}' is not an export format; use --format csv or --format json."
+        )
+    with session(ctx, write=False) as db:
+        text = register_file.export_register(db, file_format)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise FileProblem(f"Cannot write {output}: {exc.strerror}.") from None
+    console.success(f"Wrote {output}.")

@@ -1,0 +1,77 @@
+"""Terminal output: Rich tables and colour on a terminal, plain text when piped or NO_COLOR."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+def stdout() -> Console:
+    """A console on the current standard output (looked up each time, for tests)."""
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+
+
+def stderr() -> Console:
+    """A console on the current standard error."""
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def say(message: str, *, style: str | None = None) -> None:
+    """Print one line of plain text (never read as Rich markup)."""
+    stdout().print(message, style=style, markup=False)
+
+
+def success(message: str) -> None:
+    """Print that a change was made, in green on a terminal."""
+    say(message, style="green")
+
+
+def warn(message: str) -> None:
+    """Print a warning line to standard error, in yellow on a terminal."""
+    stderr().print(f"Warning: {message}", style="yellow", markup=False)
+
+
+def error(message: str, details: Sequence[str] = ()) -> None:
+    """Print an error line (and its detail lines) to standard error, in red on a terminal."""
+    console = stderr()
+    console.print(f"Error: {message}", style="bold red", markup=False)
+    for line in details:
+        console.print(f"  {line}", markup=False)
+
+
+def print_json(data: Any) -> None:
+    """Print data as indented JSON, letters kept as they are (å, ä, ö)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None
+) -> None:
+    """A Rich table on a terminal; aligned plain columns when piped."""
+    console = stdout()
+    if console.is_terminal:
+        table = Table(*headers, title=title, title_justify="left", header_style="bold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+        return
+    if title:
+        say(title)
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    for row in [list(headers), *rows]:
+        say("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def print_fields(pairs: Sequence[tuple[str, str]]) -> None:
+    """Label-value lines, labels aligned, for `show` commands."""
+    width = max((len(label) for label, _ in pairs), default=0)
+    for label, value in pairs:
+        say(f"{label.ljust(width)}  {value}")

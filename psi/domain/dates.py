@@ -1,0 +1,29 @@
+"""Dates as people type them on the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from psi.errors import InvalidInput
+
+
+def parse_date(text: str, *, what: str = "date") -> date:
+    """Parse YYYY-MM-DD (or `today`), or raise InvalidInput saying how to write it."""
+    value = text.strip()
+    if value.casefold() in {"today", "idag", "i dag"}:
+        return date.today()
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"'{text}' is not a {what}: write it as YYYY-MM-DD, for example 2026-03-10."
+        ) from None
+
+
+def parse_optional_date(text: str | None, *, what: str = "date") -> date | None:
+    """Like parse_date, but None or an empty string mean no date."""
+    if text is None or not text.strip():
+        return None
+    return parse_date(text, what=what)

@@ -1,0 +1,52 @@
+"""Swedish organisationsnummer: format, third digit, Luhn check digit and group."""
+
+from __future__ import annotations
+
+import re
+
+from psi.errors import InvalidInput
+
+_EXAMPLE = "write it as NNNNNN-NNNN, for example 232100-0164"
+_SHAPE = re.compile(r"^(?:16)?(\d{6})-?(\d{4})$")
+
+GROUPS: dict[str, str] = {
+    "2": "state, region or municipality",
+    "5": "limited company",
+    "7": "economic association",
+    "8": "non-profit association or foundation",
+    "9": "partnership",
+}
+
+
+def luhn_check_digit(digits: str) -> int:
+    """The Luhn check digit for a string of digits."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return (10 - total % 10) % 10
+
+
+def normalise_orgnr(text: str) -> str:
+    """Check an organisationsnummer and return it as NNNNNN-NNNN, or raise InvalidInput."""
+    compact = text.strip().replace(" ", "")
+    match = _SHAPE.match(compact)
+    if not match:
+        raise InvalidInput(f"'{text}' is not an organisationsnummer: {_EXAMPLE}.")
+    digits = match.group(1) + match.group(2)
+    if int(digits[2]) < 2:
+        raise InvalidInput(
+            f"'{text}' is not an organisationsnummer: its third digit must be 2 or more "
+            "(a personnummer is not accepted)."
+        )
+    if luhn_check_digit(digits[:9]) != int(digits[9]):
+        raise InvalidInput(
+            f"'{text}' is not an organisationsnummer: the check digit is wrong; "
+            "check for a typing error."
+        )
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def orgnr_group(orgnr: str) -> str:
+    """The kind of legal entity an organisationsnummer's first digit says."""
+    return GROUPS.get(orgnr[0], "other")

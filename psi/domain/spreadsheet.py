@@ -1,0 +1,81 @@
+"""CSV files as Swedish Excel writes and reads them: UTF-8 with BOM, `;`, a header row."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from psi.domain.text import fold
+from psi.errors import InvalidInput
+
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Make a cell that a spreadsheet would run as a formula plain text, with a leading '."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def restore(cell: str) -> str:
+    """Undo `neutralise`, so that export followed by import gives back the same text."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A CSV text for Swedish Excel: BOM, `;` separators, CRLF lines, neutralised cells."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return BOM + buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row: its line number in the file and its cells by canonical column name."""
+
+    line: int
+    cells: dict[str, str]
+    extra_cells: int = 0
+
+
+def _delimiter(header_line: str) -> str:
+    return ";" if header_line.count(";") >= header_line.count(",") else ","
+
+
+def read_csv(text: str, aliases: dict[str, str], required: Sequence[str]) -> list[CsvRow]:
+    """Parse a CSV text with `;` or `,`; map headers through aliases; check required columns."""
+    text = text.removeprefix(BOM)
+    if not text.strip():
+        raise InvalidInput("The file is empty; it needs a header row, for example name;sector.")
+    first_line = text.splitlines()[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    header = next(reader)
+    columns: list[str | None] = []
+    for title in header:
+        key = aliases.get(fold(title).replace("_", " ").strip())
+        if key is None and title.strip():
+            known = ", ".join(sorted(set(aliases.values())))
+            raise InvalidInput(f"Unknown column '{title}' in the header; the columns are: {known}.")
+        columns.append(key)
+    missing = [name for name in required if name not in columns]
+    if missing:
+        raise InvalidInput(f"The header lacks the column(s) {', '.join(missing)}.")
+    rows: list[CsvRow] = []
+    for cells in reader:
+        if not any(cell.strip() for cell in cells):
+            continue
+        values = {
+            column: restore(cell.strip())
+            for column, cell in zip(columns, cells, strict=False)
+            if column is not None
+        }
+        extra = sum(1 for cell in cells[len(columns) :] if cell.strip())
+        rows.append(CsvRow(line=reader.line_num, cells=values, extra_cells=extra))
+    return rows

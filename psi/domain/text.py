@@ -1,0 +1,34 @@
+"""Text rules shared by names, municipalities and sorting."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_SWEDISH_TAIL = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"}
+
+
+def clean(text: str) -> str:
+    """Trim and collapse every run of white space to one space."""
+    return " ".join(text.split())
+
+
+def has_control_characters(text: str) -> bool:
+    """True when the text holds a control character (a tab, a newline, a NUL...)."""
+    return any(unicodedata.category(char) == "Cc" for char in text)
+
+
+def casefold_key(text: str) -> str:
+    """The key under which two names count as the same regardless of case."""
+    return clean(text).casefold()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: `Örebro` and `orebro` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", casefold_key(text))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def swedish_sort_key(text: str) -> str:
+    """Sort key that puts å, ä and ö after z, as a Swedish reader expects."""
+    key = unicodedata.normalize("NFC", casefold_key(text))
+    return "".join(_SWEDISH_TAIL.get(char, char) for char in key)

@@ -1,0 +1,71 @@
+"""The database tables (SQLModel). Only tables here; rules live in psi.domain."""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer
+from sqlmodel import Field, SQLModel
+
+SECTORS = ("civil-society", "municipality", "region", "state", "academia", "business", "other")
+STATUSES = ("member", "prospect", "partner", "former")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IN ({quoted})"
+
+
+class Organisation(SQLModel, table=True):
+    """A member, prospect, partner or former member of the partnership."""
+
+    __tablename__ = "organisation"
+    __table_args__ = (
+        CheckConstraint(_in("sector", SECTORS), name="ck_organisation_sector"),
+        CheckConstraint(_in("status", STATUSES), name="ck_organisation_status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200, unique=True)
+    short: str | None = Field(default=None, max_length=40)
+    short_key: str | None = Field(default=None, max_length=40, unique=True)
+    orgnr: str | None = Field(default=None, max_length=11, unique=True)
+    sector: str = Field(max_length=20, index=True)
+    municipality: str | None = Field(default=None, max_length=100)
+    municipality_code: str | None = Field(default=None, max_length=4)
+    status: str = Field(max_length=10, index=True)
+    joined_on: date | None = None
+    left_on: date | None = None
+    website: str | None = Field(default=None, max_length=500)
+    note: str | None = Field(default=None, max_length=2000)
+    created_at: datetime
+    updated_at: datetime
+
+
+class Contact(SQLModel, table=True):
+    """A contact person at an organisation (personal data: `psi contact forget` erases it)."""
+
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    name: str = Field(max_length=200)
+    email: str | None = Field(default=None, max_length=254, index=True)
+    phone: str | None = Field(default=None, max_length=40)
+    role: str | None = Field(default=None, max_length=100)
+    created_at: datetime
+
+
+class Erasure(SQLModel, table=True):
+    """An anonymous trace of a GDPR erasure: when, at which organisation, how many records."""
+
+    __tablename__ = "erasure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    erased_on: date
+    organisation_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=True, index=True),
+    )
+    records: int

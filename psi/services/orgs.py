@@ -1,0 +1,367 @@
+"""The organisation register: add, find, list, show, edit, join, leave and remove."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, or_
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from psi.domain import organisation as rules
+from psi.domain.municipality import resolve_municipality, stored_municipality
+from psi.domain.names import Named, find_named
+from psi.domain.organisation import OrgFields, OrgInput, Status
+from psi.domain.orgnr import orgnr_group
+from psi.domain.text import casefold_key, swedish_sort_key
+from psi.errors import Conflict, InvalidInput, NotFound
+from psi.models import Contact, Erasure, Organisation
+
+STATUS_FILTERS = ("active", "member", "prospect", "partner", "former", "all")
+
+
+@dataclass(frozen=True)
+class OrgView:
+    """An organisation as commands print it."""
+
+    id: int
+    name: str
+    short: str | None
+    sector: str
+    status: str
+    orgnr: str | None
+    municipality: str | None
+    municipality_code: str | None
+    joined: date | None
+    left: date | None
+    website: str | None
+    note: str | None
+
+    @property
+    def municipality_label(self) -> str:
+        """The municipality as shown in tables, marked when outside the län."""
+        place = stored_municipality(self.municipality, self.municipality_code)
+        return "" if place is None else place.label
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: dates as ISO text."""
+        data = asdict(self)
+        data["joined"] = self.joined.isoformat() if self.joined else None
+        data["left"] = self.left.isoformat() if self.left else None
+        data["orgnr_group"] = orgnr_group(self.orgnr) if self.orgnr else None
+        return data
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A contact person as commands print it."""
+
+    id: int
+    organisation: str
+    name: str
+    email: str | None
+    phone: str | None
+    role: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class OrgDetail:
+    """Everything `psi org show` tells about one organisation."""
+
+    org: OrgView
+    contacts: list[ContactView] = field(default_factory=list)
+    erased_contacts: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            **self.org.to_json(),
+            "contacts": [contact.to_json() for contact in self.contacts],
+            "erased_contacts": self.erased_contacts,
+        }
+
+
+def view_of(row: Organisation) -> OrgView:
+    """The printable view of a stored organisation."""
+    assert row.id is not None
+    return OrgView(
+        id=row.id,
+        name=row.name,
+        short=row.short,
+        sector=row.sector,
+        status=row.status,
+        orgnr=row.orgnr,
+        municipality=row.municipality,
+        municipality_code=row.municipality_code,
+        joined=row.joined_on,
+        left=row.left_on,
+        website=row.website,
+        note=row.note,
+    )
+
+
+def fields_of(row: Organisation) -> OrgFields:
+    """The checked values a stored organisation holds."""
+    return OrgFields(
+        name=row.name,
+        sector=rules.Sector(row.sector),
+        status=Status(row.status),
+        short=row.short,
+        orgnr=row.orgnr,
+        municipality=stored_municipality(row.municipality, row.municipality_code),
+        joined_on=row.joined_on,
+        left_on=row.left_on,
+        website=row.website,
+        note=row.note,
+    )
+
+
+def _store(row: Organisation, fields: OrgFields) -> None:
+    row.name = fields.name
+    row.name_key = casefold_key(fields.name)
+    row.short = fields.short
+    row.short_key = casefold_key(fields.short) if fields.short else None
+    row.orgnr = fields.orgnr
+    row.sector = fields.sector.value
+    row.municipality = fields.municipality.name if fields.municipality else None
+    row.municipality_code = fields.municipality.code if fields.municipality else None
+    row.status = fields.status.value
+    row.joined_on = fields.joined_on
+    row.left_on = fields.left_on
+    row.website = fields.website
+    row.note = fields.note
+    row.updated_at = datetime.now(UTC)
+
+
+def _check_unique(session: Session, fields: OrgFields, exclude_id: int | None = None) -> None:
+    keys = [casefold_key(fields.name)] + ([casefold_key(fields.short)] if fields.short else [])
+    query = select(Organisation).where(
+        or_(col(Organisation.name_key).in_(keys), col(Organisation.short_key).in_(keys))
+    )
+    for other in session.exec(query):
+        if other.id == exclude_id:
+            continue
+        raise Conflict(
+            f"'{other.name}' is already in the register with that name or short name; "
+            "choose another, or change it with `psi org edit`."
+        )
+    if fields.orgnr:
+        holder = session.exec(
+            select(Organisation).where(Organisation.orgnr == fields.orgnr)
+        ).first()
+        if holder is not None and holder.id != exclude_id:
+            raise Conflict(
+                f"The organisationsnummer {fields.orgnr} already belongs to '{holder.name}'."
+            )
+
+
+def create_org(session: Session, fields: OrgFields) -> Organisation:
+    """Store a new organisation after checking that its names and number are free."""
+    _check_unique(session, fields)
+    now = datetime.now(UTC)
+    row = Organisation(name="", name_key="", sector="", status="", created_at=now, updated_at=now)
+    _store(row, fields)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_org(session: Session, raw: OrgInput) -> OrgView:
+    """`psi org add`: check the typed fields and store a new organisation."""
+    fields = rules.check_org(raw)
+    if fields.status not in rules.ADDABLE_STATUSES:
+        raise InvalidInput(
+            "A new organisation is a member, prospect or partner; "
+            "record leaving later with `psi org leave`."
+        )
+    return view_of(create_org(session, fields))
+
+
+def _named_rows(session: Session) -> list[Named]:
+    rows = session.exec(select(Organisation.id, Organisation.name, Organisation.short)).all()
+    return [Named(id=row[0] or 0, name=row[1], short=row[2]) for row in rows]
+
+
+def find_org(session: Session, query: str) -> Organisation:
+    """The one organisation a typed name means, or NotFound listing the closest names."""
+    lookup = find_named(query, _named_rows(session))
+    if lookup.found is not None:
+        row = session.get(Organisation, lookup.found.id)
+        assert row is not None
+        return row
+    if lookup.ambiguous:
+        names = "; ".join(item.label for item in lookup.ambiguous[:6])
+        more = len(lookup.ambiguous) - 6
+        names += f" and {more} more" if more > 0 else ""
+        raise NotFound(f"'{query}' matches several organisations: {names}. Type more of the name.")
+    hint = (
+        f" Did you mean: {'; '.join(item.label for item in lookup.suggestions)}?"
+        if lookup.suggestions
+        else ""
+    )
+    raise NotFound(f"No organisation matches '{query}'.{hint} See `psi org list --status all`.")
+
+
+def _status_condition(status: str) -> Any:
+    if status == "all":
+        return None
+    if status == "active":
+        return Organisation.status != Status.FORMER.value
+    return Organisation.status == rules.parse_status(status).value
+
+
+def parse_status_filter(text: str) -> str:
+    """The --status filter of `psi org list`: a status, `active` or `all`."""
+    value = text.strip().casefold()
+    if value not in STATUS_FILTERS:
+        raise InvalidInput(
+            f"'{text}' is not a status filter; use one of: {', '.join(STATUS_FILTERS)}."
+        )
+    return value
+
+
+def list_orgs(
+    session: Session,
+    *,
+    sector: str | None = None,
+    municipality: str | None = None,
+    status: str = "active",
+) -> list[OrgView]:
+    """`psi org list`: the register, filtered, in Swedish alphabetical order."""
+    query = select(Organisation)
+    condition = _status_condition(parse_status_filter(status))
+    if condition is not None:
+        query = query.where(condition)
+    if sector:
+        query = query.where(Organisation.sector == rules.parse_sector(sector).value)
+    if municipality:
+        place = resolve_municipality(municipality)
+        query = query.where(func.lower(Organisation.municipality) == place.name.lower())
+    rows = session.exec(query).all()
+    return sorted((view_of(row) for row in rows), key=lambda view: swedish_sort_key(view.name))
+
+
+def contacts_of(session: Session, org: Organisation) -> list[ContactView]:
+    """The contact persons of one organisation, by name."""
+    rows = session.exec(select(Contact).where(Contact.organisation_id == org.id)).all()
+    views = [contact_view(row, org.name) for row in rows]
+    return sorted(views, key=lambda view: swedish_sort_key(view.name))
+
+
+def contact_view(row: Contact, organisation: str) -> ContactView:
+    """The printable view of a stored contact person."""
+    assert row.id is not None
+    return ContactView(row.id, organisation, row.name, row.email, row.phone, row.role)
+
+
+def show_org(session: Session, query: str) -> OrgDetail:
+    """`psi org show`: one organisation with its contact persons."""
+    org = find_org(session, query)
+    erased = session.exec(
+        select(func.coalesce(func.sum(Erasure.records), 0)).where(Erasure.organisation_id == org.id)
+    ).one()
+    return OrgDetail(
+        org=view_of(org), contacts=contacts_of(session, org), erased_contacts=int(erased)
+    )
+
+
+EDITABLE = (
+    "name",
+    "short",
+    "sector",
+    "status",
+    "orgnr",
+    "municipality",
+    "joined",
+    "left",
+    "website",
+    "note",
+)
+
+
+def input_of(view: OrgView) -> OrgInput:
+    """An organisation as it would be typed: the inverse of `check_org`, used by edit and export."""
+    municipality = None
+    if view.municipality is not None:
+        municipality = view.municipality if view.municipality_code else f"other:{view.municipality}"
+    return OrgInput(
+        name=view.name,
+        sector=view.sector,
+        status=view.status,
+        short=view.short,
+        orgnr=view.orgnr,
+        municipality=municipality,
+        joined=view.joined.isoformat() if view.joined else None,
+        left=view.left.isoformat() if view.left else None,
+        website=view.website,
+        note=view.note,
+    )
+
+
+def edit_org(session: Session, query: str, changes: dict[str, str]) -> tuple[OrgView, list[str]]:
+    """`psi org edit`: change the given fields (an empty value clears an optional one)."""
+    row = find_org(session, query)
+    if not changes:
+        raise InvalidInput(
+            "Nothing to change: give at least one option, e.g. --website www.example.se."
+        )
+    before = fields_of(row)
+    fields = rules.check_org(replace(input_of(view_of(row)), **changes))
+    if fields.status is Status.FORMER and before.status is not Status.FORMER:
+        raise InvalidInput(
+            "Use `psi org leave NAME --on DATE` to record that an organisation left."
+        )
+    _check_unique(session, fields, exclude_id=row.id)
+    changed = [name for name in EDITABLE if _differs(before, fields, name)]
+    if changed:
+        _store(row, fields)
+        session.add(row)
+        session.flush()
+    return view_of(row), changed
+
+
+_FIELD_OF = {"joined": "joined_on", "left": "left_on"}
+
+
+def _differs(before: OrgFields, after: OrgFields, name: str) -> bool:
+    attribute = _FIELD_OF.get(name, name)
+    return bool(getattr(before, attribute) != getattr(after, attribute))
+
+
+def join_org(session: Session, query: str, on: date) -> OrgView:
+    """`psi org join`: a prospect, partner or former member becomes a member."""
+    row = find_org(session, query)
+    _store(row, rules.join(fields_of(row), on))
+    session.add(row)
+    session.flush()
+    return view_of(row)
+
+
+def leave_org(session: Session, query: str, on: date) -> OrgView:
+    """`psi org leave`: the organisation becomes a former member; its history stays."""
+    row = find_org(session, query)
+    _store(row, rules.leave(fields_of(row), on))
+    session.add(row)
+    session.flush()
+    return view_of(row)
+
+
+def remove_org(session: Session, query: str) -> OrgView:
+    """`psi org remove`: delete an entry made by mistake, never one that anything refers to."""
+    row = find_org(session, query)
+    view = view_of(row)
+    session.delete(row)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict(
+            f"{view.name} has contact persons or history, so it is never deleted; "
+            f'use `psi org leave "{view.name}"` instead.'
+        ) from None
+    return view

@@ -1,0 +1,336 @@
+"""The one place that talks to the database: engines, transactions, migrations, backups."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlmodel import Session
+
+from psi.errors import Conflict, DatabaseProblem, FileProblem
+from psi.location import DbLocation
+
+HEAD_REVISION = "0001"
+"""The newest migration; a test checks it against the migration scripts."""
+
+BUSY_TIMEOUT_MS = 30_000
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """The revision a database is at, and what psi thinks of it."""
+
+    revision: str | None
+    is_head: bool
+    known: bool
+
+
+def _connect_sqlite_events(engine: Engine, *, write: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let us issue BEGIN ourselves, so a writing command takes the write lock at once.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(location: DbLocation, *, write: bool = True) -> Engine:
+    """An engine for the location; SQLite gets foreign keys, WAL and a busy timeout."""
+    try:
+        if location.is_sqlite:
+            engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _connect_sqlite_events(engine, write=write)
+            return engine
+        return create_engine(location.url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise DatabaseProblem(
+            f"The database driver '{exc.name}' is not installed; for PostgreSQL run "
+            "pip install 'psycopg[binary]'."
+        ) from None
+    except SQLAlchemyError as exc:
+        raise DatabaseProblem(f"'{location.display}' is not a database address: {exc}") from None
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (it will hold personal data)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise FileProblem(f"Cannot create {path}: {exc.strerror}.") from None
+
+
+def database_exists(location: DbLocation) -> bool:
+    """Whether the SQLite file exists (a server database is assumed to)."""
+    return location.path is None or (location.path.exists() and location.path.stat().st_size > 0)
+
+
+def _require_file(location: DbLocation) -> None:
+    if not database_exists(location):
+        raise DatabaseProblem(
+            f"No database at {location.display}. Create it with `psi init` "
+            "(or `psi init --example` to look around), or point --db or PSI_DB at yours."
+        )
+
+
+def has_schema(location: DbLocation) -> bool:
+    """Whether the database already holds a psi schema (of any version)."""
+    engine = make_engine(location, write=False)
+    try:
+        return read_revision(engine) is not None
+    except OperationalError as exc:
+        raise _database_problem(exc, location) from None
+    finally:
+        engine.dispose()
+
+
+def read_revision(engine: Engine) -> str | None:
+    """The Alembic revision stored in the database, or None for an empty database."""
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if "alembic_version" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise DatabaseProblem(
+                    "This database was not made by psi (it has tables but no psi schema); "
+                    "point --db at a psi database or a new file."
+                )
+            return None
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        return None if row is None else str(row[0])
+
+
+def known_revisions() -> list[str]:
+    """Every revision the shipped migrations know, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """Where the database's schema stands against this psi's migrations."""
+    revision = read_revision(engine)
+    if revision == HEAD_REVISION:
+        return SchemaState(revision, is_head=True, known=True)
+    return SchemaState(
+        revision, is_head=False, known=revision is None or revision in known_revisions()
+    )
+
+
+def _alembic_upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Bring the schema up to a revision (the newest by default)."""
+    _alembic_upgrade(engine, target)
+
+
+def backup_path(location: DbLocation, label: str) -> Path:
+    """A new file name beside the database: `psi.<label>-<timestamp>.sqlite3`."""
+    assert location.path is not None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = location.path.with_name(f"{location.path.stem}.{label}-{stamp}.sqlite3")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = location.path.with_name(
+            f"{location.path.stem}.{label}-{stamp}-{counter}.sqlite3"
+        )
+    return candidate
+
+
+def backup_sqlite(location: DbLocation, target: Path) -> Path:
+    """Copy the SQLite database with SQLite's online backup (consistent during writes)."""
+    if location.path is None:
+        raise DatabaseProblem(
+            "Backups are made of SQLite files; for PostgreSQL use pg_dump, "
+            "or `psi db copy` when it is available."
+        )
+    _require_file(location)
+    target = target.expanduser().resolve()
+    if target == location.path:
+        raise FileProblem("The backup cannot overwrite the database itself; name another file.")
+    if target.exists():
+        raise FileProblem(f"{target} already exists; name a new file for the backup.")
+    create_private_file(target)
+    try:
+        source = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        copy = sqlite3.connect(target)
+        try:
+            with copy:
+                source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+    except sqlite3.Error as exc:
+        with suppress(OSError):
+            target.unlink()
+        raise DatabaseProblem(f"The backup failed: {exc}.") from None
+    return target
+
+
+def ensure_schema(engine: Engine, location: DbLocation) -> SchemaState:
+    """Upgrade an older database (after a backup beside it); refuse one from a newer psi."""
+    state = schema_state(engine)
+    if state.is_head:
+        return state
+    if not state.known:
+        raise DatabaseProblem(
+            f"The database at {location.display} was made by a newer psi (schema "
+            f"{state.revision}; this psi knows up to {HEAD_REVISION}). Upgrade psi: "
+            "pip install --upgrade psi. The database was not touched."
+        )
+    if state.revision is not None and location.path is not None:
+        backup_sqlite(location, backup_path(location, f"before-{HEAD_REVISION}"))
+    migrate(engine)
+    return schema_state(engine)
+
+
+def open_engine(location: DbLocation, *, write: bool = True, create: bool = False) -> Engine:
+    """An engine on a database at the newest schema; a missing file is an error unless create."""
+    if location.path is not None:
+        if create:
+            create_private_file(location.path)
+        else:
+            _require_file(location)
+    engine = make_engine(location, write=write)
+    try:
+        ensure_schema(engine, location)
+    except OperationalError as exc:
+        engine.dispose()
+        raise _database_problem(exc, location) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _database_problem(exc: OperationalError, location: DbLocation) -> DatabaseProblem:
+    message = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in message or "busy" in message:
+        return DatabaseProblem(
+            "The database is busy: another psi is writing to it. Try again in a moment."
+        )
+    if "not a database" in message or "malformed" in message:
+        return DatabaseProblem(
+            f"{location.display} is not a readable psi database ({message}); "
+            "restore a backup or point --db at another file."
+        )
+    return DatabaseProblem(f"The database at {location.display} cannot be used: {message}.")
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
+
+
+@contextmanager
+def transaction(
+    location: DbLocation, *, write: bool = True, create: bool = False
+) -> Iterator[Session]:
+    """One session in one transaction: commit on success, roll back on any error.
+
+    With create, a missing SQLite file is made first, and removed again if anything fails.
+    """
+    fresh = create and location.path is not None and not database_exists(location)
+    try:
+        with _session(location, write=write, create=create) as session:
+            yield session
+    except BaseException:
+        if fresh and location.path is not None:
+            _remove_database_files(location.path)
+        raise
+
+
+@contextmanager
+def _session(location: DbLocation, *, write: bool, create: bool) -> Iterator[Session]:
+    engine = open_engine(location, write=write, create=create)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                if write:
+                    session.commit()
+                else:
+                    session.rollback()
+            except IntegrityError as exc:
+                session.rollback()
+                raise Conflict(
+                    f"The change clashes with what the register holds ({exc.orig}); nothing was written."
+                ) from None
+            except OperationalError as exc:
+                session.rollback()
+                raise _database_problem(exc, location) from None
+            except BaseException:
+                session.rollback()
+                raise
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What `psi db check` found."""
+
+    location: str
+    revision: str | None
+    head: str
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the database is whole and at the newest schema."""
+        return not self.problems and self.revision == self.head
+
+
+def check_database(location: DbLocation) -> CheckResult:
+    """Integrity check, foreign-key check and schema version, writing nothing."""
+    _require_file(location)
+    engine = make_engine(location, write=False)
+    try:
+        revision = read_revision(engine)
+        problems: list[str] = []
+        if location.is_sqlite:
+            with engine.connect() as connection:
+                integrity = [
+                    str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")
+                ]
+                if integrity != ["ok"]:
+                    problems.extend(integrity)
+                for row in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                    problems.append(f"row {row[1]} in {row[0]} points to a missing {row[2]}")
+        if revision != HEAD_REVISION:
+            problems.append(f"schema {revision} is not the newest ({HEAD_REVISION})")
+        return CheckResult(location.display, revision, HEAD_REVISION, tuple(problems))
+    except OperationalError as exc:
+        raise _database_problem(exc, location) from None
+    finally:
+        engine.dispose()

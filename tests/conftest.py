@@ -1,0 +1,70 @@
+"""Shared fixtures: every CLI test gets a throwaway SQLite file through PSI_DB."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from psi.cli import app
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A database path in a temporary folder, given to psi through PSI_DB (not yet created)."""
+    path = tmp_path / "psi.sqlite3"
+    monkeypatch.setenv("PSI_DB", str(path))
+    monkeypatch.delenv("PSI_DEBUG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return path
+
+
+@pytest.fixture
+def run(db_path: Path) -> Run:
+    """Invoke psi in-process like a user would: run("org", "list", "--json")."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def empty_db(run: Run, db_path: Path) -> Path:
+    """A new database at the newest schema, with no data."""
+    result = run("init")
+    assert result.exit_code == 0, result.output
+    return db_path
+
+
+@pytest.fixture
+def example_db(run: Run, db_path: Path) -> Path:
+    """A database holding the example register (`psi init --example`)."""
+    result = run("init", "--example")
+    assert result.exit_code == 0, result.output
+    return db_path
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to compare a database before and after a command."""
+    connection = sqlite3.connect(path)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            table: connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            for table in tables
+        }
+    finally:
+        connection.close()
