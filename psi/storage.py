@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
 from psi.errors import Conflict, DatabaseProblem, FileProblem
@@ -97,7 +97,7 @@ def has_schema(location: DbLocation) -> bool:
     engine = make_engine(location, write=False)
     try:
         return read_revision(engine) is not None
-    except OperationalError as exc:
+    except DatabaseError as exc:
         raise _database_problem(exc, location) from None
     finally:
         engine.dispose()
@@ -223,7 +223,7 @@ def open_engine(location: DbLocation, *, write: bool = True, create: bool = Fals
     engine = make_engine(location, write=write)
     try:
         ensure_schema(engine, location)
-    except OperationalError as exc:
+    except DatabaseError as exc:
         engine.dispose()
         raise _database_problem(exc, location) from None
     except BaseException:
@@ -232,7 +232,7 @@ def open_engine(location: DbLocation, *, write: bool = True, create: bool = Fals
     return engine
 
 
-def _database_problem(exc: OperationalError, location: DbLocation) -> DatabaseProblem:
+def _database_problem(exc: DatabaseError, location: DbLocation) -> DatabaseProblem:
     message = str(exc.orig) if exc.orig is not None else str(exc)
     if "locked" in message or "busy" in message:
         return DatabaseProblem(
@@ -286,7 +286,7 @@ def _session(location: DbLocation, *, write: bool, create: bool) -> Iterator[Ses
                 raise Conflict(
                     f"The change clashes with what the register holds ({exc.orig}); nothing was written."
                 ) from None
-            except OperationalError as exc:
+            except DatabaseError as exc:
                 session.rollback()
                 raise _database_problem(exc, location) from None
             except BaseException:
@@ -330,7 +330,7 @@ def check_database(location: DbLocation) -> CheckResult:
         if revision != HEAD_REVISION:
             problems.append(f"schema {revision} is not the newest ({HEAD_REVISION})")
         return CheckResult(location.display, revision, HEAD_REVISION, tuple(problems))
-    except OperationalError as exc:
+    except DatabaseError as exc:
         raise _database_problem(exc, location) from None
     finally:
         engine.dispose()

@@ -45,7 +45,11 @@ def _unique(items: Sequence[Named]) -> tuple[Named, ...]:
 
 
 def find_named(query: str, candidates: Sequence[Named]) -> Lookup:
-    """Match a typed name: exact (any case), then without accents, then a unique prefix."""
+    """Match a typed name: exact (any case), without accents, a prefix, then a word inside.
+
+    `Örebro Föreningsråd` is found by `örebro föreningsråd`, `orebro foreningsrad`,
+    `orebro fo` and `föreningsråd`; the first step with exactly one hit wins.
+    """
     exact = casefold_key(query)
     folded = fold(query)
     if not folded:
@@ -54,6 +58,7 @@ def find_named(query: str, candidates: Sequence[Named]) -> Lookup:
         lambda key: casefold_key(key) == exact,
         lambda key: fold(key) == folded,
         lambda key: fold(key).startswith(folded),
+        lambda key: f" {folded}" in f" {fold(key)}",
     )
     for step in steps:
         hits = _unique([item for item in candidates if any(step(k) for k in _keys(item))])

@@ -1,0 +1,152 @@
+"""The command line as a whole: help, version, start-up cost, and how errors reach the user."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from psi import __version__
+from psi.cli import app
+from psi.errors import ExitCode
+from tests.conftest import Run
+
+HEAVY = ("sqlmodel", "sqlalchemy", "alembic", "jinja2", "typst")
+GENERATED_OPTIONS = {"--help", "--install-completion", "--show-completion"}
+
+
+def walk(command: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], object]]:
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from walk(sub, (*path, name))
+
+
+COMMANDS = list(walk(get_command(app)))
+
+
+@pytest.mark.parametrize(
+    ("path", "command"), COMMANDS, ids=[" ".join(p) or "psi" for p, _ in COMMANDS]
+)
+def test_every_command_has_help_ending_with_an_example(
+    path: tuple[str, ...], command: object
+) -> None:
+    help_text = getattr(command, "help", None)
+    assert help_text and help_text.strip(), f"psi {' '.join(path)} has no help"
+    epilog = getattr(command, "epilog", None) or ""
+    assert epilog.startswith("Example: psi"), f"psi {' '.join(path)} has no example"
+    for param in getattr(command, "params", []):
+        names = set(getattr(param, "opts", []))
+        if names & GENERATED_OPTIONS:
+            continue
+        assert getattr(param, "help", None), f"psi {' '.join(path)}: {param.name} has no help"
+
+
+@pytest.mark.parametrize(
+    ("path", "command"), COMMANDS, ids=[" ".join(p) or "psi" for p, _ in COMMANDS]
+)
+def test_help_runs_and_shows_the_example(path: tuple[str, ...], command: object) -> None:
+    result = CliRunner().invoke(app, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "Example: psi" in result.stdout
+
+
+def _modules_after(args: list[str]) -> list[str]:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['psi', *{args!r}]\n"
+        "from psi.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return list(json.loads(result.stdout.strip().splitlines()[-1].replace("'", '"')))
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["org", "--help"], ["org", "add", "--help"], ["--version"]]
+)
+def test_help_imports_no_heavy_library(args: list[str]) -> None:
+    assert _modules_after(args) == []
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.stdout.strip() == f"psi {__version__}"
+
+
+def test_python_dash_m_psi_works(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "psi", "--db", str(tmp_path / "m.sqlite3"), "init", "--example"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "psi", "--db", str(tmp_path / "m.sqlite3"), "org", "list"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Örebro Föreningsråd" in listed.stdout
+    assert "│" not in listed.stdout  # piped: plain text, no table borders
+
+
+def test_a_user_error_is_one_line_without_traceback(run: Run, example_db: Path) -> None:
+    result = run("org", "show", "finns inte alls")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Error: ")
+    assert "Traceback" not in result.output
+
+
+def test_debug_shows_the_exception(run: Run, example_db: Path) -> None:
+    from psi.errors import NotFound
+
+    with pytest.raises(NotFound):
+        run("--debug", "org", "show", "finns inte alls")
+
+
+def test_psi_debug_environment_variable(
+    run: Run, example_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psi.errors import NotFound
+
+    monkeypatch.setenv("PSI_DEBUG", "1")
+    with pytest.raises(NotFound):
+        run("org", "show", "finns inte alls")
+
+
+def test_an_unexpected_failure_is_one_line_with_exit_code_1(
+    run: Run, example_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psi.services import orgs
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(orgs, "list_orgs", broken)
+    result = run("org", "list")
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "--debug" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_usage_errors_keep_the_parsers_exit_code(run: Run, example_db: Path) -> None:
+    result = CliRunner().invoke(app, ["org", "add", "Namnlös"])
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_exit_codes_are_documented_in_the_readme() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for code in ExitCode:
+        assert f"| {int(code)} |" in readme, f"exit code {code.name} is not in the README"

@@ -1,0 +1,301 @@
+"""The database: where it lives, how it is opened, migrated, backed up and checked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel, select
+
+from psi import storage
+from psi.errors import DatabaseProblem, ExitCode
+from psi.location import DbLocation, default_db_path, locate_db
+from psi.models import Organisation
+from tests.conftest import Run, dump
+
+
+def file_location(path: Path) -> DbLocation:
+    return DbLocation(url=f"sqlite:///{path}", path=path)
+
+
+def test_locate_prefers_option_then_env_then_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PSI_DB", str(tmp_path / "env.sqlite3"))
+    assert locate_db(str(tmp_path / "opt.sqlite3")).path == tmp_path / "opt.sqlite3"
+    assert locate_db(None).path == tmp_path / "env.sqlite3"
+    monkeypatch.delenv("PSI_DB")
+    assert locate_db(None).path == default_db_path()
+    assert default_db_path().name == "psi.sqlite3"
+
+
+def test_locate_accepts_urls(tmp_path: Path) -> None:
+    sqlite_url = locate_db(f"sqlite:///{tmp_path}/a.sqlite3")
+    assert sqlite_url.path == tmp_path / "a.sqlite3"
+    postgres = locate_db("postgresql://psi:secret@db.example.se/psi")
+    assert postgres.path is None
+    assert not postgres.is_sqlite
+    assert "secret" not in postgres.display
+
+
+def test_new_database_is_private_and_uses_wal_and_foreign_keys(empty_db: Path) -> None:
+    if sys.platform != "win32":
+        assert stat.S_IMODE(empty_db.stat().st_mode) == 0o600
+    engine = storage.make_engine(file_location(empty_db))
+    try:
+        with engine.connect() as connection:
+            pragma = connection.exec_driver_sql
+            assert pragma("PRAGMA journal_mode").scalar() == "wal"
+            assert pragma("PRAGMA foreign_keys").scalar() == 1
+            assert pragma("PRAGMA busy_timeout").scalar() == storage.BUSY_TIMEOUT_MS
+    finally:
+        engine.dispose()
+
+
+def test_head_revision_matches_the_migration_scripts() -> None:
+    assert storage.known_revisions()[-1] == storage.HEAD_REVISION
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    location = file_location(tmp_path / "m.sqlite3")
+    engine = storage.open_engine(location, create=True)
+    try:
+        with engine.connect() as connection:
+            differences = compare_metadata(
+                MigrationContext.configure(connection, opts={"compare_type": False}),
+                SQLModel.metadata,
+            )
+        assert differences == []
+    finally:
+        engine.dispose()
+
+
+def _insert_org(path: Path, name: str) -> None:
+    now = datetime.now(UTC).isoformat(sep=" ")
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO organisation (name, name_key, sector, status, created_at, updated_at) "
+            "VALUES (?, ?, 'civil-society', 'member', ?, ?)",
+            (name, name.casefold(), now, now),
+        )
+    connection.close()
+
+
+@pytest.mark.parametrize("revision", storage.known_revisions())
+def test_a_database_at_every_revision_upgrades_and_keeps_its_rows(
+    tmp_path: Path, run: Run, db_path: Path, revision: str
+) -> None:
+    engine = storage.make_engine(file_location(db_path))
+    storage.create_private_file(db_path)
+    storage.migrate(engine, revision)
+    engine.dispose()
+    _insert_org(db_path, "Föreningen Gammal Data")
+    result = run("org", "show", "gammal data", "--json")
+    assert result.exit_code == 0, result.output
+    assert "Föreningen Gammal Data" in result.stdout
+    assert storage.check_database(file_location(db_path)).ok
+    backups = list(db_path.parent.glob("psi.before-*.sqlite3"))
+    assert len(backups) == (0 if revision == storage.HEAD_REVISION else 1)
+    for backup in backups:
+        assert "Föreningen Gammal Data" in str(dump(backup)["organisation"])
+
+
+PROBE_MIGRATION = '''"""A later migration, made up by the test.
+
+Revision ID: 9001
+Revises: {head}
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("probe", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("probe")
+'''
+
+
+def test_an_older_database_is_backed_up_then_upgraded(
+    tmp_path: Path, run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("init")
+    _insert_org(db_path, "Föreningen Före")
+    # A psi one migration ahead of this database: the shipped scripts plus a real extra one.
+    scripts = tmp_path / "migrations"
+    shutil.copytree(storage.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "9001_probe.py").write_text(
+        PROBE_MIGRATION.format(head=storage.HEAD_REVISION), encoding="utf-8"
+    )
+    monkeypatch.setattr(storage, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(storage, "HEAD_REVISION", "9001")
+
+    result = run("org", "list", "--json")
+
+    assert result.exit_code == 0, result.output
+    assert "Föreningen Före" in result.stdout
+    after = dump(db_path)
+    assert after["alembic_version"] == [("9001",)]
+    assert "probe" in after
+    backups = list(db_path.parent.glob("psi.before-9001-*.sqlite3"))
+    assert len(backups) == 1
+    saved = dump(backups[0])
+    assert "probe" not in saved
+    assert "Föreningen Före" in str(saved["organisation"])
+
+
+def test_a_database_from_a_newer_psi_is_refused_and_untouched(run: Run, empty_db: Path) -> None:
+    connection = sqlite3.connect(empty_db)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    before = empty_db.read_bytes()
+    result = run("org", "list")
+    assert result.exit_code == ExitCode.DATABASE
+    assert "newer psi" in result.stderr
+    assert empty_db.read_bytes() == before
+    assert not list(empty_db.parent.glob("psi.before-*"))
+
+
+def test_a_missing_database_says_to_run_init(run: Run, db_path: Path) -> None:
+    result = run("org", "list")
+    assert result.exit_code == ExitCode.DATABASE
+    assert "psi init" in result.stderr
+    assert not db_path.exists()
+
+
+def test_a_foreign_sqlite_file_is_refused(run: Run, db_path: Path) -> None:
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute("CREATE TABLE recipes (id INTEGER)")
+    connection.close()
+    result = run("org", "list")
+    assert result.exit_code == ExitCode.DATABASE
+    assert "not made by psi" in result.stderr
+
+
+def test_a_file_that_is_not_a_database_is_refused(run: Run, db_path: Path) -> None:
+    db_path.write_text("hej, detta är ingen databas\n" * 200, encoding="utf-8")
+    result = run("org", "list")
+    assert result.exit_code == ExitCode.DATABASE
+    assert result.stderr.startswith("Error:")
+
+
+def test_transaction_rolls_back_everything_on_error(empty_db: Path) -> None:
+    location = file_location(empty_db)
+    now = datetime.now(UTC)
+    with pytest.raises(RuntimeError), storage.transaction(location) as session:
+        session.add(
+            Organisation(
+                name="Halvskrivet",
+                name_key="halvskrivet",
+                sector="other",
+                status="member",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        session.flush()
+        raise RuntimeError("boom")
+    with storage.transaction(location, write=False) as session:
+        assert session.exec(select(Organisation)).all() == []
+
+
+def test_init_creates_once_and_then_changes_nothing(run: Run, db_path: Path) -> None:
+    first = run("init", "--example")
+    assert first.exit_code == 0
+    before = dump(db_path)
+    again = run("init", "--example")
+    assert again.exit_code == 0
+    assert "nothing was changed" in again.stdout
+    assert dump(db_path) == before
+
+
+def test_a_failed_init_leaves_no_file(
+    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psi.services import example
+
+    broken = {"organisations": [{"name": "", "sector": "civil-society"}], "contacts": []}
+    monkeypatch.setattr(example, "example_data", lambda: broken)
+    result = run("init", "--example")
+    assert result.exit_code == ExitCode.INVALID
+    assert not db_path.exists()
+
+
+def test_db_path_prints_the_resolved_file(run: Run, db_path: Path, tmp_path: Path) -> None:
+    assert run("db", "path").stdout.strip() == str(db_path)
+    other = tmp_path / "annan.sqlite3"
+    assert run("--db", str(other), "db", "path").stdout.strip() == str(other)
+
+
+def test_db_backup_writes_a_consistent_private_copy(run: Run, example_db: Path) -> None:
+    target = example_db.parent / "kopia.sqlite3"
+    result = run("db", "backup", str(target))
+    assert result.exit_code == 0, result.output
+    assert dump(target) == dump(example_db)
+    if sys.platform != "win32":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_db_backup_without_a_file_writes_beside_the_database(run: Run, example_db: Path) -> None:
+    result = run("db", "backup")
+    assert result.exit_code == 0, result.output
+    backups = list(example_db.parent.glob("psi.backup-*.sqlite3"))
+    assert len(backups) == 1
+    assert dump(backups[0]) == dump(example_db)
+
+
+def test_db_backup_refuses_to_overwrite(run: Run, example_db: Path) -> None:
+    target = example_db.parent / "finns.sqlite3"
+    target.write_text("viktigt", encoding="utf-8")
+    result = run("db", "backup", str(target))
+    assert result.exit_code == ExitCode.FILE
+    assert target.read_text(encoding="utf-8") == "viktigt"
+
+
+def test_db_backup_of_a_missing_database(run: Run, db_path: Path) -> None:
+    result = run("db", "backup", str(db_path.parent / "x.sqlite3"))
+    assert result.exit_code == ExitCode.DATABASE
+
+
+def test_db_check_passes_on_a_good_database(run: Run, example_db: Path) -> None:
+    result = run("db", "check")
+    assert result.exit_code == 0, result.output
+    assert storage.HEAD_REVISION in result.stdout
+    as_json = run("db", "check", "--json")
+    assert '"ok": true' in as_json.stdout
+
+
+def test_db_check_finds_broken_references(run: Run, example_db: Path) -> None:
+    connection = sqlite3.connect(example_db)
+    with connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("UPDATE contact SET organisation_id = 9999")
+    connection.close()
+    result = run("db", "check")
+    assert result.exit_code == ExitCode.DATABASE
+    assert "organisation" in result.stderr
+
+
+def test_storage_refuses_a_postgres_url_without_a_driver_or_server() -> None:
+    location = DbLocation(url="postgresql://nobody@127.0.0.1:1/none", path=None)
+    with pytest.raises(DatabaseProblem):
+        storage.backup_sqlite(location, Path(os.devnull))
