@@ -53,9 +53,9 @@ def print_json(data: Any) -> None:
 def print_table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None
 ) -> None:
-    """A Rich table on a terminal; aligned plain columns when piped."""
+    """A Rich table on a terminal; aligned plain columns when piped or NO_COLOR is set."""
     console = stdout()
-    if console.is_terminal:
+    if console.is_terminal and not console.no_color:
         table = Table(*headers, title=title, title_justify="left", header_style="bold")
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
