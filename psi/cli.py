@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from psi import __version__, console
-from psi.commands import contact, db, init, org
+from psi.commands import contact, db, init, org, rotate
 from psi.commands._common import AppState
 from psi.errors import ExitCode, PsiError
 
@@ -100,6 +100,8 @@ def root(
 
 app.command("init", epilog=init.EPILOG)(init.init)
 app.add_typer(org.app, name="org")
+app.command("coordinators", epilog=rotate.COORDINATORS_EPILOG)(rotate.coordinators)
+app.command("rotate", epilog=rotate.ROTATE_EPILOG)(rotate.rotate)
 app.add_typer(contact.app, name="contact")
 app.add_typer(db.app, name="db")
 

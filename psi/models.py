@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 SECTORS = ("civil-society", "municipality", "region", "state", "academia", "business", "other")
@@ -69,3 +69,47 @@ class Erasure(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=True, index=True),
     )
     records: int
+
+
+ROLES = ("continuing", "newcomer", "other")
+ANSWERS = ("pending", "yes", "no")
+
+
+class CoordinatorTerm(SQLModel, table=True):
+    """One organisation coordinating PSI in one year, and how that was decided."""
+
+    __tablename__ = "coordinator_term"
+    __table_args__ = (
+        UniqueConstraint("year", "organisation_id", name="uq_coordinator_term_year_org"),
+        CheckConstraint(_in("role", ROLES), name="ck_coordinator_term_role"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    role: str = Field(max_length=12)
+    decided_on: date | None = None
+    decision_ref: str | None = Field(default=None, max_length=200)
+    override_reason: str | None = Field(default=None, max_length=2000)
+    created_at: datetime
+
+
+class Inquiry(SQLModel, table=True):
+    """The working committee asked an organisation to coordinate in a year."""
+
+    __tablename__ = "inquiry"
+    __table_args__ = (
+        UniqueConstraint("year", "organisation_id", name="uq_inquiry_year_org"),
+        CheckConstraint(_in("answer", ANSWERS), name="ck_inquiry_answer"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    asked_on: date
+    answer: str = Field(max_length=8)
+    note: str | None = Field(default=None, max_length=2000)

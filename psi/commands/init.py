@@ -40,7 +40,8 @@ def init(
     console.success(f"Created the database at {where.display}.")
     if loaded is not None:
         console.say(
-            f"Loaded the example: {loaded.organisations} organisations and {loaded.contacts} "
-            "contact persons. Names ending in (exempel) are invented."
+            f"Loaded the example: {loaded.organisations} organisations, {loaded.contacts} "
+            f"contact persons, {loaded.coordinator_terms} coordinator terms (2015-2026) and "
+            f"{loaded.inquiries} inquiries. Names ending in (exempel) are invented."
         )
     console.say("Next: psi org list")

@@ -27,3 +27,14 @@ def parse_optional_date(text: str | None, *, what: str = "date") -> date | None:
     if text is None or not text.strip():
         return None
     return parse_date(text, what=what)
+
+
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+def check_year(year: int) -> int:
+    """A year psi can plan for, or InvalidInput."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput(f"{year} is not a year psi works with; give a year such as 2027.")
+    return year

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -11,6 +12,8 @@ from sqlmodel import Session
 
 from psi.domain import organisation as rules
 from psi.domain.organisation import OrgInput
+from psi.domain.rotation import Answer
+from psi.services import rotation
 from psi.services.contacts import add_contact
 from psi.services.orgs import create_org
 
@@ -21,6 +24,8 @@ class ExampleLoaded:
 
     organisations: int
     contacts: int
+    coordinator_terms: int
+    inquiries: int
 
 
 def example_data() -> dict[str, Any]:
@@ -44,4 +49,18 @@ def load_example(session: Session) -> ExampleLoaded:
             phone=entry.get("phone"),
             role=entry.get("role"),
         )
-    return ExampleLoaded(organisations=len(data["organisations"]), contacts=len(data["contacts"]))
+    terms = rotation.record_terms(session, data["coordinators"])
+    for entry in data["inquiries"]:
+        rotation.record_inquiries(
+            session,
+            int(entry["year"]),
+            [(entry["organisation"], Answer(entry["answer"]))],
+            on=date.fromisoformat(entry["asked"]),
+            note=entry.get("note"),
+        )
+    return ExampleLoaded(
+        organisations=len(data["organisations"]),
+        contacts=len(data["contacts"]),
+        coordinator_terms=terms,
+        inquiries=len(data["inquiries"]),
+    )

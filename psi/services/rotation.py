@@ -1,0 +1,328 @@
+"""The coordinator history, the rotation proposal, inquiries and appointments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from psi.domain import rotation as rule
+from psi.domain.organisation import check_note
+from psi.domain.rotation import Answer, Appointment, Role
+from psi.errors import InvalidInput, RuleViolation
+from psi.models import CoordinatorTerm, Inquiry, Organisation
+from psi.services.orgs import find_org
+
+
+def _facts(session: Session) -> list[rule.OrgFacts]:
+    rows = session.exec(select(Organisation)).all()
+    return [
+        rule.OrgFacts(
+            id=row.id or 0,
+            name=row.name,
+            sector=row.sector,
+            status=row.status,
+            joined_on=row.joined_on,
+            left_on=row.left_on,
+        )
+        for row in rows
+    ]
+
+
+def _history(session: Session) -> list[rule.Term]:
+    rows = session.exec(select(CoordinatorTerm)).all()
+    return [rule.Term(row.year, row.organisation_id, Role(row.role)) for row in rows]
+
+
+def _inquiries(session: Session) -> list[rule.Inquiry]:
+    rows = session.exec(select(Inquiry)).all()
+    return [
+        rule.Inquiry(row.year, row.organisation_id, Answer(row.answer), row.asked_on, row.note)
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class CoordinatorView:
+    """One coordinator in one year, as `psi coordinators` prints it."""
+
+    year: int
+    organisation: str
+    role: str
+    consecutive_years: int
+    decided_on: date | None
+    decision_ref: str | None
+    override_reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "year": self.year,
+            "organisation": self.organisation,
+            "role": self.role,
+            "consecutive_years": self.consecutive_years,
+            "decided_on": self.decided_on.isoformat() if self.decided_on else None,
+            "decision_ref": self.decision_ref,
+            "override_reason": self.override_reason,
+        }
+
+
+def coordinator_history(session: Session) -> list[CoordinatorView]:
+    """`psi coordinators`: every recorded year with its coordinators, oldest first."""
+    history = _history(session)
+    rows = session.exec(
+        select(CoordinatorTerm, Organisation.name)
+        .join(Organisation)
+        .order_by(col(CoordinatorTerm.year), col(CoordinatorTerm.role), col(Organisation.name))
+    ).all()
+    return [
+        CoordinatorView(
+            year=term.year,
+            organisation=name,
+            role=term.role,
+            consecutive_years=rule.consecutive_years(history, term.organisation_id, term.year),
+            decided_on=term.decided_on,
+            decision_ref=term.decision_ref,
+            override_reason=term.override_reason,
+        )
+        for term, name in rows
+    ]
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """A ranked newcomer candidate with what ranks it."""
+
+    rank: int
+    organisation: str
+    municipality: str | None
+    joined_on: date | None
+    attended: int
+    inquiry: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "rank": self.rank,
+            "organisation": self.organisation,
+            "municipality": self.municipality,
+            "joined_on": self.joined_on.isoformat() if self.joined_on else None,
+            "meetings_attended": self.attended,
+            "inquiry": self.inquiry,
+        }
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    """`psi rotate YEAR`: the rule's proposal with names instead of ids."""
+
+    year: int
+    previous: list[tuple[str, int]]
+    stays: str | None
+    tied: list[str]
+    leaves: list[tuple[str, int]]
+    handover: bool
+    candidates: list[CandidateView]
+    declined: list[str]
+    current: list[tuple[str, str]]
+    missing: list[str]
+    pending: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "year": self.year,
+            "previous": [{"organisation": n, "consecutive_years": y} for n, y in self.previous],
+            "stays": self.stays,
+            "tied": self.tied,
+            "leaves": [{"organisation": n, "consecutive_years": y} for n, y in self.leaves],
+            "handover": self.handover,
+            "candidates": [candidate.to_json() for candidate in self.candidates],
+            "declined": self.declined,
+            "current": [{"organisation": n, "role": r} for n, r in self.current],
+            "missing": self.missing,
+            "pending_inquiries": self.pending,
+        }
+
+
+def propose(session: Session, year: int, attended: dict[int, int] | None = None) -> ProposalView:
+    """The proposal for `year`, read from the database; writes nothing."""
+    orgs = _facts(session)
+    names = {org.id: org.name for org in orgs}
+    municipalities = dict(session.exec(select(Organisation.id, Organisation.municipality)).all())
+    inquiries = _inquiries(session)
+    proposal = rule.propose(year, _history(session), orgs, inquiries, attended)
+    served = {s.org_id: s.years for s in proposal.previous}
+    return ProposalView(
+        year=year,
+        previous=[(names[s.org_id], s.years) for s in proposal.previous],
+        stays=names[proposal.stays] if proposal.stays is not None else None,
+        tied=[names[org_id] for org_id in proposal.tied],
+        leaves=[(names[org_id], served[org_id]) for org_id in proposal.leaves],
+        handover=proposal.handover,
+        candidates=[
+            CandidateView(
+                rank=rank,
+                organisation=names[c.org_id],
+                municipality=municipalities.get(c.org_id),
+                joined_on=c.joined_on,
+                attended=c.attended,
+                inquiry=c.inquiry.value if c.inquiry else None,
+            )
+            for rank, c in enumerate(proposal.candidates, start=1)
+        ],
+        declined=sorted(names[org_id] for org_id in proposal.declined),
+        current=[(names[t.org_id], t.role.value) for t in proposal.current],
+        missing=list(proposal.missing),
+        pending=sorted(
+            names[i.org_id] for i in inquiries if i.year == year and i.answer is Answer.PENDING
+        ),
+    )
+
+
+def record_inquiries(
+    session: Session,
+    year: int,
+    answers: Sequence[tuple[str, Answer]],
+    *,
+    on: date,
+    note: str | None = None,
+) -> list[tuple[str, Answer]]:
+    """`psi rotate YEAR --asked/--declined/--accepted`: record or update the AU's inquiries."""
+    checked_note = check_note(note) if note else None
+    recorded: list[tuple[str, Answer]] = []
+    for query, answer in answers:
+        org = find_org(session, query)
+        row = session.exec(
+            select(Inquiry).where(Inquiry.year == year, Inquiry.organisation_id == org.id)
+        ).first()
+        if row is None:
+            assert org.id is not None
+            row = Inquiry(year=year, organisation_id=org.id, asked_on=on, answer=answer.value)
+        row.answer = answer.value
+        if checked_note:
+            row.note = checked_note
+        session.add(row)
+        recorded.append((org.name, answer))
+    session.flush()
+    return recorded
+
+
+@dataclass(frozen=True)
+class AppointResult:
+    """What `psi rotate YEAR --appoint` recorded."""
+
+    year: int
+    terms: list[tuple[str, str]]
+    changed: bool
+    overridden: list[str]
+
+
+def _resolve_keep(
+    year: int,
+    keep: int | None,
+    history: list[rule.Term],
+    proposal: rule.Proposal,
+    names: dict[int, str],
+) -> int | None:
+    if keep is not None or proposal.handover:
+        return keep
+    already = [t.org_id for t in rule.terms_in(history, year) if t.role is Role.CONTINUING]
+    if already:
+        return already[0]
+    if proposal.tied:
+        options = " or ".join(f'--keep "{names[org_id]}"' for org_id in proposal.tied)
+        raise RuleViolation(
+            f"{year - 1}'s coordinators have served equally long, so the AU must choose who "
+            f"stays: add {options}."
+        )
+    return proposal.stays
+
+
+def appoint(
+    session: Session,
+    year: int,
+    newcomers: Sequence[str],
+    *,
+    keep: str | None = None,
+    decided_on: date | None = None,
+    decision_ref: str | None = None,
+    force: bool = False,
+    reason: str | None = None,
+    replace: bool = False,
+) -> AppointResult:
+    """`psi rotate YEAR --appoint ORG`: record the year's pair, by the rule or with --force."""
+    if force and not (reason and reason.strip()):
+        raise InvalidInput("--force needs --reason TEXT: the reason is kept and shown in reports.")
+    orgs = _facts(session)
+    names = {org.id: org.name for org in orgs}
+    history = _history(session)
+    inquiries = _inquiries(session)
+    new_ids = tuple(dict.fromkeys(find_org(session, query).id or 0 for query in newcomers))
+    keep_id = find_org(session, keep).id if keep else None
+    earlier = [t for t in history if t.year != year]
+    proposal = rule.propose(year, earlier, orgs, inquiries)
+    appointment = Appointment(year, new_ids, _resolve_keep(year, keep_id, history, proposal, names))
+    problems = rule.violations(appointment, history, orgs, inquiries)
+    if problems and not force:
+        raise RuleViolation(
+            "; ".join(problems) + ". To override the rule, add --force --reason TEXT."
+        )
+    wanted = {(t.org_id, t.role) for t in rule.appointed_terms(appointment)}
+    rows = session.exec(select(CoordinatorTerm).where(CoordinatorTerm.year == year)).all()
+    existing = {(row.organisation_id, Role(row.role)) for row in rows}
+    if existing and not existing <= wanted and not replace:
+        pair = ", ".join(f"{names[org_id]} ({role})" for org_id, role in sorted(existing))
+        raise RuleViolation(
+            f"{year} already has coordinators: {pair}. Add --replace to record another pair."
+        )
+    if replace:
+        for row in rows:
+            if (row.organisation_id, Role(row.role)) not in wanted:
+                session.delete(row)
+        session.flush()
+        existing &= wanted
+    override = reason.strip() if problems and reason else None
+    now = datetime.now(UTC)
+    for org_id, role in sorted(wanted - existing):
+        session.add(
+            CoordinatorTerm(
+                year=year,
+                organisation_id=org_id,
+                role=role.value,
+                decided_on=decided_on or date.today(),
+                decision_ref=decision_ref,
+                override_reason=override,
+                created_at=now,
+            )
+        )
+    session.flush()
+    return AppointResult(
+        year=year,
+        terms=[(names[org_id], role.value) for org_id, role in sorted(wanted)],
+        changed=wanted != existing,
+        overridden=problems,
+    )
+
+
+def record_terms(session: Session, terms: Sequence[dict[str, Any]]) -> int:
+    """Store documented history as it was decided (the example), without the rule's checks."""
+    now = datetime.now(UTC)
+    for entry in terms:
+        org = find_org(session, entry["organisation"])
+        assert org.id is not None
+        session.add(
+            CoordinatorTerm(
+                year=int(entry["year"]),
+                organisation_id=org.id,
+                role=Role(entry["role"]).value,
+                decided_on=date.fromisoformat(entry["decided"]) if entry.get("decided") else None,
+                decision_ref=entry.get("ref"),
+                created_at=now,
+            )
+        )
+    session.flush()
+    return len(terms)
