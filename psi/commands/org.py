@@ -128,6 +128,9 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
         ("Website", org.website or "-"),
         ("Note", org.note or "-"),
     ]
+    if detail.coordinated:
+        years = ", ".join(f"{year} ({role})" for year, role in detail.coordinated)
+        pairs.append(("Coordinated", years))
     console.print_fields(pairs)
     console.say("")
     if detail.contacts:

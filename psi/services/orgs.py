@@ -17,7 +17,7 @@ from psi.domain.organisation import OrgFields, OrgInput, Status
 from psi.domain.orgnr import orgnr_group
 from psi.domain.text import casefold_key, swedish_sort_key
 from psi.errors import Conflict, InvalidInput, NotFound
-from psi.models import Contact, Erasure, Organisation
+from psi.models import Contact, CoordinatorTerm, Erasure, Organisation
 
 STATUS_FILTERS = ("active", "member", "prospect", "partner", "former", "all")
 
@@ -77,6 +77,7 @@ class OrgDetail:
     org: OrgView
     contacts: list[ContactView] = field(default_factory=list)
     erased_contacts: int = 0
+    coordinated: list[tuple[int, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -84,6 +85,7 @@ class OrgDetail:
             **self.org.to_json(),
             "contacts": [contact.to_json() for contact in self.contacts],
             "erased_contacts": self.erased_contacts,
+            "coordinated": [{"year": year, "role": role} for year, role in self.coordinated],
         }
 
 
@@ -261,13 +263,21 @@ def contact_view(row: Contact, organisation: str) -> ContactView:
 
 
 def show_org(session: Session, query: str) -> OrgDetail:
-    """`psi org show`: one organisation with its contact persons."""
+    """`psi org show`: one organisation with its contact persons and coordinator years."""
     org = find_org(session, query)
     erased = session.exec(
         select(func.coalesce(func.sum(Erasure.records), 0)).where(Erasure.organisation_id == org.id)
     ).one()
+    terms = session.exec(
+        select(CoordinatorTerm.year, CoordinatorTerm.role)
+        .where(CoordinatorTerm.organisation_id == org.id)
+        .order_by(col(CoordinatorTerm.year))
+    ).all()
     return OrgDetail(
-        org=view_of(org), contacts=contacts_of(session, org), erased_contacts=int(erased)
+        org=view_of(org),
+        contacts=contacts_of(session, org),
+        erased_contacts=int(erased),
+        coordinated=[(year, role) for year, role in terms],
     )
 
 
