@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from psi.errors import InvalidInput
@@ -13,7 +14,7 @@ def parse_date(text: str, *, what: str = "date") -> date:
     if value.casefold() in {"today", "idag", "i dag"}:
         return date.today()
     try:
-        if len(value) != 10:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:

@@ -57,9 +57,10 @@ def resolve_municipality(text: str) -> Municipality:
         name = clean(value[len(OTHER_PREFIX) :])
         if not name:
             raise InvalidInput("'other:' needs a name after it, for example other:Stockholm.")
-        if fold(name) in _BY_FOLDED:
+        try:
             return resolve_municipality(name)
-        return Municipality(name=name, code=None)
+        except InvalidInput:
+            return Municipality(name=name, code=None)
     if value in KOMMUNER:
         return Municipality(name=KOMMUNER[value], code=value)
     code = _BY_FOLDED.get(_strip_kommun(fold(value)))

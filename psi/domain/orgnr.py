@@ -7,7 +7,7 @@ import re
 from psi.errors import InvalidInput
 
 _EXAMPLE = "write it as NNNNNN-NNNN, for example 232100-0164"
-_SHAPE = re.compile(r"^(?:16)?(\d{6})-?(\d{4})$")
+_SHAPE = re.compile(r"^(?:16)?([0-9]{6})-?([0-9]{4})$")
 
 GROUPS: dict[str, str] = {
     "2": "state, region or municipality",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -11,17 +12,22 @@ from psi.domain.text import fold
 from psi.errors import InvalidInput
 
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+_FORMULA_LIKE = re.compile(r"^'*[=+\-@\t\r]")
 
 
 def neutralise(cell: str) -> str:
-    """Make a cell that a spreadsheet would run as a formula plain text, with a leading '."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+    """Make a cell that a spreadsheet would run as a formula plain text, with a leading '.
+
+    Quotes already in front of such a cell get one more, so that `restore` can undo it.
+    """
+    return f"'{cell}" if _FORMULA_LIKE.match(cell) else cell
 
 
 def restore(cell: str) -> str:
     """Undo `neutralise`, so that export followed by import gives back the same text."""
-    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+    if cell.startswith("'") and _FORMULA_LIKE.match(cell[1:]):
         return cell[1:]
     return cell
 
@@ -68,7 +74,9 @@ def read_csv(text: str, aliases: dict[str, str], required: Sequence[str]) -> lis
     if missing:
         raise InvalidInput(f"The header lacks the column(s) {', '.join(missing)}.")
     rows: list[CsvRow] = []
+    line = reader.line_num + 1
     for cells in reader:
+        first_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in cells):
             continue
         values = {
@@ -77,5 +85,5 @@ def read_csv(text: str, aliases: dict[str, str], required: Sequence[str]) -> lis
             if column is not None
         }
         extra = sum(1 for cell in cells[len(columns) :] if cell.strip())
-        rows.append(CsvRow(line=reader.line_num, cells=values, extra_cells=extra))
+        rows.append(CsvRow(line=first_line, cells=values, extra_cells=extra))
     return rows

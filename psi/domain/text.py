@@ -18,8 +18,9 @@ def has_control_characters(text: str) -> bool:
 
 
 def casefold_key(text: str) -> str:
-    """The key under which two names count as the same regardless of case."""
-    return clean(text).casefold()
+    """The key under which two names count as the same regardless of case (and of how
+    å, ä and ö are encoded: one character or a letter plus a combining mark)."""
+    return unicodedata.normalize("NFC", clean(text).casefold())
 
 
 def fold(text: str) -> str:
@@ -28,7 +29,13 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def _sort_char(char: str) -> str:
+    if char in _SWEDISH_TAIL:
+        return _SWEDISH_TAIL[char]
+    decomposed = unicodedata.normalize("NFD", char)
+    return "".join(part for part in decomposed if not unicodedata.combining(part))
+
+
 def swedish_sort_key(text: str) -> str:
-    """Sort key that puts å, ä and ö after z, as a Swedish reader expects."""
-    key = unicodedata.normalize("NFC", casefold_key(text))
-    return "".join(_SWEDISH_TAIL.get(char, char) for char in key)
+    """Sort key that puts å, ä and ö after z and é among the e, as a Swedish reader expects."""
+    return "".join(_sort_char(char) for char in casefold_key(text))

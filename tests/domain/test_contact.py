@@ -1,0 +1,168 @@
+"""Contact persons: names, e-mail addresses, phone numbers and roles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from psi.domain.contact import (
+    ContactFields,
+    check_contact,
+    looks_like_email,
+    normalise_email,
+    normalise_phone,
+)
+from psi.errors import InvalidInput
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("anna@example.se", "anna@example.se"),
+        ("Anna@Example.SE", "anna@example.se"),
+        ("  anna@example.se  ", "anna@example.se"),
+        ("anna.andersson+psi@mail.example.se", "anna.andersson+psi@mail.example.se"),
+        ("a@b.se", "a@b.se"),
+        ("åsa@örebro.se", "åsa@örebro.se"),
+        ("ÅSA@ÖREBRO.SE", "åsa@örebro.se"),
+    ],
+)
+def test_normalise_email(text: str, expected: str) -> None:
+    assert normalise_email(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "anna",
+        "anna@",
+        "@example.se",
+        "anna@example",
+        "anna@@example.se",
+        "anna@exa@mple.se",
+        "anna andersson@example.se",
+        "anna@exa mple.se",
+        "anna@example.se\nbcc@evil.se",
+        "anna@example.",
+        "a@" + "b" * 250 + ".se",
+    ],
+)
+def test_normalise_email_rejects(text: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        normalise_email(text)
+    assert "e-mail address" in caught.value.message
+
+
+@given(st.from_regex(r"[a-z0-9._-]{1,20}@[a-z0-9-]{1,20}\.[a-z]{2,6}", fullmatch=True))
+def test_normalise_email_is_idempotent(email: str) -> None:
+    assert normalise_email(email) == email
+    assert normalise_email(email.upper()) == email
+    assert normalise_email(normalise_email(email)) == email
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("019-123 45 67", "019-123 45 67"),
+        ("+46 19 123 45 67", "+46 19 123 45 67"),
+        ("  019-123  45 67 ", "019-123 45 67"),
+        ("0191234567", "0191234567"),
+        ("070-123 45 67", "070-123 45 67"),
+        ("+46701234567", "+46701234567"),
+        ("019 (12) 34 56", "019 (12) 34 56"),
+        ("12345", "12345"),
+    ],
+)
+def test_normalise_phone(text: str, expected: str) -> None:
+    assert normalise_phone(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "abc",
+        "1234",
+        "019-ABC",
+        "++46 19 123 45 67",
+        "46+19",
+        "-019 123",
+        "019/123 45 67",
+        "019-123 45 67 ext 5",
+        "0" * 26,
+        "019\n123 45 67x",
+    ],
+)
+def test_normalise_phone_rejects(text: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        normalise_phone(text)
+    assert "phone number" in caught.value.message
+
+
+@given(st.from_regex(r"\+?[0-9][0-9 -]{4,20}", fullmatch=True))
+def test_normalise_phone_is_idempotent(phone: str) -> None:
+    try:
+        once = normalise_phone(phone)
+    except InvalidInput:
+        # Only when cleaning white space leaves fewer than five characters.
+        assert len(" ".join(phone.split())) < 6
+        return
+    assert normalise_phone(once) == once
+
+
+@given(st.from_regex(r"\+?[0-9]{5,12}", fullmatch=True))
+def test_plain_digits_are_phone_numbers(phone: str) -> None:
+    assert normalise_phone(phone) == phone
+
+
+def test_check_contact_minimal() -> None:
+    assert check_contact("Anna Andersson") == ContactFields(name="Anna Andersson")
+
+
+def test_check_contact_full() -> None:
+    assert check_contact(
+        "  Anna   Andersson ",
+        email=" Anna@Example.se ",
+        phone="019-123 45 67",
+        role=" ordförande ",
+    ) == ContactFields(
+        name="Anna Andersson", email="anna@example.se", phone="019-123 45 67", role="ordförande"
+    )
+
+
+@pytest.mark.parametrize("empty", [None, "", "   "])
+def test_check_contact_empty_optional_fields(empty: str | None) -> None:
+    assert check_contact("Anna", email=empty, phone=empty, role=empty) == ContactFields(name="Anna")
+
+
+@pytest.mark.parametrize(
+    ("name", "email", "phone", "role", "mentions"),
+    [
+        ("", None, None, None, "contact's name"),
+        ("   ", None, None, None, "contact's name"),
+        ("Anna\nAndersson", None, None, None, "control character"),
+        ("A" * 201, None, None, None, "200"),
+        ("Anna", "anna", None, None, "e-mail"),
+        ("Anna", None, "abc", None, "phone"),
+        ("Anna", None, None, "r" * 101, "100"),
+        ("Anna", None, None, "ordförande\tsekreterare", "control character"),
+    ],
+)
+def test_check_contact_rejects(
+    name: str, email: str | None, phone: str | None, role: str | None, mentions: str
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        check_contact(name, email=email, phone=phone, role=role)
+    assert mentions in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("anna@example.se", True), ("Anna Andersson", False), ("@", True), ("", False)],
+)
+def test_looks_like_email(text: str, expected: bool) -> None:
+    assert looks_like_email(text) is expected
