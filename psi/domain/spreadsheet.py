@@ -74,9 +74,9 @@ def read_csv(text: str, aliases: dict[str, str], required: Sequence[str]) -> lis
     if missing:
         raise InvalidInput(f"The header lacks the column(s) {', '.join(missing)}.")
     rows: list[CsvRow] = []
-    line = reader.line_num + 1
+    next_start = reader.line_num + 1
     for cells in reader:
-        first_line, line = line, reader.line_num + 1
+        row_start, next_start = next_start, reader.line_num + 1
         if not any(cell.strip() for cell in cells):
             continue
         values = {
@@ -85,5 +85,5 @@ def read_csv(text: str, aliases: dict[str, str], required: Sequence[str]) -> lis
             if column is not None
         }
         extra = sum(1 for cell in cells[len(columns) :] if cell.strip())
-        rows.append(CsvRow(line=first_line, cells=values, extra_cells=extra))
+        rows.append(CsvRow(line=row_start, cells=values, extra_cells=extra))
     return rows
