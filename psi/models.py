@@ -1,6 +1,6 @@
 """The database tables (SQLModel). Only tables here; rules live in psi.domain."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -113,3 +113,89 @@ class Inquiry(SQLModel, table=True):
     asked_on: date
     answer: str = Field(max_length=8)
     note: str | None = Field(default=None, max_length=2000)
+
+
+MEETING_KINDS = ("au", "stormote", "msi", "other")
+MEETING_STATUSES = ("planned", "held", "cancelled")
+
+
+class Meeting(SQLModel, table=True):
+    """An AU meeting, stormöte, MSI dialogue or other meeting, planned, held or cancelled."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        CheckConstraint(_in("kind", MEETING_KINDS), name="ck_meeting_kind"),
+        CheckConstraint(_in("status", MEETING_STATUSES), name="ck_meeting_status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(max_length=100, unique=True)
+    plan_key: str | None = Field(default=None, max_length=60, unique=True)
+    kind: str = Field(max_length=10, index=True)
+    title: str = Field(max_length=200)
+    day: date = Field(index=True)
+    start_time: time | None = None
+    end_time: time | None = None
+    place: str | None = Field(default=None, max_length=200)
+    link: str | None = Field(default=None, max_length=500)
+    co_organiser: str | None = Field(default=None, max_length=200)
+    status: str = Field(max_length=10, index=True)
+    cancel_reason: str | None = Field(default=None, max_length=500)
+    agenda: str | None = Field(default=None, max_length=10000)
+    minutes: str | None = Field(default=None, max_length=100000)
+    sequence: int = 0
+    created_at: datetime
+    updated_at: datetime
+
+
+class Decision(SQLModel, table=True):
+    """A decision a meeting took, in the order it was taken."""
+
+    __tablename__ = "decision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("meeting.id"), nullable=False, index=True)
+    )
+    position: int
+    text: str = Field(max_length=2000)
+
+
+class Attendance(SQLModel, table=True):
+    """An organisation (and optionally its contact person) at a held meeting."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "organisation_id", name="uq_attendance_meeting_org"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("meeting.id"), nullable=False, index=True)
+    )
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    contact_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("contact.id", ondelete="SET NULL"), nullable=True, index=True
+        ),
+    )
+
+
+class ActionItem(SQLModel, table=True):
+    """Something a meeting decided somebody should do, by a date."""
+
+    __tablename__ = "action_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("meeting.id"), nullable=False, index=True)
+    )
+    text: str = Field(max_length=1000)
+    owner_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    due_on: date = Field(index=True)
+    done_on: date | None = None

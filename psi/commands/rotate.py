@@ -131,44 +131,28 @@ def _years(count: int) -> str:
 
 
 def _print_proposal(p: ProposalView) -> None:
-    console.say(f"Rotation for {p.year}, from the coordinators of {p.year - 1}:", style="bold")
-    step = 1
+    steps: list[str] = []
     if not p.previous and not p.handover:
-        console.say(
-            f"{step}. {p.year - 1} has no recorded coordinators, so the rule has nothing to start "
+        steps.append(
+            f"{p.year - 1} has no recorded coordinators, so the rule has nothing to start "
             f"from. Record them with: psi rotate {p.year - 1} --appoint ORG --force --reason TEXT"
         )
     elif p.handover:
-        console.say(
-            f"{step}. {p.year - 1} had no civil-society coordinator: {p.year} is a hand-over "
+        steps.append(
+            f"{p.year - 1} had no civil-society coordinator: {p.year} is a hand-over "
             "year, and both coordinators may be newcomers."
         )
     else:
         served = "; ".join(f"{name}, {_years(years)}" for name, years in p.previous)
-        console.say(f"{step}. {p.year - 1}: {served}.")
-        step += 1
-        if p.stays:
-            console.say(f"{step}. Stays: {p.stays}, the one with the fewest consecutive years.")
-        else:
-            options = " or ".join(f'--keep "{name}"' for name in p.tied)
-            console.say(
-                f"{step}. Stays: the AU must choose, since {' and '.join(p.tied)} have served "
-                f"equally long ({options})."
-            )
-        step += 1
-        if p.leaves:
-            for name, years in p.leaves:
-                console.say(f"{step}. Leaves: {name}, which has served longest ({_years(years)}).")
-        elif len(p.previous) == 1:
-            console.say(
-                f"{step}. Only one coordinator is recorded for {p.year - 1}; appoint its "
-                f"newcomer first: psi rotate {p.year - 1} --appoint ORG"
-            )
-    step += 1
+        steps.append(f"{p.year - 1}: {served}.")
+        steps.extend(_stays_and_leaves(p))
+    console.say(f"Rotation for {p.year}, from the coordinators of {p.year - 1}:", style="bold")
+    for number, text in enumerate(steps, start=1):
+        console.say(f"{number}. {text}")
     console.say(
-        f"{step}. Newcomer candidates: civil-society members in {p.year} that have never "
-        "coordinated and have not declined, ranked by meetings attended in the two years "
-        "before, then by length of membership:"
+        f"{len(steps) + 1}. Newcomer candidates: civil-society members in {p.year} that have "
+        "never coordinated and have not declined, ranked by meetings attended in the two "
+        "years before, then by length of membership:"
     )
     if p.candidates:
         rows = [
@@ -182,15 +166,33 @@ def _print_proposal(p: ProposalView) -> None:
             ]
             for c in p.candidates
         ]
-        console.print_table(
-            ["#", "Organisation", "Municipality", "Member since", "Meetings", "Inquiry"], rows
-        )
+        headers = ["#", "Organisation", "Municipality", "Member since", "Meetings", "Inquiry"]
+        console.print_table(headers, rows)
     else:
         console.say("   none: recruit a civil-society member first (psi org add, psi org join).")
     if p.declined:
         console.say(f"   Declined for {p.year}: {', '.join(p.declined)}.")
-    step += 1
-    _print_current(p, step)
+    _print_current(p, len(steps) + 2)
+
+
+def _stays_and_leaves(p: ProposalView) -> list[str]:
+    if len(p.previous) == 1:
+        return [
+            f"Only one coordinator is recorded for {p.year - 1}, so the rule cannot tell who "
+            f"stays; appoint {p.year - 1}'s newcomer first: psi rotate {p.year - 1} --appoint ORG"
+        ]
+    if p.stays:
+        lines = [f"Stays: {p.stays}, the one with the fewest consecutive years."]
+    else:
+        options = " or ".join(f'--keep "{name}"' for name in p.tied)
+        lines = [
+            f"Stays: the AU must choose, since {' and '.join(p.tied)} have served equally "
+            f"long ({options})."
+        ]
+    lines.extend(
+        f"Leaves: {name}, which has served longest ({_years(years)})." for name, years in p.leaves
+    )
+    return lines
 
 
 def _print_current(p: ProposalView, step: int) -> None:

@@ -264,6 +264,11 @@ def violations(
         problems.append(
             f"{year - 1} has no recorded coordinators, so the rotation has nothing to start from"
         )
+    if len(proposal.previous) == 1 and not proposal.handover:
+        problems.append(
+            f"{year - 1} has only one recorded coordinator, so the rule cannot tell who stays; "
+            f"record {year - 1}'s newcomer first"
+        )
     if proposal.handover:
         if appointment.keep is not None:
             problems.append(
@@ -282,8 +287,6 @@ def violations(
             problems.append(f"{name} did not coordinate in {year - 1}, so it cannot be kept on")
         elif keep in proposal.leaves:
             problems.append(f"{name} has served longest of {year - 1}'s pair and must leave")
-        if keep in appointment.newcomers:
-            problems.append(f"{name} cannot be both kept on and the newcomer")
     return problems
 
 

@@ -14,6 +14,7 @@ from psi.domain.organisation import check_note
 from psi.domain.rotation import Answer, Appointment, Role
 from psi.errors import InvalidInput, RuleViolation
 from psi.models import CoordinatorTerm, Inquiry, Organisation
+from psi.services.meetings import attendance_counts
 from psi.services.orgs import find_org
 
 
@@ -148,8 +149,9 @@ class ProposalView:
         }
 
 
-def propose(session: Session, year: int, attended: dict[int, int] | None = None) -> ProposalView:
+def propose(session: Session, year: int) -> ProposalView:
     """The proposal for `year`, read from the database; writes nothing."""
+    attended = attendance_counts(session, date(year - 2, 1, 1), date(year - 1, 12, 31))
     orgs = _facts(session)
     names = {org.id: org.name for org in orgs}
     municipalities = dict(session.exec(select(Organisation.id, Organisation.municipality)).all())
@@ -263,15 +265,26 @@ def appoint(
     inquiries = _inquiries(session)
     new_ids = tuple(dict.fromkeys(find_org(session, query).id or 0 for query in newcomers))
     keep_id = find_org(session, keep).id if keep else None
+    if keep_id is not None and keep_id in new_ids:
+        raise RuleViolation(f"{names[keep_id]} cannot be both kept on and a newcomer in {year}.")
     earlier = [t for t in history if t.year != year]
     proposal = rule.propose(year, earlier, orgs, inquiries)
+    if proposal.handover and not replace:
+        # In the hand-over year the two newcomers may be appointed one at a time.
+        recorded = [t.org_id for t in rule.terms_in(history, year) if t.role is Role.NEWCOMER]
+        if len(set(recorded) | set(new_ids)) <= proposal.newcomers_needed:
+            new_ids = tuple(dict.fromkeys([*recorded, *new_ids]))
     appointment = Appointment(year, new_ids, _resolve_keep(year, keep_id, history, proposal, names))
     problems = rule.violations(appointment, history, orgs, inquiries)
     if problems and not force:
         raise RuleViolation(
             "; ".join(problems) + ". To override the rule, add --force --reason TEXT."
         )
-    wanted = {(t.org_id, t.role) for t in rule.appointed_terms(appointment)}
+    civil = {org.id for org in orgs if rule.is_civil_society(org)}
+    wanted = {
+        (t.org_id, t.role if t.org_id in civil else Role.OTHER)
+        for t in rule.appointed_terms(appointment)
+    }
     rows = session.exec(select(CoordinatorTerm).where(CoordinatorTerm.year == year)).all()
     existing = {(row.organisation_id, Role(row.role)) for row in rows}
     if existing and not existing <= wanted and not replace:

@@ -1,0 +1,531 @@
+"""The meeting record: planning, adding, moving, cancelling, holding, and action items."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from psi.domain import meeting as rules
+from psi.domain.calendar import WEEKDAYS_SV, iso_week, why_not_free
+from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
+from psi.domain.organisation import check_name
+from psi.domain.planning import PlannedMeeting, TimeSlot
+from psi.errors import InvalidInput, NotFound, RuleViolation
+from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
+from psi.services.orgs import find_org
+
+UID_DOMAIN = "psi.orebro"
+
+
+def plan_uid(key: str) -> str:
+    """A stable calendar UID for a planned slot, the same before and after --save."""
+    return f"plan-{key.replace('/', '-')}@{UID_DOMAIN}"
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """A meeting as commands and documents show it."""
+
+    id: int
+    uid: str
+    kind: str
+    title: str
+    day: date
+    start: time | None
+    end: time | None
+    place: str | None
+    link: str | None
+    co_organiser: str | None
+    status: str
+    cancel_reason: str | None
+    agenda: list[str]
+    sequence: int
+
+    @property
+    def weekday(self) -> str:
+        """The Swedish weekday name."""
+        return WEEKDAYS_SV[self.day.weekday()]
+
+    @property
+    def week(self) -> int:
+        """The ISO week number."""
+        return iso_week(self.day)
+
+    @property
+    def time_text(self) -> str:
+        """`13:00-15:00`, or empty when no time is set."""
+        if self.start is None:
+            return ""
+        return f"{self.start:%H:%M}-{self.end:%H:%M}" if self.end else f"{self.start:%H:%M}"
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "kind": self.kind,
+            "title": self.title,
+            "date": self.day.isoformat(),
+            "weekday": self.weekday,
+            "iso_week": self.week,
+            "start": self.start.strftime("%H:%M") if self.start else None,
+            "end": self.end.strftime("%H:%M") if self.end else None,
+            "place": self.place,
+            "link": self.link,
+            "co_organiser": self.co_organiser,
+            "status": self.status,
+            "cancel_reason": self.cancel_reason,
+            "agenda": self.agenda,
+            "sequence": self.sequence,
+        }
+
+
+def view_of(row: Meeting) -> MeetingView:
+    """The printable view of a stored meeting."""
+    assert row.id is not None
+    return MeetingView(
+        id=row.id,
+        uid=row.uid,
+        kind=row.kind,
+        title=row.title,
+        day=row.day,
+        start=row.start_time,
+        end=row.end_time,
+        place=row.place,
+        link=row.link,
+        co_organiser=row.co_organiser,
+        status=row.status,
+        cancel_reason=row.cancel_reason,
+        agenda=[line for line in (row.agenda or "").splitlines() if line.strip()],
+        sequence=row.sequence,
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _agenda_text(items: Sequence[str]) -> str | None:
+    cleaned = [check_name(item, what="agenda item", limit=300) for item in items]
+    return "\n".join(cleaned) or None
+
+
+def _optional_text(text: str | None, what: str, limit: int = 200) -> str | None:
+    return check_name(text, what=what, limit=limit) if text and text.strip() else None
+
+
+def _link(text: str | None) -> str | None:
+    if not text or not text.strip():
+        return None
+    from psi.domain.organisation import normalise_website
+
+    return normalise_website(text)
+
+
+@dataclass(frozen=True)
+class SavedPlan:
+    """What `psi meeting plan --save` stored, and what was there already."""
+
+    created: list[MeetingView]
+    existing: int
+
+
+def save_plan(
+    session: Session, plan: Sequence[PlannedMeeting], slot: TimeSlot, place: str | None
+) -> SavedPlan:
+    """Store a plan as planned meetings; slots saved before are left as they are."""
+    keys = [meeting.key for meeting in plan]
+    saved = set(session.exec(select(Meeting.plan_key).where(col(Meeting.plan_key).in_(keys))))
+    created: list[Meeting] = []
+    for planned in plan:
+        if planned.key in saved:
+            continue
+        row = Meeting(
+            uid=plan_uid(planned.key),
+            plan_key=planned.key,
+            kind=planned.kind,
+            title=planned.title,
+            day=planned.day,
+            start_time=slot.start,
+            end_time=slot.end,
+            place=_optional_text(place, "place"),
+            co_organiser=planned.co_organiser,
+            status=MeetingStatus.PLANNED.value,
+            agenda=f"Förberedelse av {planned.prepares.lower()}" if planned.prepares else None,
+            created_at=_now(),
+            updated_at=_now(),
+        )
+        session.add(row)
+        created.append(row)
+    session.flush()
+    return SavedPlan(created=[view_of(row) for row in created], existing=len(saved))
+
+
+def add_meeting(
+    session: Session,
+    kind: Kind,
+    day: date,
+    *,
+    slot: TimeSlot | None = None,
+    title: str | None = None,
+    place: str | None = None,
+    link: str | None = None,
+    co_organiser: str | None = None,
+    agenda: Sequence[str] = (),
+) -> tuple[MeetingView, str | None]:
+    """`psi meeting add`: a planned meeting; also says why its day is not a working day."""
+    if co_organiser is None and kind is Kind.STORMOTE:
+        from psi.domain.planning import REGIONAL_UTVECKLING
+
+        co_organiser = REGIONAL_UTVECKLING
+    row = Meeting(
+        uid=f"{uuid.uuid4()}@{UID_DOMAIN}",
+        kind=kind.value,
+        title=_optional_text(title, "title") or rules.DEFAULT_TITLES[kind],
+        day=day,
+        start_time=slot.start if slot else None,
+        end_time=slot.end if slot else None,
+        place=_optional_text(place, "place"),
+        link=_link(link),
+        co_organiser=_optional_text(co_organiser, "co-organiser"),
+        status=MeetingStatus.PLANNED.value,
+        agenda=_agenda_text(agenda),
+        created_at=_now(),
+        updated_at=_now(),
+    )
+    session.add(row)
+    session.flush()
+    return view_of(row), why_not_free(day)
+
+
+def get_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The meeting with this number, or NotFound."""
+    row = session.get(Meeting, meeting_id)
+    if row is None:
+        raise NotFound(f"There is no meeting {meeting_id}; see `psi meeting list`.")
+    return row
+
+
+def _touch(row: Meeting) -> None:
+    row.sequence += 1
+    row.updated_at = _now()
+
+
+def move_meeting(
+    session: Session, meeting_id: int, day: date, slot: TimeSlot | None = None
+) -> tuple[MeetingView, date, str | None]:
+    """`psi meeting move`: a new date (and time); the calendar event is updated, not duplicated."""
+    row = get_meeting(session, meeting_id)
+    rules.check_can_change(MeetingStatus(row.status), "moved")
+    before = row.day
+    row.day = day
+    if slot is not None:
+        row.start_time, row.end_time = slot.start, slot.end
+    _touch(row)
+    session.add(row)
+    session.flush()
+    return view_of(row), before, why_not_free(day)
+
+
+def edit_meeting(
+    session: Session,
+    meeting_id: int,
+    *,
+    title: str | None = None,
+    place: str | None = None,
+    link: str | None = None,
+    co_organiser: str | None = None,
+    agenda: Sequence[str] | None = None,
+) -> MeetingView:
+    """`psi meeting edit`: title, place, link, co-organiser or agenda of a planned meeting."""
+    row = get_meeting(session, meeting_id)
+    rules.check_can_change(MeetingStatus(row.status), "edited")
+    if all(value is None for value in (title, place, link, co_organiser, agenda)):
+        raise InvalidInput("Nothing to change: give --title, --place, --link, --with or --item.")
+    if title is not None:
+        row.title = check_name(title, what="title")
+    if place is not None:
+        row.place = _optional_text(place, "place")
+    if link is not None:
+        row.link = _link(link)
+    if co_organiser is not None:
+        row.co_organiser = _optional_text(co_organiser, "co-organiser")
+    if agenda is not None:
+        row.agenda = _agenda_text(agenda)
+    _touch(row)
+    session.add(row)
+    session.flush()
+    return view_of(row)
+
+
+def cancel_meeting(session: Session, meeting_id: int, reason: str) -> MeetingView:
+    """`psi meeting cancel`: kept in the record, exported to calendars as cancelled."""
+    row = get_meeting(session, meeting_id)
+    rules.check_can_change(MeetingStatus(row.status), "cancelled")
+    row.cancel_reason = check_name(reason, what="reason", limit=500)
+    row.status = MeetingStatus.CANCELLED.value
+    _touch(row)
+    session.add(row)
+    session.flush()
+    return view_of(row)
+
+
+def hold_meeting(
+    session: Session,
+    meeting_id: int,
+    *,
+    attended: Sequence[str] = (),
+    minutes: str | None = None,
+    decisions: Sequence[str] = (),
+    today: date | None = None,
+) -> MeetingView:
+    """`psi meeting held`: it took place; who came, the minutes and what was decided."""
+    row = get_meeting(session, meeting_id)
+    rules.check_can_change(MeetingStatus(row.status), "recorded as held again")
+    rules.check_can_hold(row.day, today or date.today())
+    sentences = [rules.decision_sentence(text) for text in decisions]
+    orgs = list(dict.fromkeys(find_org(session, name).id or 0 for name in attended))
+    row.status = MeetingStatus.HELD.value
+    row.minutes = check_note_long(minutes) if minutes else None
+    _touch(row)
+    session.add(row)
+    for org_id in orgs:
+        session.add(Attendance(meeting_id=meeting_id, organisation_id=org_id))
+    for position, sentence in enumerate(sentences, start=1):
+        session.add(Decision(meeting_id=meeting_id, position=position, text=sentence))
+    session.flush()
+    return view_of(row)
+
+
+MINUTES_MAX = 100_000
+
+
+def check_note_long(text: str) -> str:
+    """Minutes text: kept as written, but not empty and not beyond the limit."""
+    value = text.strip()
+    if not value:
+        raise InvalidInput("The minutes file is empty.")
+    if len(value) > MINUTES_MAX:
+        raise InvalidInput(f"The minutes are {len(value)} characters; at most {MINUTES_MAX} fit.")
+    return value
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """An action item with its owner and meeting."""
+
+    id: int
+    meeting_id: int
+    meeting: str
+    meeting_day: date
+    text: str
+    owner: str
+    due: date
+    done: date | None
+
+    def overdue(self, today: date) -> bool:
+        """Open and past its due date."""
+        return self.done is None and self.due < today
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "id": self.id,
+            "meeting_id": self.meeting_id,
+            "meeting": self.meeting,
+            "meeting_date": self.meeting_day.isoformat(),
+            "text": self.text,
+            "owner": self.owner,
+            "due": self.due.isoformat(),
+            "done": self.done.isoformat() if self.done else None,
+        }
+
+
+def _action_query() -> Any:
+    return (
+        select(ActionItem, col(Organisation.name), col(Meeting.title), col(Meeting.day))
+        .join(Organisation, col(ActionItem.owner_id) == col(Organisation.id))
+        .join(Meeting, col(ActionItem.meeting_id) == col(Meeting.id))
+    )
+
+
+def _action_view(item: ActionItem, owner: str, title: str, day: date) -> ActionView:
+    assert item.id is not None
+    return ActionView(
+        item.id, item.meeting_id, title, day, item.text, owner, item.due_on, item.done_on
+    )
+
+
+def add_action(session: Session, meeting_id: int, text: str, owner: str, due: date) -> ActionView:
+    """`psi action add`: something to do after a meeting, with an owner and a due date."""
+    meeting = get_meeting(session, meeting_id)
+    org = find_org(session, owner)
+    assert org.id is not None
+    item = ActionItem(
+        meeting_id=meeting_id,
+        text=check_name(text, what="action", limit=1000),
+        owner_id=org.id,
+        due_on=due,
+    )
+    session.add(item)
+    session.flush()
+    return _action_view(item, org.name, meeting.title, meeting.day)
+
+
+def list_actions(
+    session: Session, *, open_only: bool = False, overdue: bool = False, today: date | None = None
+) -> list[ActionView]:
+    """`psi action list`: action items by due date, optionally only open or overdue ones."""
+    today = today or date.today()
+    query = _action_query()
+    if open_only or overdue:
+        query = query.where(col(ActionItem.done_on).is_(None))
+    if overdue:
+        query = query.where(col(ActionItem.due_on) < today)
+    rows = session.exec(query.order_by(col(ActionItem.due_on), col(ActionItem.id))).all()
+    return [_action_view(*row) for row in rows]
+
+
+def finish_action(session: Session, action_id: int, on: date) -> ActionView:
+    """`psi action done`: the item is done."""
+    item = session.get(ActionItem, action_id)
+    if item is None:
+        raise NotFound(f"There is no action item {action_id}; see `psi action list --open`.")
+    if item.done_on is not None:
+        raise RuleViolation(f"Action item {action_id} was already done on {item.done_on}.")
+    item.done_on = on
+    session.add(item)
+    session.flush()
+    row = session.exec(_action_query().where(col(ActionItem.id) == action_id)).one()
+    return _action_view(*row)
+
+
+def open_actions_before(session: Session, meeting: Meeting) -> list[ActionView]:
+    """Open action items of earlier meetings of the same kind: they go on the next agenda."""
+    query = _action_query().where(
+        col(ActionItem.done_on).is_(None),
+        col(Meeting.kind) == meeting.kind,
+        col(Meeting.day) < meeting.day,
+    )
+    return [_action_view(*row) for row in session.exec(query.order_by(col(ActionItem.due_on)))]
+
+
+@dataclass(frozen=True)
+class MeetingList:
+    """`psi meeting list`: the meetings and the year's counts against the assignment."""
+
+    meetings: list[MeetingView]
+    counts: YearCounts | None
+
+
+def list_meetings(
+    session: Session,
+    year: int | None = None,
+    *,
+    kind: Kind | None = None,
+    status: MeetingStatus | None = None,
+) -> MeetingList:
+    """Meetings in date order, filtered; with a year, the counts of stormöten and AU meetings."""
+    query = select(Meeting)
+    if year is not None:
+        query = query.where(
+            col(Meeting.day) >= date(year, 1, 1), col(Meeting.day) <= date(year, 12, 31)
+        )
+    rows = session.exec(query.order_by(col(Meeting.day), col(Meeting.start_time))).all()
+    counts = None
+    if year is not None:
+        counts = rules.year_counts(
+            MeetingFacts(Kind(r.kind), MeetingStatus(r.status), r.day, r.co_organiser) for r in rows
+        )
+    chosen = [
+        view_of(row)
+        for row in rows
+        if (kind is None or row.kind == kind.value)
+        and (status is None or row.status == status.value)
+    ]
+    return MeetingList(chosen, counts)
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    """Everything recorded about one meeting."""
+
+    meeting: MeetingView
+    attended: list[tuple[str, str | None]] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    minutes: str | None = None
+    actions: list[ActionView] = field(default_factory=list)
+    open_before: list[ActionView] = field(default_factory=list)
+    next_meeting: MeetingView | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            **self.meeting.to_json(),
+            "attended": [{"organisation": org, "contact": person} for org, person in self.attended],
+            "decisions": self.decisions,
+            "minutes": self.minutes,
+            "action_items": [action.to_json() for action in self.actions],
+            "open_items_from_earlier": [action.to_json() for action in self.open_before],
+            "next_meeting": self.next_meeting.to_json() if self.next_meeting else None,
+        }
+
+
+def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
+    """`psi meeting show`, and the facts behind the agenda and the minutes."""
+    row = get_meeting(session, meeting_id)
+    attended = session.exec(
+        select(Organisation.name, Contact.name)
+        .select_from(Attendance)
+        .join(Organisation, col(Attendance.organisation_id) == col(Organisation.id))
+        .outerjoin(Contact, col(Attendance.contact_id) == col(Contact.id))
+        .where(Attendance.meeting_id == meeting_id)
+        .order_by(col(Organisation.name))
+    ).all()
+    decisions = session.exec(
+        select(Decision.text)
+        .where(Decision.meeting_id == meeting_id)
+        .order_by(col(Decision.position))
+    ).all()
+    actions = session.exec(
+        _action_query().where(col(ActionItem.meeting_id) == meeting_id).order_by(col(ActionItem.id))
+    ).all()
+    following = session.exec(
+        select(Meeting)
+        .where(
+            Meeting.kind == row.kind,
+            col(Meeting.day) > row.day,
+            Meeting.status != MeetingStatus.CANCELLED.value,
+        )
+        .order_by(col(Meeting.day))
+    ).first()
+    return MeetingDetail(
+        meeting=view_of(row),
+        attended=[(org, person) for org, person in attended],
+        decisions=list(decisions),
+        minutes=row.minutes,
+        actions=[_action_view(*action) for action in actions],
+        open_before=open_actions_before(session, row),
+        next_meeting=view_of(following) if following else None,
+    )
+
+
+def attendance_counts(session: Session, since: date, until: date) -> dict[int, int]:
+    """Held meetings each organisation attended between two dates (for the rotation ranking)."""
+    rows = session.exec(
+        select(Attendance.organisation_id, func.count())
+        .join(Meeting, col(Attendance.meeting_id) == col(Meeting.id))
+        .where(
+            Meeting.status == MeetingStatus.HELD.value,
+            col(Meeting.day) >= since,
+            col(Meeting.day) <= until,
+        )
+        .group_by(col(Attendance.organisation_id))
+    ).all()
+    return {org_id: int(count) for org_id, count in rows}
