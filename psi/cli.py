@@ -7,10 +7,11 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from psi import __version__, console
-from psi.commands import contact, db, init, org, rotate
+from psi.commands import action, contact, db, init, meeting, org, rotate
 from psi.commands._common import AppState
 from psi.errors import ExitCode, PsiError
 
@@ -23,13 +24,32 @@ def _debugging(ctx: Any) -> bool:
     return bool(os.environ.get(DEBUG_ENV)) or (isinstance(state, AppState) and state.debug)
 
 
+def _usage_error(exc: UsageError) -> typer.Exit:
+    command = exc.ctx.command_path if exc.ctx is not None else "psi"
+    console.error(f"{exc.format_message()} See `{command} --help`.")
+    return typer.Exit(int(ExitCode.USAGE))
+
+
 class PsiGroup(TyperGroup):
     """The root group: turns every PsiError into one red line and its exit code."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the global options; a usage error is one line, like every other error."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as exc:
+            raise _usage_error(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; map errors to exit codes in this one place."""
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as exc:
+            raise _usage_error(exc) from None
         except PsiError as exc:
             if _debugging(ctx):
                 raise
@@ -102,6 +122,8 @@ app.command("init", epilog=init.EPILOG)(init.init)
 app.add_typer(org.app, name="org")
 app.command("coordinators", epilog=rotate.COORDINATORS_EPILOG)(rotate.coordinators)
 app.command("rotate", epilog=rotate.ROTATE_EPILOG)(rotate.rotate)
+app.add_typer(meeting.app, name="meeting")
+app.add_typer(action.app, name="action")
 app.add_typer(contact.app, name="contact")
 app.add_typer(db.app, name="db")
 

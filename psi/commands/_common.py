@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from psi import console
 from psi.domain.dates import parse_date
+from psi.errors import FileProblem
 from psi.location import DbLocation, locate_db
 
 if TYPE_CHECKING:
@@ -50,3 +53,33 @@ def session(ctx: typer.Context, *, write: bool = True, create: bool = False) -> 
 def day_or_today(text: str | None, *, what: str = "date") -> date:
     """A typed date, or today when none was given."""
     return date.today() if text is None else parse_date(text, what=what)
+
+
+def write_document(
+    markdown: str,
+    file_format: str,
+    output: Path | None,
+    *,
+    default_name: str,
+    title: str,
+    lang: str,
+    user_dir: Path | None,
+) -> None:
+    """Markdown to standard output or a file; a PDF to a file (`default_name` if none given)."""
+    from psi.reports.render import PARTNERSHIP, markdown_to_pdf
+
+    if file_format == "md" and output is None:
+        typer.echo(markdown, nl=False)
+        return
+    target = output or Path(default_name)
+    try:
+        if file_format == "md":
+            target.write_text(markdown, encoding="utf-8")
+        else:
+            pdf = markdown_to_pdf(
+                markdown, title=title, header=PARTNERSHIP, lang=lang, user_dir=user_dir
+            )
+            target.write_bytes(pdf)
+    except OSError as exc:
+        raise FileProblem(f"Cannot write {target}: {exc.strerror}.") from None
+    console.success(f"Wrote {target}.")

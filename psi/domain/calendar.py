@@ -40,12 +40,15 @@ def iso_week(day: date) -> int:
 
 
 def nearest_free_day(day: date, blocked: frozenset[date] = frozenset()) -> date:
-    """The nearest free working day, in the same ISO week where possible, else the next one."""
+    """The nearest free working day, in the same ISO week (and year) where possible, else the
+    first free day of the weeks after."""
     if why_not_free(day) is None and day not in blocked:
         return day
     monday = day - timedelta(days=day.weekday())
     same_week = [monday + timedelta(days=offset) for offset in range(5)]
-    free = [d for d in same_week if why_not_free(d) is None and d not in blocked]
+    free = [
+        d for d in same_week if d.year == day.year and why_not_free(d) is None and d not in blocked
+    ]
     if free:
         return min(free, key=lambda d: (abs((d - day).days), d < day))
     probe = monday + timedelta(days=7)

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from psi.domain.contact import check_contact, looks_like_email, normalise_email
@@ -28,13 +27,8 @@ def add_contact(
     """`psi contact add`: a contact person at an organisation."""
     org = find_org(session, org_query)
     fields = check_contact(name, email, phone, role)
-    duplicate = session.exec(
-        select(Contact).where(
-            Contact.organisation_id == org.id,
-            func.lower(Contact.name) == fields.name.lower(),
-        )
-    ).first()
-    if duplicate is not None:
+    names = session.exec(select(Contact.name).where(Contact.organisation_id == org.id)).all()
+    if casefold_key(fields.name) in {casefold_key(name) for name in names}:
         raise Conflict(f"{fields.name} is already a contact person at {org.name}.")
     assert org.id is not None
     row = Contact(

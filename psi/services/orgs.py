@@ -244,7 +244,11 @@ def list_orgs(
         query = query.where(Organisation.sector == rules.parse_sector(sector).value)
     if municipality:
         place = resolve_municipality(municipality)
-        query = query.where(func.lower(Organisation.municipality) == place.name.lower())
+        query = query.where(
+            Organisation.municipality_code == place.code
+            if place.code
+            else Organisation.municipality == place.name
+        )
     rows = session.exec(query).all()
     return sorted((view_of(row) for row in rows), key=lambda view: swedish_sort_key(view.name))
 

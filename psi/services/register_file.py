@@ -93,9 +93,10 @@ def _problems(session: Session, rows: list[CsvRow]) -> tuple[list[OrgFields], li
             if row.extra_cells:
                 raise InvalidInput("it has more cells than the header has columns")
             checked = rules.check_org(_typed(row))
-            for key in filter(
-                None, (casefold_key(checked.name), checked.short and casefold_key(checked.short))
-            ):
+            own_keys = {casefold_key(checked.name)}
+            if checked.short:
+                own_keys.add(casefold_key(checked.short))
+            for key in sorted(own_keys):
                 if key in existing:
                     raise InvalidInput(f"'{existing[key]}' is already in the register")
                 if key in seen:

@@ -1,0 +1,465 @@
+"""`psi meeting`: plan the year, keep the record, write agendas, minutes and calendars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from psi import console
+from psi.commands._common import session, write_document
+from psi.domain.dates import check_year, parse_date
+from psi.domain.meeting import parse_kind, parse_meeting_status
+from psi.domain.planning import DEFAULT_AU_RULE, DEFAULT_STORMOTEN, DEFAULT_TIME, parse_time_slot
+from psi.errors import FileProblem
+
+if TYPE_CHECKING:
+    from psi.domain.planning import PlannedMeeting
+    from psi.services.meetings import MeetingList, MeetingView
+
+app = typer.Typer(
+    help="Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
+    epilog="Example: psi meeting plan 2027 --save --ics psi-2027.ics",
+    no_args_is_help=True,
+)
+
+IdArg = Annotated[int, typer.Argument(help="The meeting's number (see psi meeting list).")]
+TimeOpt = Annotated[str | None, typer.Option("--time", help="Start and end, HH:MM-HH:MM.")]
+PlaceOpt = Annotated[str | None, typer.Option(help="Where it is held.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md (Markdown) or pdf.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="sv (Swedish) or en (English).")]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Folder with your own templates (also PSI_TEMPLATES)."),
+]
+
+
+def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
+    from psi.domain.calendar import WEEKDAYS_SV, iso_week
+
+    rows = []
+    for item in plan:
+        note = []
+        if item.moved_from:
+            note.append(f"moved from {item.moved_from} ({item.moved_because})")
+        if item.prepares:
+            note.append(f"prepares {item.prepares.lower()}")
+        if item.co_organiser:
+            note.append(f"with {item.co_organiser}")
+        rows.append(
+            [
+                item.day.isoformat(),
+                WEEKDAYS_SV[item.day.weekday()],
+                str(iso_week(item.day)),
+                item.kind,
+                item.title,
+                "; ".join(note),
+            ]
+        )
+    return rows
+
+
+@app.command(
+    "plan", epilog='Example: psi meeting plan 2027 --stormoten 3 --au "2nd tuesday" --save'
+)
+def plan(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The year to plan.")],
+    stormoten: Annotated[
+        int, typer.Option("--stormoten", help="How many stormöten (2-4).")
+    ] = DEFAULT_STORMOTEN,
+    au: Annotated[
+        str, typer.Option("--au", help='AU rule: "2nd tuesday", "last thursday" or an RRULE.')
+    ] = DEFAULT_AU_RULE,
+    slot: Annotated[
+        str, typer.Option("--time", help="Start and end of every meeting, HH:MM-HH:MM.")
+    ] = DEFAULT_TIME,
+    place: PlaceOpt = None,
+    save: Annotated[
+        bool, typer.Option("--save", help="Store the plan as planned meetings.")
+    ] = False,
+    ics: Annotated[
+        Path | None, typer.Option("--ics", help="Also write the plan as a calendar file.")
+    ] = None,
+) -> None:
+    """Propose the year's AU meetings and stormöten on free working days.
+
+    AU meetings follow the rule every month but July; stormöten are spread over the working
+    year outside the summer and Christmas breaks, each prepared by an AU meeting 1-3 weeks
+    before. Holidays, midsommarafton, julafton, nyårsafton and weekends are avoided.
+    """
+    from psi.domain.planning import plan_year
+
+    check_year(year)
+    times = parse_time_slot(slot)
+    proposal = plan_year(year, stormoten=stormoten, au_rule=au)
+    headers = ["Date", "Weekday", "Week", "Kind", "Title", "Note"]
+    console.print_table(headers, _plan_rows(proposal), title=f"Meeting plan {year} ({times})")
+    moved = sum(1 for item in proposal if item.moved_from)
+    console.say(f"{len(proposal)} meetings; {moved} moved off a holiday or weekend.")
+    if save:
+        from psi.services.meetings import save_plan
+
+        with session(ctx) as db:
+            saved = save_plan(db, proposal, times, place)
+        console.success(
+            f"Saved {len(saved.created)} planned meetings"
+            + (
+                f"; {saved.existing} were saved before and left as they are."
+                if saved.existing
+                else "."
+            )
+        )
+    if ics is not None:
+        from psi.services.calendars import plan_calendar
+
+        _write_bytes(ics, plan_calendar(proposal, times, place, year))
+        console.success(f"Wrote the calendar file {ics}.")
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise FileProblem(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+@app.command(
+    "add",
+    epilog="Example: psi meeting add msi 2027-02-16 --time 10:00-11:30 --link https://meet.example.se/psi",
+)
+def add(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="au, stormote, msi or other.")],
+    day: Annotated[str, typer.Argument(metavar="DATE", help="The day, YYYY-MM-DD.")],
+    slot: TimeOpt = None,
+    title: Annotated[
+        str | None, typer.Option(help="A title; a default for the kind if left out.")
+    ] = None,
+    place: PlaceOpt = None,
+    link: Annotated[str | None, typer.Option(help="Online meeting link.")] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="Co-organiser (stormöten: Regional utveckling).")
+    ] = None,
+    item: Annotated[
+        list[str] | None, typer.Option("--item", help="An agenda item (repeat for more).")
+    ] = None,
+) -> None:
+    """Add a planned meeting to the record."""
+    from psi.services.meetings import add_meeting
+
+    meeting_kind = parse_kind(kind)
+    when = parse_date(day, what="meeting date")
+    times = parse_time_slot(slot) if slot else None
+    with session(ctx) as db:
+        view, not_free = add_meeting(
+            db,
+            meeting_kind,
+            when,
+            slot=times,
+            title=title,
+            place=place,
+            link=link,
+            co_organiser=with_,
+            agenda=item or [],
+        )
+    console.success(
+        f"Added meeting {view.id}: {view.title}, {view.weekday} {view.day} (week {view.week})."
+    )
+    if not_free:
+        console.warn(
+            f"{view.day} is not a working day ({not_free}); move it with psi meeting move {view.id} DATE."
+        )
+
+
+def _list_rows(meetings: list[MeetingView]) -> list[list[str]]:
+    return [
+        [
+            str(m.id),
+            m.day.isoformat(),
+            m.weekday,
+            str(m.week),
+            m.time_text,
+            m.kind,
+            m.title,
+            m.place or "",
+            m.status,
+        ]
+        for m in meetings
+    ]
+
+
+def _counts_line(listing: MeetingList, year: int) -> str:
+    counts = listing.counts
+    assert counts is not None
+    verdict = "within" if counts.stormoten_within_assignment else "outside"
+    return (
+        f"{year}: {counts.stormoten} stormöten ({counts.stormoten_held} held, "
+        f"{counts.stormoten_planned} planned), {verdict} the 2-4 the assignment asks for; "
+        f"AU meetings held {counts.au_held} of {counts.au_planned} planned."
+    )
+
+
+@app.command("list", epilog="Example: psi meeting list 2026 --kind stormote")
+def list_(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Argument(help="Only this year's meetings.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only au, stormote, msi or other.")] = None,
+    status: Annotated[str | None, typer.Option(help="Only planned, held or cancelled.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List meetings in date order; for a year, also the counts against the assignment."""
+    from psi.services.meetings import list_meetings
+
+    if year is not None:
+        check_year(year)
+    meeting_kind = parse_kind(kind) if kind else None
+    meeting_status = parse_meeting_status(status) if status else None
+    with session(ctx, write=False) as db:
+        listing = list_meetings(db, year, kind=meeting_kind, status=meeting_status)
+    if as_json:
+        data: dict[str, object] = {"meetings": [m.to_json() for m in listing.meetings]}
+        if listing.counts is not None:
+            counts = listing.counts
+            data["counts"] = {
+                "stormoten_held": counts.stormoten_held,
+                "stormoten_planned": counts.stormoten_planned,
+                "stormoten_within_2_to_4": counts.stormoten_within_assignment,
+                "au_held": counts.au_held,
+                "au_planned": counts.au_planned,
+            }
+        console.print_json(data)
+        return
+    if listing.meetings:
+        headers = ["#", "Date", "Weekday", "Week", "Time", "Kind", "Title", "Place", "Status"]
+        console.print_table(headers, _list_rows(listing.meetings))
+    else:
+        console.say(
+            "No meetings. Plan the year with psi meeting plan YEAR --save, or psi meeting add."
+        )
+    if year is not None:
+        console.say(_counts_line(listing, year))
+
+
+@app.command("show", epilog="Example: psi meeting show 12")
+def show(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show one meeting: details, agenda, attendance, decisions and action items."""
+    from psi.services.meetings import meeting_detail
+
+    with session(ctx, write=False) as db:
+        detail = meeting_detail(db, meeting_id)
+    if as_json:
+        console.print_json(detail.to_json())
+        return
+    m = detail.meeting
+    pairs = [
+        ("Meeting", f"{m.id}: {m.title} ({m.kind})"),
+        ("Date", f"{m.weekday} {m.day} (week {m.week}) {m.time_text}".rstrip()),
+        ("Place", m.place or "-"),
+        ("Link", m.link or "-"),
+        ("With", m.co_organiser or "-"),
+        ("Status", m.status + (f": {m.cancel_reason}" if m.cancel_reason else "")),
+        ("Attended", ", ".join(org for org, _ in detail.attended) or "-"),
+    ]
+    console.print_fields(pairs)
+    for label, lines in (
+        ("Agenda", m.agenda),
+        ("Decisions", detail.decisions),
+        (
+            "Action items",
+            [
+                f"#{a.id} {a.text} ({a.owner}, due {a.due}{', done' if a.done else ''})"
+                for a in detail.actions
+            ],
+        ),
+        (
+            "Open items from earlier meetings",
+            [f"#{a.id} {a.text} ({a.owner}, due {a.due})" for a in detail.open_before],
+        ),
+    ):
+        if lines:
+            console.say(f"{label}:")
+            for line in lines:
+                console.say(f"  - {line}")
+
+
+@app.command(
+    "edit",
+    epilog='Example: psi meeting edit 12 --place "Föreningarnas hus, Örebro" --item "Aktivitetslistan 2027"',
+)
+def edit(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    title: Annotated[str | None, typer.Option(help="A new title.")] = None,
+    place: Annotated[str | None, typer.Option(help='A new place ("" clears it).')] = None,
+    link: Annotated[str | None, typer.Option(help='A new online link ("" clears it).')] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help='A new co-organiser ("" clears it).')
+    ] = None,
+    item: Annotated[
+        list[str] | None, typer.Option("--item", help="Agenda items; replaces the agenda.")
+    ] = None,
+) -> None:
+    """Change a planned meeting's title, place, link, co-organiser or agenda."""
+    from psi.services.meetings import edit_meeting
+
+    with session(ctx) as db:
+        view = edit_meeting(
+            db, meeting_id, title=title, place=place, link=link, co_organiser=with_, agenda=item
+        )
+    console.success(f"Changed meeting {view.id}: {view.title}, {view.day}.")
+
+
+@app.command("move", epilog="Example: psi meeting move 12 2027-03-16 --time 13:00-15:00")
+def move(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    day: Annotated[str, typer.Argument(metavar="DATE", help="The new day, YYYY-MM-DD.")],
+    slot: TimeOpt = None,
+) -> None:
+    """Move a planned meeting to another day (calendar imports update the event)."""
+    from psi.services.meetings import move_meeting
+
+    when = parse_date(day, what="meeting date")
+    times = parse_time_slot(slot) if slot else None
+    with session(ctx) as db:
+        view, before, not_free = move_meeting(db, meeting_id, when, times)
+    console.success(
+        f"Moved meeting {view.id} from {before} to {view.weekday} {view.day} (week {view.week})."
+    )
+    if not_free:
+        console.warn(f"{view.day} is not a working day ({not_free}).")
+
+
+@app.command("cancel", epilog='Example: psi meeting cancel 12 --reason "För få anmälda"')
+def cancel(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    reason: Annotated[str, typer.Option(help="Why it is cancelled (kept in the record).")],
+) -> None:
+    """Cancel a planned meeting; it stays in the record and in calendars as cancelled."""
+    from psi.services.meetings import cancel_meeting
+
+    with session(ctx) as db:
+        view = cancel_meeting(db, meeting_id, reason)
+    console.success(f"Cancelled meeting {view.id} ({view.title}, {view.day}).")
+
+
+@app.command(
+    "held",
+    epilog='Example: psi meeting held 12 --attended activa --attended ÖFR --decision "anta aktivitetslistan"',
+)
+def held(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    attended: Annotated[
+        list[str] | None, typer.Option("--attended", help="An organisation that came (repeat).")
+    ] = None,
+    minutes: Annotated[
+        Path | None, typer.Option("--minutes", help="A text file with the minutes' notes.")
+    ] = None,
+    decision: Annotated[
+        list[str] | None,
+        typer.Option("--decision", help="A decision, worded after 'Mötet beslutade att' (repeat)."),
+    ] = None,
+) -> None:
+    """Record that a meeting took place: who came, the notes and what was decided."""
+    from psi.services.meetings import hold_meeting
+
+    text = None
+    if minutes is not None:
+        from psi.services.register_file import read_text
+
+        text = read_text(minutes)
+    with session(ctx) as db:
+        view = hold_meeting(
+            db, meeting_id, attended=attended or [], minutes=text, decisions=decision or []
+        )
+    console.success(
+        f"Recorded meeting {view.id} as held, with {len(attended or [])} organisations and "
+        f"{len(decision or [])} decisions. Write the minutes with psi meeting minutes {view.id}."
+    )
+
+
+def _document(
+    ctx: typer.Context,
+    document: str,
+    meeting_id: int,
+    file_format: str,
+    output: Path | None,
+    lang: str,
+    templates: Path | None,
+) -> None:
+    from psi.reports import meeting_docs
+    from psi.reports.render import check_format, check_language, render_markdown, user_templates
+    from psi.services.meetings import meeting_detail
+
+    language = check_language(lang)
+    chosen = check_format(file_format)
+    folder = user_templates(templates)
+    with session(ctx, write=False) as db:
+        detail = meeting_detail(db, meeting_id)
+    markdown = render_markdown(
+        document, meeting_docs.document_context(detail, language), lang=language, user_dir=folder
+    )
+    write_document(
+        markdown,
+        chosen,
+        output,
+        default_name=meeting_docs.default_filename(document, detail, language, chosen),
+        title=detail.meeting.title,
+        lang=language,
+        user_dir=folder,
+    )
+
+
+@app.command("agenda", epilog="Example: psi meeting agenda 12 --format pdf -o kallelse.pdf")
+def agenda(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    file_format: FormatOpt = "md",
+    output: OutputOpt = None,
+    lang: LangOpt = "sv",
+    templates: TemplatesOpt = None,
+) -> None:
+    """Write the kallelse with dagordning, including open items from earlier meetings."""
+    _document(ctx, "agenda", meeting_id, file_format, output, lang, templates)
+
+
+@app.command("minutes", epilog="Example: psi meeting minutes 12 --format pdf")
+def minutes_(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    file_format: FormatOpt = "md",
+    output: OutputOpt = None,
+    lang: LangOpt = "sv",
+    templates: TemplatesOpt = None,
+) -> None:
+    """Write the protokoll: present, numbered paragraphs, decisions, action items, signatures."""
+    _document(ctx, "minutes", meeting_id, file_format, output, lang, templates)
+
+
+@app.command("ics", epilog="Example: psi meeting ics 2027 -o psi-2027.ics")
+def ics(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Argument(help="Only this year's meetings.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; psi-YEAR.ics if left out.")
+    ] = None,
+) -> None:
+    """Write the meetings as a calendar file for Outlook or Google Calendar."""
+    from psi.services.calendars import record_calendar
+
+    if year is not None:
+        check_year(year)
+    with session(ctx, write=False) as db:
+        data, count = record_calendar(db, year)
+    target = output or Path(f"psi-{year}.ics" if year else "psi.ics")
+    _write_bytes(target, data)
+    console.success(f"Wrote {count} meetings to {target}.")

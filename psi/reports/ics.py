@@ -1,0 +1,75 @@
+"""Calendar files (RFC 5545) that Outlook and Google Calendar import.
+
+Times are in Europe/Stockholm with a VTIMEZONE; every meeting keeps its UID, so importing
+an updated file updates the events; SEQUENCE grows with each change; a cancelled meeting
+is exported with STATUS:CANCELLED.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+TIMEZONE = "Europe/Stockholm"
+PRODUCT = "-//Partnerskapet för sociala innovationer//psi//SV"
+STATUSES = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """What a calendar needs to know about one meeting."""
+
+    uid: str
+    title: str
+    day: date
+    start: time | None
+    end: time | None
+    place: str | None = None
+    link: str | None = None
+    description: str = ""
+    status: str = "planned"
+    sequence: int = 0
+
+
+def _moment(day: date, at: time) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, at, tzinfo=ZoneInfo(TIMEZONE))
+
+
+def calendar_bytes(events: Sequence[CalendarEvent], name: str) -> bytes:
+    """An iCalendar file holding the events."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    for item in events:
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("summary", item.title)
+        if item.start is not None:
+            start = _moment(item.day, item.start)
+            event.add("dtstart", start)
+            end = _moment(item.day, item.end) if item.end else start + timedelta(hours=2)
+            event.add("dtend", end)
+        else:
+            event.add("dtstart", item.day)
+            event.add("dtend", item.day + timedelta(days=1))
+        if item.place:
+            event.add("location", item.place)
+        if item.link:
+            event.add("url", item.link)
+        if item.description:
+            event.add("description", item.description)
+        event.add("status", STATUSES.get(item.status, "CONFIRMED"))
+        event.add("sequence", item.sequence)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())

@@ -1,0 +1,173 @@
+"""Templates to Markdown, Markdown to PDF: the one pipeline for every report and document.
+
+A report is a plain context (dicts, lists, strings, dates) rendered by a Jinja template
+into Markdown. Every value a template prints is escaped for Markdown, so data never
+becomes markup. The Markdown is turned into Typst by pandoc, with its raw pass-through
+extensions off, placed in psi's page style, and compiled to PDF by the typst wheel.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from psi.errors import FileProblem, InvalidInput
+
+TEMPLATES_ENV = "PSI_TEMPLATES"
+PARTNERSHIP = "Partnerskapet för sociala innovationer"
+LANGUAGES = ("sv", "en")
+FORMATS = ("md", "pdf")
+PAGE_STYLE = "page.typ"
+PANDOC_MARKDOWN = (
+    "markdown-raw_attribute-raw_html-raw_tex-tex_math_dollars-tex_math_single_backslash"
+    "-citations-auto_identifiers-implicit_figures-smart"
+)
+
+# Characters that can start Markdown (or pandoc) markup anywhere in a line.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>#|$@~^&])")
+# Markers that only mean something at the start of a line: lists, quotes, headings.
+_LINE_START = re.compile(r"^(\s*)([-+>:=]|\d+[.)])", re.MULTILINE)
+
+
+def escape_markdown(value: Any) -> str:
+    """Text as Markdown that shows exactly that text: every markup character escaped."""
+    if value is None:
+        return ""
+    text = _INLINE.sub(r"\\\1", str(value))
+    return _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
+
+
+def _escape_marker(marker: str) -> str:
+    return marker[:-1] + "\\" + marker[-1]
+
+
+def oneline(value: Any) -> str:
+    """A value on one line, for table cells and headings."""
+    return " ".join(str(value or "").split())
+
+
+def check_language(lang: str) -> str:
+    """`sv` or `en`, else InvalidInput."""
+    value = lang.strip().casefold()
+    if value not in LANGUAGES:
+        raise InvalidInput(f"'{lang}' is not a report language; use --lang sv or --lang en.")
+    return value
+
+
+def check_format(file_format: str, allowed: tuple[str, ...] = FORMATS) -> str:
+    """One of the allowed output formats, else InvalidInput."""
+    value = file_format.strip().casefold()
+    if value not in allowed:
+        raise InvalidInput(
+            f"'{file_format}' is not a format here; use --format {' or '.join(allowed)}."
+        )
+    return value
+
+
+def format_date(day: date | None, lang: str = "sv") -> str:
+    """`10 mars 2026` in Swedish, `10 March 2026` in English."""
+    if day is None:
+        return ""
+    from babel.dates import format_date as babel_format
+
+    return str(babel_format(day, format="d MMMM y", locale="sv_SE" if lang == "sv" else "en_GB"))
+
+
+def format_weekday(day: date, lang: str = "sv") -> str:
+    """`tisdag` in Swedish, `Tuesday` in English."""
+    from babel.dates import format_date as babel_format
+
+    return str(babel_format(day, format="EEEE", locale="sv_SE" if lang == "sv" else "en_GB"))
+
+
+def builtin_templates() -> Path:
+    """The templates shipped in the wheel (psi/templates), or the checkout's templates/."""
+    shipped = Path(str(resources.files("psi"))) / "templates"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def user_templates(option: Path | None) -> Path | None:
+    """The user's templates folder: --templates, else PSI_TEMPLATES, else none."""
+    value = option or (Path(os.environ[TEMPLATES_ENV]) if os.environ.get(TEMPLATES_ENV) else None)
+    if value is None:
+        return None
+    folder = value.expanduser()
+    if not folder.is_dir():
+        raise FileProblem(
+            f"The templates folder {folder} does not exist; create it with `psi report templates --copy {folder}`."
+        )
+    return folder
+
+
+def find_template(name: str, user_dir: Path | None) -> Path:
+    """A template file by name: the user's copy if there is one, else the built-in one."""
+    for folder in (user_dir, builtin_templates()):
+        if folder is not None and (folder / name).is_file():
+            return folder / name
+    raise FileProblem(f"The template {name} is missing from psi's templates.")
+
+
+def render_markdown(
+    template: str, context: dict[str, Any], *, lang: str, user_dir: Path | None = None
+) -> str:
+    """Render `<template>.<lang>.md.j2` with the context; a missing value is an error."""
+    import jinja2
+
+    name = f"{template}.{lang}.md.j2"
+    path = find_template(name, user_dir)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(path.parent)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=escape_markdown,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["oneline"] = oneline
+    environment.filters["longdate"] = lambda day: format_date(day, lang)
+    environment.filters["weekday"] = lambda day: format_weekday(day, lang)
+    try:
+        return environment.get_template(name).render(**context)
+    except jinja2.TemplateError as exc:
+        raise FileProblem(f"The template {path} cannot be used: {exc}.") from None
+
+
+def markdown_to_typst(markdown: str) -> str:
+    """Markdown to Typst markup by pandoc, escaping all text for Typst."""
+    import pypandoc
+
+    return str(pypandoc.convert_text(markdown, "typst", format=PANDOC_MARKDOWN))
+
+
+def markdown_to_pdf(
+    markdown: str, *, title: str, header: str, lang: str = "sv", user_dir: Path | None = None
+) -> bytes:
+    """A PDF in psi's page style: A4, page numbers, a header with the partnership and date."""
+    import typst
+
+    style = find_template(PAGE_STYLE, user_dir)
+    source = style.read_text(encoding="utf-8") + "\n" + markdown_to_typst(markdown)
+    inputs = {
+        "title": title,
+        "header": header,
+        "date": format_date(date.today(), lang),
+        "lang": lang,
+    }
+    # The document is compiled in an empty folder of its own, so it can read no other file.
+    with tempfile.TemporaryDirectory(prefix="psi-pdf-") as folder:
+        main = Path(folder) / "document.typ"
+        main.write_text(source, encoding="utf-8")
+        try:
+            pdf = typst.compile(str(main), sys_inputs=inputs, root=folder)
+        except RuntimeError as exc:
+            raise FileProblem(f"The PDF could not be made with {style}: {exc}") from None
+    assert isinstance(pdf, bytes)
+    return pdf
