@@ -11,7 +11,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from psi import __version__, console
-from psi.commands import action, contact, db, init, meeting, org, rotate
+from psi.commands import action, budget, contact, db, init, meeting, org, rotate
 from psi.commands._common import AppState
 from psi.errors import ExitCode, PsiError
 
@@ -124,6 +124,7 @@ app.command("coordinators", epilog=rotate.COORDINATORS_EPILOG)(rotate.coordinato
 app.command("rotate", epilog=rotate.ROTATE_EPILOG)(rotate.rotate)
 app.add_typer(meeting.app, name="meeting")
 app.add_typer(action.app, name="action")
+app.add_typer(budget.app, name="budget")
 app.add_typer(contact.app, name="contact")
 app.add_typer(db.app, name="db")
 

@@ -199,3 +199,67 @@ class ActionItem(SQLModel, table=True):
     )
     due_on: date = Field(index=True)
     done_on: date | None = None
+
+
+CATEGORIES = ("personnel", "venue", "catering", "communication", "travel", "other")
+
+
+class Grant(SQLModel, table=True):
+    """Money set aside for the coordination in a year (Kulturnämnden's 200 000 kr)."""
+
+    __tablename__ = "budget_grant"
+    __table_args__ = (UniqueConstraint("year", "source", name="uq_budget_grant_year_source"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    amount_ore: int
+    source: str = Field(max_length=200)
+    decided_on: date | None = None
+    decision_ref: str | None = Field(default=None, max_length=200)
+
+
+class Allocation(SQLModel, table=True):
+    """The part of a year's grant that one coordinating organisation receives."""
+
+    __tablename__ = "allocation"
+    __table_args__ = (UniqueConstraint("year", "organisation_id", name="uq_allocation_year_org"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    amount_ore: int
+    override_reason: str | None = Field(default=None, max_length=2000)
+
+
+class Expense(SQLModel, table=True):
+    """Money a coordinating organisation spent, and on what."""
+
+    __tablename__ = "expense"
+    __table_args__ = (CheckConstraint(_in("category", CATEGORIES), name="ck_expense_category"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    spent_on: date = Field(index=True)
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    amount_ore: int
+    category: str = Field(max_length=20, index=True)
+    note: str | None = Field(default=None, max_length=2000)
+    meeting_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("meeting.id"), nullable=True, index=True),
+    )
+
+
+class CoFunding(SQLModel, table=True):
+    """Other money that paid for the coordination in a year (e.g. external project funds)."""
+
+    __tablename__ = "co_funding"
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    source: str = Field(max_length=200)
+    amount_ore: int
+    note: str | None = Field(default=None, max_length=2000)

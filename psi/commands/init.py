@@ -42,6 +42,7 @@ def init(
         console.say(
             f"Loaded the example: {loaded.organisations} organisations, {loaded.contacts} "
             f"contact persons, {loaded.coordinator_terms} coordinator terms (2015-2026) and "
-            f"{loaded.inquiries} inquiries. Names ending in (exempel) are invented."
+            f"{loaded.inquiries} inquiries, the grants of 2025 and 2026 and {loaded.expenses} "
+            "expenses. Names ending in (exempel) are invented."
         )
     console.say("Next: psi org list")

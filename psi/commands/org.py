@@ -128,6 +128,8 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
         ("Website", org.website or "-"),
         ("Note", org.note or "-"),
     ]
+    if detail.meetings_attended:
+        pairs.append(("Meetings attended", str(detail.meetings_attended)))
     if detail.coordinated:
         years = ", ".join(f"{year} ({role})" for year, role in detail.coordinated)
         pairs.append(("Coordinated", years))

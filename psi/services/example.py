@@ -11,9 +11,11 @@ from typing import Any
 from sqlmodel import Session
 
 from psi.domain import organisation as rules
+from psi.domain.budget import parse_category
+from psi.domain.money import parse_positive_amount
 from psi.domain.organisation import OrgInput
 from psi.domain.rotation import Answer
-from psi.services import rotation
+from psi.services import budget, rotation
 from psi.services.contacts import add_contact
 from psi.services.orgs import create_org
 
@@ -26,6 +28,7 @@ class ExampleLoaded:
     contacts: int
     coordinator_terms: int
     inquiries: int
+    expenses: int
 
 
 def example_data() -> dict[str, Any]:
@@ -58,9 +61,33 @@ def load_example(session: Session) -> ExampleLoaded:
             on=date.fromisoformat(entry["asked"]),
             note=entry.get("note"),
         )
+    _load_budget(session, data)
     return ExampleLoaded(
         organisations=len(data["organisations"]),
         contacts=len(data["contacts"]),
         coordinator_terms=terms,
         inquiries=len(data["inquiries"]),
+        expenses=len(data["expenses"]),
     )
+
+
+def _load_budget(session: Session, data: dict[str, Any]) -> None:
+    for entry in data["grants"]:
+        budget.set_grant(
+            session,
+            int(entry["year"]),
+            parse_positive_amount(entry["amount"]),
+            source=entry["source"],
+            decision_ref=entry.get("ref"),
+        )
+    for entry in data["allocations"]:
+        budget.allocate(session, int(entry["year"]), None, even=bool(entry["even"]))
+    for entry in data["expenses"]:
+        budget.spend(
+            session,
+            entry["organisation"],
+            parse_positive_amount(entry["amount"]),
+            on=date.fromisoformat(entry["date"]),
+            category=parse_category(entry["category"]),
+            note=entry.get("note"),
+        )

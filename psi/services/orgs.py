@@ -17,7 +17,7 @@ from psi.domain.organisation import OrgFields, OrgInput, Status
 from psi.domain.orgnr import orgnr_group
 from psi.domain.text import casefold_key, swedish_sort_key
 from psi.errors import Conflict, InvalidInput, NotFound
-from psi.models import Contact, CoordinatorTerm, Erasure, Organisation
+from psi.models import Attendance, Contact, CoordinatorTerm, Erasure, Organisation
 
 STATUS_FILTERS = ("active", "member", "prospect", "partner", "former", "all")
 
@@ -78,6 +78,7 @@ class OrgDetail:
     contacts: list[ContactView] = field(default_factory=list)
     erased_contacts: int = 0
     coordinated: list[tuple[int, str]] = field(default_factory=list)
+    meetings_attended: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -86,6 +87,7 @@ class OrgDetail:
             "contacts": [contact.to_json() for contact in self.contacts],
             "erased_contacts": self.erased_contacts,
             "coordinated": [{"year": year, "role": role} for year, role in self.coordinated],
+            "meetings_attended": self.meetings_attended,
         }
 
 
@@ -277,7 +279,11 @@ def show_org(session: Session, query: str) -> OrgDetail:
         .where(CoordinatorTerm.organisation_id == org.id)
         .order_by(col(CoordinatorTerm.year))
     ).all()
+    attended = session.exec(
+        select(func.count()).select_from(Attendance).where(Attendance.organisation_id == org.id)
+    ).one()
     return OrgDetail(
+        meetings_attended=int(attended),
         org=view_of(org),
         contacts=contacts_of(session, org),
         erased_contacts=int(erased),

@@ -1,0 +1,290 @@
+"""`psi budget`: the committee's grant, its split, spending and co-funding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from psi import console
+from psi.commands._common import session
+from psi.domain.budget import CATEGORY_SV, Category, parse_category
+from psi.domain.dates import check_year, parse_date, parse_optional_date
+from psi.domain.money import format_amount, parse_amount, parse_positive_amount
+from psi.errors import Aborted, FileProblem, InvalidInput
+
+if TYPE_CHECKING:
+    from psi.services.budget import BudgetStatus
+
+app = typer.Typer(
+    help="Keep the grant, its split between the coordinators, spending and co-funding.",
+    epilog="Example: psi budget status 2026",
+    no_args_is_help=True,
+)
+
+YearArg = Annotated[int, typer.Argument(help="The budget year.")]
+AmountArg = Annotated[
+    str, typer.Argument(help="Amount in kronor: 200000, 200 000 kr, 1 234,50 ...")
+]
+CategoryHelp = (
+    "personnel (lön, arvode), venue (lokal), catering (fika, mat), communication, travel or other."
+)
+
+
+@app.command(
+    "grant",
+    epilog='Example: psi budget grant 2027 200000 --decided 2026-08-26 --ref "Föredragnings-PM 2026-08-26"',
+)
+def grant(
+    ctx: typer.Context,
+    year: YearArg,
+    amount: AmountArg,
+    source: Annotated[str, typer.Option(help="Who grants it.")] = "Kulturnämnden",
+    decided: Annotated[str | None, typer.Option(help="Date of the decision, YYYY-MM-DD.")] = None,
+    ref: Annotated[
+        str | None, typer.Option(help="Decision reference, e.g. the föredragnings-PM.")
+    ] = None,
+) -> None:
+    """Record the year's grant (running it again corrects the amount)."""
+    from psi.services.budget import set_grant
+
+    check_year(year)
+    ore = parse_positive_amount(amount)
+    decided_on = parse_optional_date(decided, what="decision date")
+    with session(ctx) as db:
+        row, created = set_grant(
+            db, year, ore, source=source, decided_on=decided_on, decision_ref=ref
+        )
+    verb = "Recorded" if created else "Corrected"
+    console.success(f"{verb} the grant for {year} from {row.source}: {format_amount(ore)}.")
+
+
+@app.command(
+    "allocate",
+    epilog='Example: psi budget allocate 2026 --even   or   psi budget allocate 2026 "Örebro Föreningsråd" 120000',
+)
+def allocate(
+    ctx: typer.Context,
+    year: YearArg,
+    org: Annotated[str | None, typer.Argument(help="The coordinating organisation.")] = None,
+    amount: Annotated[str | None, typer.Argument(help="Its allocation in kronor.")] = None,
+    even: Annotated[
+        bool,
+        typer.Option("--even", help="Split the grant equally between the year's coordinators."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Allow allocations above the grant.")
+    ] = False,
+    reason: Annotated[
+        str | None, typer.Option(help="Why (needed with --force; kept and shown).")
+    ] = None,
+) -> None:
+    """Allocate the grant to the year's coordinators."""
+    from psi.services.budget import allocate as allocate_grant
+
+    check_year(year)
+    if even == bool(org):
+        raise InvalidInput("Give either ORG AMOUNT or --even: psi budget allocate 2026 --even")
+    if org and amount is None:
+        raise InvalidInput(f'Give the amount too: psi budget allocate {year} "{org}" 100000')
+    shares = {org: parse_amount(amount)} if org and amount is not None else None
+    if shares and min(shares.values()) < 0:
+        raise InvalidInput("An allocation cannot be negative; give 0 to take one back.")
+    with session(ctx) as db:
+        result = allocate_grant(db, year, shares, even=even, force=force, reason=reason)
+    for name, ore in result.items():
+        console.success(f"{name}: {format_amount(ore)} for {year}.")
+
+
+@app.command(
+    "spend",
+    epilog='Example: psi budget spend "Örebro Föreningsråd" "1 234,50" --on 2026-03-10 --category catering --note Fika',
+)
+def spend(
+    ctx: typer.Context,
+    org: Annotated[str, typer.Argument(help="The coordinating organisation that paid.")],
+    amount: AmountArg,
+    on: Annotated[str, typer.Option(help="Date of the expense, YYYY-MM-DD.")],
+    category: Annotated[str, typer.Option(help=CategoryHelp)],
+    note: Annotated[str | None, typer.Option(help="What it was.")] = None,
+    meeting: Annotated[
+        int | None, typer.Option(help="The meeting it was for (its number).")
+    ] = None,
+) -> None:
+    """Record an expense paid from the grant."""
+    from psi.services.budget import spend as record
+
+    ore = parse_positive_amount(amount)
+    day = parse_date(on, what="expense date")
+    kind = parse_category(category)
+    with session(ctx) as db:
+        view = record(db, org, ore, on=day, category=kind, note=note, meeting_id=meeting)
+    console.success(
+        f"Recorded expense {view.id}: {view.organisation}, {format_amount(view.amount)}, {view.category}."
+    )
+
+
+@app.command("expenses", epilog="Example: psi budget expenses 2026 --category venue")
+def expenses(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Argument(help="Only this year.")] = None,
+    org: Annotated[str | None, typer.Option(help="Only this organisation.")] = None,
+    category: Annotated[
+        str | None, typer.Option(help=f"Only this category: {CategoryHelp}")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List expenses by date."""
+    from psi.services.budget import list_expenses
+
+    if year is not None:
+        check_year(year)
+    kind = parse_category(category) if category else None
+    with session(ctx, write=False) as db:
+        views = list_expenses(db, year, org_query=org, category=kind)
+    if as_json:
+        console.print_json([view.to_json() for view in views])
+        return
+    if not views:
+        console.say(
+            "No expenses match. Record one with psi budget spend ORG AMOUNT --on DATE --category CAT."
+        )
+        return
+    rows = [
+        [
+            str(v.id),
+            v.day.isoformat(),
+            v.organisation,
+            format_amount(v.amount),
+            v.category,
+            v.note or "",
+        ]
+        for v in views
+    ]
+    console.print_table(["#", "Date", "Organisation", "Amount", "Category", "Note"], rows)
+    console.say(f"{len(views)} expenses, {format_amount(sum(v.amount for v in views))} in all.")
+
+
+@app.command("remove-expense", epilog="Example: psi budget remove-expense 14 --yes")
+def remove_expense(
+    ctx: typer.Context,
+    expense_id: Annotated[int, typer.Argument(metavar="ID", help="The expense's number.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an expense entered by mistake."""
+    from psi.services.budget import get_expense
+    from psi.services.budget import remove_expense as remove
+
+    with session(ctx, write=False) as db:
+        view = get_expense(db, expense_id)
+    question = f"Delete expense {view.id}: {view.organisation}, {format_amount(view.amount)} on {view.day}?"
+    if not yes and not typer.confirm(question, default=False):
+        raise Aborted("Nothing was deleted.")
+    with session(ctx) as db:
+        remove(db, expense_id)
+    console.success(f"Deleted expense {view.id}.")
+
+
+@app.command("import", epilog="Example: psi budget import utgifter-2026.csv --dry-run")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="CSV with date, organisation, amount, category, note, meeting.")
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row but write nothing.")
+    ] = False,
+) -> None:
+    """Import expenses from a spreadsheet (CSV), all rows or none."""
+    from psi.services.budget import import_expenses
+
+    if not file.is_file():
+        raise FileProblem(f"{file} is not a file; give the path of a .csv file.")
+    with session(ctx, write=not dry_run) as db:
+        count = import_expenses(db, file)
+    if dry_run:
+        console.say(f"All {count} rows are good; run without --dry-run to import them.")
+    else:
+        console.success(f"Imported {count} expenses.")
+
+
+@app.command(
+    "funding",
+    epilog='Example: psi budget funding 2025 45000 --source "Externa projektmedel" --note "Del av lönekostnaden"',
+)
+def funding(
+    ctx: typer.Context,
+    year: YearArg,
+    amount: AmountArg,
+    source: Annotated[str, typer.Option(help="Where the money comes from.")],
+    note: Annotated[str | None, typer.Option(help="What it paid for.")] = None,
+) -> None:
+    """Record co-funding: other money that paid for the coordination."""
+    from psi.services.budget import add_funding
+
+    check_year(year)
+    ore = parse_positive_amount(amount)
+    with session(ctx) as db:
+        row = add_funding(db, year, ore, source, note)
+    console.success(f"Recorded co-funding for {year} from {row.source}: {format_amount(ore)}.")
+
+
+def _status_tables(status: BudgetStatus) -> None:
+    console.print_fields(
+        [
+            ("Grant", format_amount(status.grant) + "".join(f"  ({s})" for s, *_ in status.grants)),
+            ("Spent", format_amount(status.spent)),
+            ("Remaining", format_amount(status.remaining)),
+            ("Year passed", f"{status.share_of_year:.0%}"),
+        ]
+    )
+    if status.burns:
+        rows = [
+            [
+                b.organisation,
+                format_amount(b.allocated),
+                format_amount(b.spent),
+                format_amount(b.allocated - b.spent),
+                format_amount(b.projected),
+            ]
+            for b in status.burns
+        ]
+        console.print_table(["Organisation", "Allocated", "Spent", "Left", "At this pace"], rows)
+    if status.spent_by_category:
+        rows = [
+            [f"{c} ({CATEGORY_SV[Category(c)]})", format_amount(a)]
+            for c, a in status.spent_by_category.items()
+        ]
+        console.print_table(["Category", "Spent"], rows)
+    for source, amount, note in status.co_funding:
+        console.say(
+            f"Co-funding: {source}, {format_amount(amount)}" + (f" ({note})" if note else "")
+        )
+    for reason in status.override_reasons:
+        console.say(f"Allocation above the grant: {reason}")
+
+
+@app.command("status", epilog="Example: psi budget status 2026 --json")
+def status(
+    ctx: typer.Context,
+    year: YearArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show the year's grant, allocations, spending per organisation and category, and pace."""
+    from psi.services.budget import budget_status
+
+    check_year(year)
+    with session(ctx, write=False) as db:
+        result = budget_status(db, year)
+    if as_json:
+        console.print_json(result.to_json())
+        return
+    if not result.grant and not result.spent:
+        console.say(
+            f"No grant or expenses for {year} yet. Record the grant: psi budget grant {year} 200000"
+        )
+        return
+    _status_tables(result)
+    for line in result.warnings:
+        console.warn(line + ".")

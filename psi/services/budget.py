@@ -1,0 +1,398 @@
+"""The budget: the committee's grant, its split, spending, co-funding and the year's status."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from psi.domain import budget as rules
+from psi.domain.budget import Burn, Category
+from psi.domain.dates import parse_date
+from psi.domain.money import amount_json, parse_positive_amount
+from psi.domain.organisation import check_name, check_note
+from psi.domain.spreadsheet import read_csv
+from psi.domain.text import fold
+from psi.errors import InvalidInput, NotFound, PsiError, RuleViolation
+from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, Meeting, Organisation
+from psi.services.orgs import find_org
+from psi.services.register_file import read_text
+
+
+def set_grant(
+    session: Session,
+    year: int,
+    amount: int,
+    *,
+    source: str = rules.DEFAULT_SOURCE,
+    decided_on: date | None = None,
+    decision_ref: str | None = None,
+) -> tuple[Grant, bool]:
+    """`psi budget grant`: record (or correct) the year's grant from a source."""
+    name = check_name(source, what="source")
+    row = session.exec(select(Grant).where(Grant.year == year, Grant.source == name)).first()
+    created = row is None
+    if row is None:
+        row = Grant(year=year, amount_ore=amount, source=name)
+    row.amount_ore = amount
+    row.decided_on = decided_on or row.decided_on
+    if decision_ref:
+        row.decision_ref = check_name(decision_ref, what="decision reference")
+    session.add(row)
+    session.flush()
+    return row, created
+
+
+def grant_total(session: Session, year: int) -> int:
+    """All grants for a year, in öre."""
+    total = session.exec(
+        select(func.coalesce(func.sum(Grant.amount_ore), 0)).where(Grant.year == year)
+    ).one()
+    return int(total)
+
+
+def coordinators_in(session: Session, year: int) -> dict[int, str]:
+    """The organisations that coordinate in a year, by id."""
+    rows = session.exec(
+        select(Organisation.id, Organisation.name)
+        .join(CoordinatorTerm, col(CoordinatorTerm.organisation_id) == col(Organisation.id))
+        .where(CoordinatorTerm.year == year)
+        .order_by(col(Organisation.name))
+    ).all()
+    return {org_id or 0: name for org_id, name in rows}
+
+
+def _require_coordinator(session: Session, org: Organisation, year: int, what: str) -> None:
+    if org.id not in coordinators_in(session, year):
+        raise RuleViolation(
+            f"{org.name} is not a coordinator in {year}, so it cannot {what}; "
+            f"see `psi coordinators` (or record the year with `psi rotate {year} --appoint ORG`)."
+        )
+
+
+def _allocations(session: Session, year: int) -> dict[int, int]:
+    rows = session.exec(select(Allocation).where(Allocation.year == year)).all()
+    return {row.organisation_id: row.amount_ore for row in rows}
+
+
+def allocate(
+    session: Session,
+    year: int,
+    shares: dict[str, int] | None,
+    *,
+    even: bool = False,
+    force: bool = False,
+    reason: str | None = None,
+) -> dict[str, int]:
+    """`psi budget allocate`: give coordinators their share, or split the grant evenly."""
+    if force and not (reason and reason.strip()):
+        raise InvalidInput("--force needs --reason TEXT: the reason is kept and shown in reports.")
+    grant = grant_total(session, year)
+    coordinators = coordinators_in(session, year)
+    wanted: dict[int, int] = {}
+    if even:
+        if not grant:
+            raise RuleViolation(
+                f"{year} has no grant to split; record it first: psi budget grant {year} 200000"
+            )
+        if not coordinators:
+            raise RuleViolation(
+                f"{year} has no coordinators to split the grant between; see `psi coordinators`."
+            )
+        wanted = dict(zip(coordinators, rules.even_split(grant, len(coordinators)), strict=True))
+    for query, amount in (shares or {}).items():
+        org = find_org(session, query)
+        _require_coordinator(session, org, year, "receive an allocation")
+        wanted[org.id or 0] = amount
+    merged = {**_allocations(session, year), **wanted}
+    over = rules.over_allocation(grant, merged)
+    if over and not force:
+        from psi.domain.money import format_amount
+
+        raise RuleViolation(
+            f"The allocations would exceed {year}'s grant of {format_amount(grant)} by "
+            f"{format_amount(over)}; lower them, or add --force --reason TEXT."
+        )
+    for org_id, amount in wanted.items():
+        row = session.exec(
+            select(Allocation).where(Allocation.year == year, Allocation.organisation_id == org_id)
+        ).first() or Allocation(year=year, organisation_id=org_id, amount_ore=amount)
+        row.amount_ore = amount
+        row.override_reason = reason.strip() if over and reason else None
+        session.add(row)
+    session.flush()
+    names = dict(session.exec(select(Organisation.id, Organisation.name)).all())
+    return {names[org_id]: amount for org_id, amount in wanted.items()}
+
+
+@dataclass(frozen=True)
+class ExpenseView:
+    """An expense as commands print it."""
+
+    id: int
+    day: date
+    organisation: str
+    amount: int
+    category: str
+    note: str | None
+    meeting_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict, with öre as integers and the formatted amount."""
+        return {
+            "id": self.id,
+            "date": self.day.isoformat(),
+            "organisation": self.organisation,
+            "amount": amount_json(self.amount),
+            "category": self.category,
+            "note": self.note,
+            "meeting_id": self.meeting_id,
+        }
+
+
+def _expense_view(row: Expense, organisation: str) -> ExpenseView:
+    assert row.id is not None
+    return ExpenseView(
+        row.id, row.spent_on, organisation, row.amount_ore, row.category, row.note, row.meeting_id
+    )
+
+
+def spend(
+    session: Session,
+    org_query: str,
+    amount: int,
+    *,
+    on: date,
+    category: Category,
+    note: str | None = None,
+    meeting_id: int | None = None,
+) -> ExpenseView:
+    """`psi budget spend`: an expense by a coordinator of that year."""
+    org = find_org(session, org_query)
+    _require_coordinator(session, org, on.year, "have expenses from the grant")
+    if meeting_id is not None and session.get(Meeting, meeting_id) is None:
+        raise NotFound(f"There is no meeting {meeting_id}; see `psi meeting list`.")
+    assert org.id is not None
+    row = Expense(
+        spent_on=on,
+        organisation_id=org.id,
+        amount_ore=amount,
+        category=category.value,
+        note=check_note(note) if note else None,
+        meeting_id=meeting_id,
+    )
+    session.add(row)
+    session.flush()
+    return _expense_view(row, org.name)
+
+
+def list_expenses(
+    session: Session,
+    year: int | None = None,
+    *,
+    org_query: str | None = None,
+    category: Category | None = None,
+) -> list[ExpenseView]:
+    """`psi budget expenses`: expenses by date, filtered."""
+    query = select(Expense, Organisation.name).join(
+        Organisation, col(Expense.organisation_id) == col(Organisation.id)
+    )
+    if year is not None:
+        query = query.where(
+            col(Expense.spent_on) >= date(year, 1, 1), col(Expense.spent_on) <= date(year, 12, 31)
+        )
+    if org_query:
+        query = query.where(Expense.organisation_id == find_org(session, org_query).id)
+    if category is not None:
+        query = query.where(Expense.category == category.value)
+    rows = session.exec(query.order_by(col(Expense.spent_on), col(Expense.id))).all()
+    return [_expense_view(row, name) for row, name in rows]
+
+
+def get_expense(session: Session, expense_id: int) -> ExpenseView:
+    """One expense, or NotFound."""
+    row = session.get(Expense, expense_id)
+    if row is None:
+        raise NotFound(f"There is no expense {expense_id}; see `psi budget expenses`.")
+    org = session.get(Organisation, row.organisation_id)
+    assert org is not None
+    return _expense_view(row, org.name)
+
+
+def remove_expense(session: Session, expense_id: int) -> ExpenseView:
+    """`psi budget remove-expense`: delete an expense entered by mistake."""
+    view = get_expense(session, expense_id)
+    row = session.get(Expense, expense_id)
+    session.delete(row)
+    session.flush()
+    return view
+
+
+def add_funding(
+    session: Session, year: int, amount: int, source: str, note: str | None = None
+) -> CoFunding:
+    """`psi budget funding`: other money that paid for the coordination."""
+    row = CoFunding(
+        year=year,
+        source=check_name(source, what="source"),
+        amount_ore=amount,
+        note=check_note(note) if note else None,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+EXPENSE_ALIASES = {
+    fold(alias): column
+    for column, names in {
+        "date": ("datum", "spent on"),
+        "organisation": ("organisation", "org", "organization"),
+        "amount": ("belopp", "summa"),
+        "category": ("kategori",),
+        "note": ("anteckning", "kommentar", "beskrivning"),
+        "meeting": ("möte", "meeting id"),
+    }.items()
+    for alias in (column, *names)
+}
+
+
+def import_expenses(session: Session, path: Path) -> int:
+    """`psi budget import`: every row of the CSV, or none if any row is bad (the caller's
+    transaction is rolled back on the error, and for a dry run)."""
+    rows = read_csv(
+        read_text(path), EXPENSE_ALIASES, required=("date", "organisation", "amount", "category")
+    )
+    bad: list[str] = []
+    good: list[ExpenseView] = []
+    for row in rows:
+        cells = row.cells
+        try:
+            if row.extra_cells:
+                raise InvalidInput("it has more cells than the header has columns")
+            meeting = cells.get("meeting") or None
+            good.append(
+                spend(
+                    session,
+                    cells.get("organisation", ""),
+                    parse_positive_amount(cells.get("amount", "")),
+                    on=parse_date(cells.get("date", "")),
+                    category=rules.parse_category(cells.get("category", "")),
+                    note=cells.get("note") or None,
+                    meeting_id=_meeting_number(meeting),
+                )
+            )
+        except PsiError as exc:
+            bad.append(f"line {row.line}: {str(exc).rstrip('.')}")
+    if bad:
+        raise InvalidInput(
+            f"{len(bad)} of {len(rows)} rows in {path.name} are bad; nothing was imported. "
+            "Fix these rows and import again:",
+            details=tuple(bad),
+        )
+    return len(good)
+
+
+def _meeting_number(text: str | None) -> int | None:
+    if not text:
+        return None
+    if not text.strip().isdigit():
+        raise InvalidInput(f"'{text}' is not a meeting number; see `psi meeting list`")
+    return int(text.strip())
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    """`psi budget status`: where a year's money stands."""
+
+    year: int
+    grants: list[tuple[str, int, date | None, str | None]]
+    grant: int
+    allocated: dict[str, int]
+    spent_by_org: dict[str, int]
+    spent_by_category: dict[str, int]
+    spent: int
+    co_funding: list[tuple[str, int, str | None]]
+    share_of_year: float
+    burns: list[Burn] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    override_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> int:
+        """Grant minus spending."""
+        return self.grant - self.spent
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: öre as integers plus formatted text."""
+        return {
+            "year": self.year,
+            "grants": [
+                {
+                    "source": s,
+                    "amount": amount_json(a),
+                    "decided_on": d.isoformat() if d else None,
+                    "ref": r,
+                }
+                for s, a, d, r in self.grants
+            ],
+            "grant": amount_json(self.grant),
+            "allocated": {name: amount_json(a) for name, a in self.allocated.items()},
+            "spent_by_organisation": {
+                name: amount_json(a) for name, a in self.spent_by_org.items()
+            },
+            "spent_by_category": {
+                name: amount_json(a) for name, a in self.spent_by_category.items()
+            },
+            "spent": amount_json(self.spent),
+            "remaining": amount_json(self.remaining),
+            "co_funding": [
+                {"source": s, "amount": amount_json(a), "note": n} for s, a, n in self.co_funding
+            ],
+            "share_of_year_passed": round(self.share_of_year, 4),
+            "warnings": self.warnings,
+            "allocation_overrides": self.override_reasons,
+        }
+
+
+def budget_status(session: Session, year: int, today: date | None = None) -> BudgetStatus:
+    """Grant, allocation and spending per organisation and category, co-funding, burn rate."""
+    grants = session.exec(select(Grant).where(Grant.year == year).order_by(col(Grant.source))).all()
+    names = dict(session.exec(select(Organisation.id, Organisation.name)).all())
+    allocations = session.exec(select(Allocation).where(Allocation.year == year)).all()
+    allocated = {names[a.organisation_id]: a.amount_ore for a in allocations}
+    by_org: dict[str, int] = defaultdict(int)
+    by_category: dict[str, int] = defaultdict(int)
+    for expense in list_expenses(session, year):
+        by_org[expense.organisation] += expense.amount
+        by_category[expense.category] += expense.amount
+    funding = session.exec(
+        select(CoFunding).where(CoFunding.year == year).order_by(col(CoFunding.id))
+    ).all()
+    share = rules.elapsed_share(year, today or date.today())
+    burns = rules.burn_rates(allocated, by_org, share)
+    return BudgetStatus(
+        year=year,
+        grants=[(g.source, g.amount_ore, g.decided_on, g.decision_ref) for g in grants],
+        grant=sum(g.amount_ore for g in grants),
+        allocated=allocated,
+        spent_by_org=dict(by_org),
+        spent_by_category={
+            c.value: by_category[c.value] for c in Category if by_category.get(c.value)
+        },
+        spent=sum(by_org.values()),
+        co_funding=[(f.source, f.amount_ore, f.note) for f in funding],
+        share_of_year=share,
+        burns=burns,
+        warnings=rules.warnings(burns, share),
+        override_reasons=[
+            f"{names[a.organisation_id]}: {a.override_reason}"
+            for a in allocations
+            if a.override_reason
+        ],
+    )
