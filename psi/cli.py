@@ -11,7 +11,19 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from psi import __version__, console
-from psi.commands import action, budget, contact, db, init, meeting, org, rotate
+from psi.commands import (
+    action,
+    activity,
+    budget,
+    contact,
+    db,
+    init,
+    log,
+    meeting,
+    org,
+    plan,
+    rotate,
+)
 from psi.commands._common import AppState
 from psi.errors import ExitCode, PsiError
 
@@ -125,6 +137,9 @@ app.command("rotate", epilog=rotate.ROTATE_EPILOG)(rotate.rotate)
 app.add_typer(meeting.app, name="meeting")
 app.add_typer(action.app, name="action")
 app.add_typer(budget.app, name="budget")
+app.add_typer(plan.app, name="plan")
+app.add_typer(activity.app, name="activity")
+app.add_typer(log.app, name="log")
 app.add_typer(contact.app, name="contact")
 app.add_typer(db.app, name="db")
 

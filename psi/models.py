@@ -263,3 +263,93 @@ class CoFunding(SQLModel, table=True):
     source: str = Field(max_length=200)
     amount_ore: int
     note: str | None = Field(default=None, max_length=2000)
+
+
+ACTIVITY_STATUSES = ("planned", "ongoing", "done", "cancelled", "carried")
+LOG_KINDS = ("member-dialogue", "recruitment", "msi", "website", "social-media", "other")
+
+
+class OperationsPlan(SQLModel, table=True):
+    """The partnership's multi-year verksamhetsplan."""
+
+    __tablename__ = "operations_plan"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200, unique=True)
+    first_year: int
+    last_year: int
+
+
+class Goal(SQLModel, table=True):
+    """A goal of an operations plan, such as M1."""
+
+    __tablename__ = "goal"
+    __table_args__ = (UniqueConstraint("plan_id", "code", name="uq_goal_plan_code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("operations_plan.id"), nullable=False, index=True)
+    )
+    code: str = Field(max_length=10)
+    text: str = Field(max_length=1000)
+
+
+class Activity(SQLModel, table=True):
+    """An activity on a year's aktivitetslista."""
+
+    __tablename__ = "activity"
+    __table_args__ = (CheckConstraint(_in("status", ACTIVITY_STATUSES), name="ck_activity_status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    title: str = Field(max_length=300)
+    goal_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("goal.id"), nullable=True, index=True)
+    )
+    owner_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=True, index=True),
+    )
+    planned_on: date | None = None
+    status: str = Field(max_length=10, index=True)
+    done_on: date | None = None
+    outcome: str | None = Field(default=None, max_length=2000)
+    cancel_reason: str | None = Field(default=None, max_length=500)
+    carried_from_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("activity.id"), nullable=True, unique=True),
+    )
+
+
+class ActivityRequest(SQLModel, table=True):
+    """A member organisation that asked for an activity."""
+
+    __tablename__ = "activity_request"
+    __table_args__ = (
+        UniqueConstraint("activity_id", "organisation_id", name="uq_activity_request"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    activity_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("activity.id"), nullable=False, index=True)
+    )
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+
+
+class LogEntry(SQLModel, table=True):
+    """A dialogue, recruitment, MSI, website or social-media entry in the coordinators' log."""
+
+    __tablename__ = "log_entry"
+    __table_args__ = (CheckConstraint(_in("kind", LOG_KINDS), name="ck_log_entry_kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    logged_on: date = Field(index=True)
+    kind: str = Field(max_length=20, index=True)
+    organisation_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=True, index=True),
+    )
+    text: str = Field(max_length=2000)
+    link: str | None = Field(default=None, max_length=500)

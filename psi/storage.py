@@ -18,7 +18,7 @@ from sqlmodel import Session
 from psi.errors import Conflict, DatabaseProblem, FileProblem
 from psi.location import DbLocation
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 """The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000

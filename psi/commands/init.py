@@ -41,8 +41,9 @@ def init(
     if loaded is not None:
         console.say(
             f"Loaded the example: {loaded.organisations} organisations, {loaded.contacts} "
-            f"contact persons, {loaded.coordinator_terms} coordinator terms (2015-2026) and "
-            f"{loaded.inquiries} inquiries, the grants of 2025 and 2026 and {loaded.expenses} "
-            "expenses. Names ending in (exempel) are invented."
+            f"contact persons, {loaded.coordinator_terms} coordinator terms (2015-2026), "
+            f"{loaded.inquiries} inquiries, the grants of 2025 and 2026, {loaded.expenses} "
+            f"expenses, {loaded.activities} activities and {loaded.log_entries} log entries. "
+            "Everything marked (exempel) is invented."
         )
     console.say("Next: psi org list")

@@ -290,3 +290,41 @@ def export(
     except OSError as exc:
         raise FileProblem(f"Cannot write {output}: {exc.strerror}.") from None
     console.success(f"Wrote {output}.")
+
+
+@app.command("prospects", epilog="Example: psi org prospects --json")
+def prospects(
+    ctx: typer.Context,
+    as_json: JsonOpt = False,
+) -> None:
+    """List prospective members with their recruitment contacts and the days since the last."""
+    from datetime import date
+
+    from psi.services.activities import prospects as list_prospects
+
+    with session(ctx, write=False) as db:
+        views = list_prospects(db, date.today())
+    if as_json:
+        console.print_json([view.to_json() for view in views])
+        return
+    if not views:
+        console.say(
+            "No prospects. Add one: psi org add NAME --sector civil-society --status prospect"
+        )
+        return
+    rows = [
+        [
+            v.name,
+            v.municipality or "",
+            str(v.contacts),
+            v.last_contact.isoformat() if v.last_contact else "never",
+            str(v.days_since) if v.days_since is not None else "",
+        ]
+        for v in views
+    ]
+    console.print_table(
+        ["Prospect", "Municipality", "Contacts", "Last contact", "Days since"], rows
+    )
+    console.say(
+        'Log a contact: psi log add recruitment "TEXT" --org NAME. A prospect joins: psi org join NAME.'
+    )

@@ -11,11 +11,12 @@ from typing import Any
 from sqlmodel import Session
 
 from psi.domain import organisation as rules
+from psi.domain.activity import LogKind
 from psi.domain.budget import parse_category
 from psi.domain.money import parse_positive_amount
 from psi.domain.organisation import OrgInput
 from psi.domain.rotation import Answer
-from psi.services import budget, rotation
+from psi.services import activities, budget, rotation
 from psi.services.contacts import add_contact
 from psi.services.orgs import create_org
 
@@ -29,6 +30,8 @@ class ExampleLoaded:
     coordinator_terms: int
     inquiries: int
     expenses: int
+    activities: int
+    log_entries: int
 
 
 def example_data() -> dict[str, Any]:
@@ -62,12 +65,15 @@ def load_example(session: Session) -> ExampleLoaded:
             note=entry.get("note"),
         )
     _load_budget(session, data)
+    _load_activities(session, data)
     return ExampleLoaded(
         organisations=len(data["organisations"]),
         contacts=len(data["contacts"]),
         coordinator_terms=terms,
         inquiries=len(data["inquiries"]),
         expenses=len(data["expenses"]),
+        activities=len(data["activities"]),
+        log_entries=len(data["log"]),
     )
 
 
@@ -90,4 +96,44 @@ def _load_budget(session: Session, data: dict[str, Any]) -> None:
             on=date.fromisoformat(entry["date"]),
             category=parse_category(entry["category"]),
             note=entry.get("note"),
+        )
+
+
+def _load_activities(session: Session, data: dict[str, Any]) -> None:
+    for plan in data["plans"]:
+        activities.add_plan(session, plan["title"], int(plan["from"]), int(plan["to"]))
+        for code, text in plan["goals"]:
+            activities.add_goal(session, plan["title"], code, text)
+    carry_years: set[int] = set()
+    for entry in data["activities"]:
+        view = activities.add_activity(
+            session,
+            int(entry["year"]),
+            entry["title"],
+            goal=entry.get("goal"),
+            owner=entry.get("owner"),
+            when=date.fromisoformat(entry["when"]) if entry.get("when") else None,
+            requested_by=entry.get("requested_by", []),
+        )
+        status = entry["status"]
+        if status == "done":
+            activities.finish_activity(
+                session, view.id, date.fromisoformat(entry["done_on"]), entry.get("outcome")
+            )
+        elif status == "ongoing":
+            activities.start_activity(session, view.id)
+        elif status == "cancelled":
+            activities.cancel_activity(session, view.id, entry["reason"])
+        elif status == "carry":
+            carry_years.add(view.year)
+    for year in sorted(carry_years):
+        activities.carry_activities(session, year)
+    for entry in data["log"]:
+        activities.add_log(
+            session,
+            LogKind(entry["kind"]),
+            entry["text"],
+            org=entry.get("organisation"),
+            on=date.fromisoformat(entry["date"]),
+            link=entry.get("link"),
         )
