@@ -15,6 +15,7 @@ from psi.commands import (
     action,
     activity,
     budget,
+    config,
     contact,
     db,
     init,
@@ -22,7 +23,9 @@ from psi.commands import (
     meeting,
     org,
     plan,
+    report,
     rotate,
+    status,
 )
 from psi.commands._common import AppState
 from psi.errors import ExitCode, PsiError
@@ -131,6 +134,7 @@ def root(
 
 
 app.command("init", epilog=init.EPILOG)(init.init)
+app.command("status", epilog=status.EPILOG)(status.status)
 app.add_typer(org.app, name="org")
 app.command("coordinators", epilog=rotate.COORDINATORS_EPILOG)(rotate.coordinators)
 app.command("rotate", epilog=rotate.ROTATE_EPILOG)(rotate.rotate)
@@ -141,6 +145,8 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(activity.app, name="activity")
 app.add_typer(log.app, name="log")
 app.add_typer(contact.app, name="contact")
+app.add_typer(report.app, name="report")
+app.add_typer(config.app, name="config")
 app.add_typer(db.app, name="db")
 
 

@@ -353,3 +353,12 @@ class LogEntry(SQLModel, table=True):
     )
     text: str = Field(max_length=2000)
     link: str | None = Field(default=None, max_length=500)
+
+
+class Setting(SQLModel, table=True):
+    """One of the partnership's settings (psi config)."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=300)

@@ -15,10 +15,10 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
-from psi.errors import Conflict, DatabaseProblem, FileProblem
+from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound
 from psi.location import DbLocation
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000
@@ -281,6 +281,11 @@ def _session(location: DbLocation, *, write: bool, create: bool) -> Iterator[Ses
                     session.commit()
                 else:
                     session.rollback()
+            except OverflowError:
+                session.rollback()
+                raise NotFound(
+                    "No record has a number that large; see the list command for the numbers."
+                ) from None
             except IntegrityError as exc:
                 session.rollback()
                 raise Conflict(

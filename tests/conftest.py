@@ -8,11 +8,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
+from typer.main import get_command
 from typer.testing import CliRunner, Result
 
 from psi.cli import app
 
 Run = Callable[..., Result]
+# Typer's test runner rebuilds the whole command tree on every invoke (about 70 ms);
+# build it once per app for the whole session.
+_BUILT: dict[int, Any] = {}
+
+
+def _built_once(typer_app: Any) -> Any:
+    if id(typer_app) not in _BUILT:
+        _BUILT[id(typer_app)] = get_command(typer_app)
+    return _BUILT[id(typer_app)]
+
+
+typer.testing._get_command = _built_once  # type: ignore[attr-defined]
 
 
 @pytest.fixture

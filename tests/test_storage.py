@@ -233,7 +233,7 @@ def test_a_failed_init_leaves_no_file(
 ) -> None:
     from psi.services import example
 
-    broken = {"organisations": [{"name": "", "sector": "civil-society"}], "contacts": []}
+    broken = {**example.example_data(), "organisations": [{"name": "", "sector": "civil-society"}]}
     monkeypatch.setattr(example, "example_data", lambda: broken)
     result = run("init", "--example")
     assert result.exit_code == ExitCode.INVALID

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -64,6 +64,8 @@ def write_document(
     title: str,
     lang: str,
     user_dir: Path | None,
+    charts: Mapping[str, Any] | None = None,
+    slots: Mapping[str, str] | None = None,
 ) -> None:
     """Markdown to standard output or a file; a PDF to a file (`default_name` if none given)."""
     from psi.reports.render import PARTNERSHIP, markdown_to_pdf
@@ -77,7 +79,13 @@ def write_document(
             target.write_text(markdown, encoding="utf-8")
         else:
             pdf = markdown_to_pdf(
-                markdown, title=title, header=PARTNERSHIP, lang=lang, user_dir=user_dir
+                markdown,
+                title=title,
+                header=PARTNERSHIP,
+                lang=lang,
+                user_dir=user_dir,
+                charts=charts,
+                slots=slots,
             )
             target.write_bytes(pdf)
     except OSError as exc:

@@ -157,6 +157,7 @@ def carry(
     from psi.services.activities import carry_activities
 
     check_year(year)
+    check_year(year + 1)
     with session(ctx) as db:
         copies = carry_activities(db, year)
     if not copies:

@@ -47,7 +47,7 @@ def grant(
     ] = None,
 ) -> None:
     """Record the year's grant (running it again corrects the amount)."""
-    from psi.services.budget import set_grant
+    from psi.services.budget import allocation_excess, set_grant
 
     check_year(year)
     ore = parse_positive_amount(amount)
@@ -56,8 +56,14 @@ def grant(
         row, created = set_grant(
             db, year, ore, source=source, decided_on=decided_on, decision_ref=ref
         )
+        excess = allocation_excess(db, year)
     verb = "Recorded" if created else "Corrected"
     console.success(f"{verb} the grant for {year} from {row.source}: {format_amount(ore)}.")
+    if excess:
+        console.warn(
+            f"the allocations for {year} now exceed the grants by {format_amount(excess)}; "
+            f"adjust them with psi budget allocate {year}."
+        )
 
 
 @app.command(
@@ -85,7 +91,7 @@ def allocate(
 
     check_year(year)
     if even == bool(org):
-        raise InvalidInput("Give either ORG AMOUNT or --even: psi budget allocate 2026 --even")
+        raise InvalidInput(f"Give either ORG AMOUNT or --even: psi budget allocate {year} --even")
     if org and amount is None:
         raise InvalidInput(f'Give the amount too: psi budget allocate {year} "{org}" 100000')
     shares = {org: parse_amount(amount)} if org and amount is not None else None
@@ -280,7 +286,7 @@ def status(
     if as_json:
         console.print_json(result.to_json())
         return
-    if not result.grant and not result.spent:
+    if not result.grant and not result.spent and not result.co_funding:
         console.say(
             f"No grant or expenses for {year} yet. Record the grant: psi budget grant {year} 200000"
         )

@@ -43,7 +43,8 @@ def init(
             f"Loaded the example: {loaded.organisations} organisations, {loaded.contacts} "
             f"contact persons, {loaded.coordinator_terms} coordinator terms (2015-2026), "
             f"{loaded.inquiries} inquiries, the grants of 2025 and 2026, {loaded.expenses} "
-            f"expenses, {loaded.activities} activities and {loaded.log_entries} log entries. "
+            f"expenses, {loaded.activities} activities, {loaded.log_entries} log entries and "
+            f"{loaded.meetings} meetings. "
             "Everything marked (exempel) is invented."
         )
     console.say("Next: psi org list")

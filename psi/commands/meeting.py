@@ -99,6 +99,12 @@ def plan(
     console.print_table(headers, _plan_rows(proposal), title=f"Meeting plan {year} ({times})")
     moved = sum(1 for item in proposal if item.moved_from)
     console.say(f"{len(proposal)} meetings; {moved} moved off a holiday or weekend.")
+    if ics is not None:
+        # The calendar is written first: if the file cannot be written, nothing is saved.
+        from psi.services.calendars import plan_calendar
+
+        _write_bytes(ics, plan_calendar(proposal, times, place, year))
+        console.success(f"Wrote the calendar file {ics}.")
     if save:
         from psi.services.meetings import save_plan
 
@@ -112,11 +118,6 @@ def plan(
                 else "."
             )
         )
-    if ics is not None:
-        from psi.services.calendars import plan_calendar
-
-        _write_bytes(ics, plan_calendar(proposal, times, place, year))
-        console.success(f"Wrote the calendar file {ics}.")
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
@@ -196,7 +197,8 @@ def _counts_line(listing: MeetingList, year: int) -> str:
     assert counts is not None
     verdict = "within" if counts.stormoten_within_assignment else "outside"
     return (
-        f"{year}: {counts.stormoten} stormöten ({counts.stormoten_held} held, "
+        f"{year}: {counts.stormoten} {'stormöte' if counts.stormoten == 1 else 'stormöten'} "
+        f"({counts.stormoten_held} held, "
         f"{counts.stormoten_planned} planned), {verdict} the 2-4 the assignment asks for; "
         f"AU meetings held {counts.au_held} of {counts.au_planned} planned."
     )

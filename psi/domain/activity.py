@@ -53,7 +53,7 @@ def parse_log_kind(text: str) -> LogKind:
     return LogKind(_parse(LogKind, text, "a log kind"))
 
 
-_CODE = re.compile(r"^[A-Za-zÅÄÖåäö]{0,4}[0-9]{1,3}[a-z]?$")
+_CODE = re.compile(r"^[A-Za-zÅÄÖåäö]{1,4}[0-9]{1,3}[A-Za-z]?$")
 
 
 def check_goal_code(text: str) -> str:
@@ -80,6 +80,7 @@ def covers(first: int, last: int, year: int) -> bool:
 
 
 _MOVES: dict[ActivityStatus, tuple[ActivityStatus, ...]] = {
+    ActivityStatus.PLANNED: (),
     ActivityStatus.ONGOING: (ActivityStatus.PLANNED,),
     ActivityStatus.DONE: (ActivityStatus.PLANNED, ActivityStatus.ONGOING),
     ActivityStatus.CANCELLED: (ActivityStatus.PLANNED, ActivityStatus.ONGOING),

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from psi.errors import InvalidInput
 
@@ -58,7 +59,7 @@ def even_split(total: int, parts: int) -> list[int]:
     return [base + (1 if index < extra else 0) for index in range(parts)]
 
 
-def over_allocation(grant: int, allocations: Mapping[int, int]) -> int:
+def over_allocation(grant: int, allocations: Mapping[Any, int]) -> int:
     """How many öre the allocations exceed the grant by (0 when within it)."""
     return max(0, sum(allocations.values()) - grant)
 

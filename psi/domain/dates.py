@@ -19,7 +19,7 @@ def parse_date(text: str, *, what: str = "date") -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(
-            f"'{text}' is not a {what}: write it as YYYY-MM-DD, for example 2026-03-10."
+            f"'{text}' is not a valid {what}: write it as YYYY-MM-DD, for example 2026-03-10."
         ) from None
 
 

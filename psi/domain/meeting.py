@@ -41,6 +41,12 @@ BODIES_SV = {
     Kind.MSI: "Dialogmötet",
     Kind.OTHER: "Mötet",
 }
+BODIES_EN = {
+    Kind.AU: "The working committee",
+    Kind.STORMOTE: "The general meeting",
+    Kind.MSI: "The dialogue meeting",
+    Kind.OTHER: "The meeting",
+}
 _DECIDED = "mötet beslutade att "
 
 

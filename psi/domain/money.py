@@ -30,7 +30,8 @@ def parse_amount(text: str) -> int:
     ore = int(whole.replace(" ", "")) * 100 + int((fraction or "0").ljust(2, "0"))
     if ore >= LIMIT_ORE:
         raise InvalidInput(
-            f"'{text}' is more than psi handles (under 1 000 000 000 kr); check the digits."
+            f"'{text}' is more than psi handles (under 1 000 000 000 kr); check the digits "
+            "and write it like 200 000 kr."
         )
     return -ore if sign else ore
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from psi.domain.meeting import BODIES_EN, BODIES_SV, Kind
 from psi.reports.render import PARTNERSHIP, format_weekday
 from psi.services.meetings import ActionView, MeetingDetail, MeetingView
 
@@ -33,8 +34,10 @@ def _action(action: ActionView) -> dict[str, Any]:
 def document_context(detail: MeetingDetail, lang: str) -> dict[str, Any]:
     """The plain context both the agenda and the minutes templates read."""
     minutes = detail.minutes or ""
+    kind = Kind(detail.meeting.kind)
     return {
         "partnership": PARTNERSHIP,
+        "body": BODIES_SV[kind] if lang == "sv" else BODIES_EN[kind],
         "meeting": _meeting(detail.meeting, lang),
         "held": detail.meeting.status == "held",
         "items": detail.meeting.agenda,

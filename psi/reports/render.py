@@ -8,9 +8,12 @@ extensions off, placed in psi's page style, and compiled to PDF by the typst whe
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import secrets
 import tempfile
+from collections.abc import Mapping, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -34,10 +37,22 @@ _INLINE = re.compile(r"([\\`*_{}\[\]<>#|$@~^&])")
 _LINE_START = re.compile(r"^(\s*)([-+>:=]|\d+[.)])", re.MULTILINE)
 
 
+class Markdown(str):
+    """Markdown written by psi itself (never data), which the templates print as it is."""
+
+
+def gap(what: str, lang: str = "sv") -> Markdown:
+    """A clearly marked placeholder for a fact the database lacks."""
+    label = "SAKNAS" if lang == "sv" else "MISSING"
+    return Markdown(f"**\\[{label}: {escape_markdown(what)}\\]**")
+
+
 def escape_markdown(value: Any) -> str:
     """Text as Markdown that shows exactly that text: every markup character escaped."""
     if value is None:
         return ""
+    if isinstance(value, Markdown):
+        return value
     text = _INLINE.sub(r"\\\1", str(value))
     return _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
 
@@ -134,6 +149,7 @@ def render_markdown(
     environment.filters["oneline"] = oneline
     environment.filters["longdate"] = lambda day: format_date(day, lang)
     environment.filters["weekday"] = lambda day: format_weekday(day, lang)
+    environment.globals["gap"] = lambda what: gap(what, lang)
     try:
         return environment.get_template(name).render(**context)
     except jinja2.TemplateError as exc:
@@ -147,15 +163,48 @@ def markdown_to_typst(markdown: str) -> str:
     return str(pypandoc.convert_text(markdown, "typst", format=PANDOC_MARKDOWN))
 
 
+def chart_slots(names: Sequence[str]) -> dict[str, str]:
+    """A marker per chart, unguessable, for a template to place where the chart goes in a PDF."""
+    nonce = secrets.token_hex(8)
+    return {name: f"psichart{nonce}{index}" for index, name in enumerate(names)}
+
+
+def _place_charts(
+    typst_source: str, slots: Mapping[str, str], charts: Mapping[str, Any]
+) -> tuple[str, dict[str, str]]:
+    inputs: dict[str, str] = {}
+    for name, marker in slots.items():
+        chart = charts.get(name)
+        call = ""
+        if chart and chart.get("bars"):
+            inputs[f"chart-{name}"] = json.dumps(chart, ensure_ascii=False)
+            call = f'#psi-bar-chart(json(bytes(sys.inputs.at("chart-{name}"))))'
+        typst_source = re.sub(rf"^{re.escape(marker)}$", call, typst_source, flags=re.MULTILINE)
+    return typst_source, inputs
+
+
 def markdown_to_pdf(
-    markdown: str, *, title: str, header: str, lang: str = "sv", user_dir: Path | None = None
+    markdown: str,
+    *,
+    title: str,
+    header: str,
+    lang: str = "sv",
+    user_dir: Path | None = None,
+    charts: Mapping[str, Any] | None = None,
+    slots: Mapping[str, str] | None = None,
 ) -> bytes:
-    """A PDF in psi's page style: A4, page numbers, a header with the partnership and date."""
+    """A PDF in psi's page style: A4, page numbers, a header with the partnership and date.
+
+    Charts are data (labels and numbers, passed as JSON through sys.inputs) drawn by the
+    page style's psi-bar-chart where the template placed their markers.
+    """
     import typst
 
     style = find_template(PAGE_STYLE, user_dir)
-    source = style.read_text(encoding="utf-8") + "\n" + markdown_to_typst(markdown)
+    body, chart_inputs = _place_charts(markdown_to_typst(markdown), slots or {}, charts or {})
+    source = style.read_text(encoding="utf-8") + "\n" + body
     inputs = {
+        **chart_inputs,
         "title": title,
         "header": header,
         "date": format_date(date.today(), lang),

@@ -14,7 +14,8 @@ from sqlmodel import Session, col, select
 from psi.domain import activity as rules
 from psi.domain.activity import ActivityStatus, LogKind
 from psi.domain.organisation import check_name, check_note, normalise_website
-from psi.errors import Conflict, InvalidInput, NotFound
+from psi.domain.text import casefold_key
+from psi.errors import Conflict, InvalidInput, NotFound, RuleViolation
 from psi.models import Activity, ActivityRequest, Goal, LogEntry, OperationsPlan, Organisation
 from psi.services.orgs import find_org
 
@@ -23,8 +24,10 @@ def add_plan(session: Session, title: str, first: int, last: int) -> OperationsP
     """`psi plan add`: a multi-year operations plan."""
     rules.check_plan_years(first, last)
     name = check_name(title, what="plan title")
-    if session.exec(select(OperationsPlan).where(OperationsPlan.title == name)).first():
-        raise Conflict(f"There is already a plan called '{name}'; see `psi plan show`.")
+    titles = session.exec(select(OperationsPlan.title)).all()
+    clash = next((t for t in titles if casefold_key(t) == casefold_key(name)), None)
+    if clash is not None:
+        raise Conflict(f"There is already a plan called '{clash}'; see `psi plan show`.")
     row = OperationsPlan(title=name, first_year=first, last_year=last)
     session.add(row)
     session.flush()
@@ -74,6 +77,11 @@ def add_goal(
     return plan, goal
 
 
+def goal_texts(session: Session) -> dict[str, str]:
+    """Every goal's text by its code."""
+    return {goal.code: goal.text for goal in session.exec(select(Goal))}
+
+
 def goal_for_year(session: Session, code: str, year: int) -> Goal:
     """The goal with this code in the plan that covers the year."""
     goal_code = rules.check_goal_code(code)
@@ -84,9 +92,17 @@ def goal_for_year(session: Session, code: str, year: int) -> Goal:
     ).all()
     if not rows:
         raise NotFound(f"No plan has a goal {goal_code}; see `psi plan show`.")
-    for goal, plan in rows:
-        if rules.covers(plan.first_year, plan.last_year, year):
-            return goal
+    covering = [
+        (goal, plan) for goal, plan in rows if rules.covers(plan.first_year, plan.last_year, year)
+    ]
+    if len(covering) == 1:
+        return covering[0][0]
+    if covering:
+        titles = "; ".join(plan.title for _, plan in covering)
+        raise InvalidInput(
+            f"Goal {goal_code} is in more than one plan covering {year} ({titles}); "
+            "give the goals different codes with psi plan goal."
+        )
     spans = "; ".join(f"{plan.title} ({plan.first_year}-{plan.last_year})" for _, plan in rows)
     raise InvalidInput(f"Goal {goal_code} belongs to {spans}, which does not cover {year}.")
 
@@ -100,6 +116,7 @@ class ActivityView:
     title: str
     goal: str | None
     owner: str | None
+    goal_id: int | None
     planned_on: date | None
     status: str
     done_on: date | None
@@ -144,6 +161,7 @@ def _views(session: Session, rows: Sequence[Activity]) -> list[ActivityView]:
             title=row.title,
             goal=codes.get(row.goal_id) if row.goal_id else None,
             owner=names.get(row.owner_id) if row.owner_id else None,
+            goal_id=row.goal_id,
             planned_on=row.planned_on,
             status=row.status,
             done_on=row.done_on,
@@ -171,7 +189,7 @@ def add_activity(
         raise InvalidInput(f"--when {when} is not in {year}; give a date in {year}.")
     goal_row = goal_for_year(session, goal, year) if goal else None
     owner_row = find_org(session, owner) if owner else None
-    askers = list(dict.fromkeys(find_org(session, name).id or 0 for name in requested_by))
+    askers = list(dict.fromkeys(_requester(session, name, year) for name in requested_by))
     row = Activity(
         year=year,
         title=check_name(title, what="title", limit=300),
@@ -186,6 +204,19 @@ def add_activity(
         session.add(ActivityRequest(activity_id=row.id or 0, organisation_id=org_id))
     session.flush()
     return _views(session, [row])[0]
+
+
+def _requester(session: Session, name: str, year: int) -> int:
+    org = find_org(session, name)
+    membership = rules.Membership(org.status, org.joined_on, org.left_on)
+    if not (
+        rules.member_on(membership, date(year, 1, 1))
+        or rules.member_on(membership, date(year, 12, 31))
+    ):
+        raise RuleViolation(
+            f"{org.name} is not a member in {year}, so it cannot have asked for an activity as one."
+        )
+    return org.id or 0
 
 
 def list_activities(
@@ -348,16 +379,16 @@ def show_plan(session: Session, query: str | None = None) -> PlanView:
     in_years = [
         a for a in list_activities(session) if rules.covers(plan.first_year, plan.last_year, a.year)
     ]
-    by_goal: dict[str | None, dict[int, list[ActivityView]]] = defaultdict(
+    by_goal: dict[int | None, dict[int, list[ActivityView]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for activity in in_years:
-        by_goal[activity.goal][activity.year].append(activity)
+        by_goal[activity.goal_id][activity.year].append(activity)
     return PlanView(
         title=plan.title,
         first_year=plan.first_year,
         last_year=plan.last_year,
-        goals=[GoalView(g.code, g.text, dict(by_goal.get(g.code, {}))) for g in goals],
+        goals=[GoalView(g.code, g.text, dict(by_goal.get(g.id, {}))) for g in goals],
         without_goal=dict(by_goal.get(None, {})),
     )
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from psi.domain import budget as rules
 from psi.domain.budget import Burn, Category
 from psi.domain.dates import parse_date
-from psi.domain.money import amount_json, parse_positive_amount
+from psi.domain.money import amount_json, format_amount, parse_positive_amount
 from psi.domain.organisation import check_name, check_note
 from psi.domain.spreadsheet import read_csv
 from psi.domain.text import fold
@@ -54,6 +54,11 @@ def grant_total(session: Session, year: int) -> int:
         select(func.coalesce(func.sum(Grant.amount_ore), 0)).where(Grant.year == year)
     ).one()
     return int(total)
+
+
+def allocation_excess(session: Session, year: int) -> int:
+    """How much the year's allocations exceed its grants, in öre (0 when within)."""
+    return rules.over_allocation(grant_total(session, year), _allocations(session, year))
 
 
 def coordinators_in(session: Session, year: int) -> dict[int, str]:
@@ -112,8 +117,6 @@ def allocate(
     merged = {**_allocations(session, year), **wanted}
     over = rules.over_allocation(grant, merged)
     if over and not force:
-        from psi.domain.money import format_amount
-
         raise RuleViolation(
             f"The allocations would exceed {year}'s grant of {format_amount(grant)} by "
             f"{format_amount(over)}; lower them, or add --force --reason TEXT."
@@ -376,10 +379,21 @@ def budget_status(session: Session, year: int, today: date | None = None) -> Bud
     ).all()
     share = rules.elapsed_share(year, today or date.today())
     burns = rules.burn_rates(allocated, by_org, share)
+    grant = sum(g.amount_ore for g in grants)
+    over = rules.over_allocation(grant, allocated)
+    overridden = any(a.override_reason for a in allocations)
+    above = (
+        [
+            f"the allocations exceed the grant by {format_amount(over)}; adjust them with "
+            f"psi budget allocate {year}"
+        ]
+        if over and not overridden
+        else []
+    )
     return BudgetStatus(
         year=year,
         grants=[(g.source, g.amount_ore, g.decided_on, g.decision_ref) for g in grants],
-        grant=sum(g.amount_ore for g in grants),
+        grant=grant,
         allocated=allocated,
         spent_by_org=dict(by_org),
         spent_by_category={
@@ -389,7 +403,7 @@ def budget_status(session: Session, year: int, today: date | None = None) -> Bud
         co_funding=[(f.source, f.amount_ore, f.note) for f in funding],
         share_of_year=share,
         burns=burns,
-        warnings=rules.warnings(burns, share),
+        warnings=above + rules.warnings(burns, share),
         override_reasons=[
             f"{names[a.organisation_id]}: {a.override_reason}"
             for a in allocations

@@ -13,10 +13,12 @@ from sqlmodel import Session
 from psi.domain import organisation as rules
 from psi.domain.activity import LogKind
 from psi.domain.budget import parse_category
+from psi.domain.meeting import parse_kind
 from psi.domain.money import parse_positive_amount
 from psi.domain.organisation import OrgInput
+from psi.domain.planning import parse_time_slot
 from psi.domain.rotation import Answer
-from psi.services import activities, budget, rotation
+from psi.services import activities, budget, meetings, rotation, settings
 from psi.services.contacts import add_contact
 from psi.services.orgs import create_org
 
@@ -32,6 +34,7 @@ class ExampleLoaded:
     expenses: int
     activities: int
     log_entries: int
+    meetings: int
 
 
 def example_data() -> dict[str, Any]:
@@ -44,6 +47,8 @@ def example_data() -> dict[str, Any]:
 def load_example(session: Session) -> ExampleLoaded:
     """Put the example register in an empty database, checked by the same rules as user input."""
     data = example_data()
+    for key, value in data["settings"].items():
+        settings.set_setting(session, key, value)
     for entry in data["organisations"]:
         create_org(session, rules.check_org(OrgInput(**entry)))
     for entry in data["contacts"]:
@@ -66,6 +71,7 @@ def load_example(session: Session) -> ExampleLoaded:
         )
     _load_budget(session, data)
     _load_activities(session, data)
+    _load_meetings(session, data)
     return ExampleLoaded(
         organisations=len(data["organisations"]),
         contacts=len(data["contacts"]),
@@ -74,6 +80,7 @@ def load_example(session: Session) -> ExampleLoaded:
         expenses=len(data["expenses"]),
         activities=len(data["activities"]),
         log_entries=len(data["log"]),
+        meetings=len(data["meetings"]),
     )
 
 
@@ -137,3 +144,38 @@ def _load_activities(session: Session, data: dict[str, Any]) -> None:
             on=date.fromisoformat(entry["date"]),
             link=entry.get("link"),
         )
+
+
+def _load_meetings(session: Session, data: dict[str, Any]) -> None:
+    ids: dict[tuple[str, str], int] = {}
+    for entry in data["meetings"]:
+        day = date.fromisoformat(entry["date"])
+        view, _ = meetings.add_meeting(
+            session,
+            parse_kind(entry["kind"]),
+            day,
+            slot=parse_time_slot(entry["time"]) if entry.get("time") else None,
+            title=entry.get("title"),
+            place=entry.get("place"),
+            link=entry.get("link"),
+            agenda=entry.get("agenda", []),
+        )
+        ids[(entry["kind"], entry["date"])] = view.id
+        if entry["status"] == "held":
+            meetings.hold_meeting(
+                session,
+                view.id,
+                attended=entry.get("attended", []),
+                decisions=entry.get("decisions", []),
+                today=day,
+            )
+    for entry in data["actions"]:
+        action = meetings.add_action(
+            session,
+            ids[(entry["kind"], entry["meeting_date"])],
+            entry["text"],
+            entry["owner"],
+            date.fromisoformat(entry["due"]),
+        )
+        if entry.get("done"):
+            meetings.finish_action(session, action.id, date.fromisoformat(entry["done"]))

@@ -140,6 +140,7 @@ def save_plan(
     session: Session, plan: Sequence[PlannedMeeting], slot: TimeSlot, place: str | None
 ) -> SavedPlan:
     """Store a plan as planned meetings; slots saved before are left as they are."""
+    place = place or _default_place(session)
     keys = [meeting.key for meeting in plan]
     saved = set(session.exec(select(Meeting.plan_key).where(col(Meeting.plan_key).in_(keys))))
     created: list[Meeting] = []
@@ -184,6 +185,7 @@ def add_meeting(
         from psi.domain.planning import REGIONAL_UTVECKLING
 
         co_organiser = REGIONAL_UTVECKLING
+    place = place or _default_place(session)
     row = Meeting(
         uid=f"{uuid.uuid4()}@{UID_DOMAIN}",
         kind=kind.value,
@@ -202,6 +204,12 @@ def add_meeting(
     session.add(row)
     session.flush()
     return view_of(row), why_not_free(day)
+
+
+def _default_place(session: Session) -> str | None:
+    from psi.services.settings import get_setting
+
+    return get_setting(session, "meeting-place")
 
 
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
@@ -450,6 +458,17 @@ def list_meetings(
         and (status is None or row.status == status.value)
     ]
     return MeetingList(chosen, counts)
+
+
+def upcoming_meetings(session: Session, today: date, *, limit: int) -> list[MeetingView]:
+    """The next planned meetings from today on."""
+    rows = session.exec(
+        select(Meeting)
+        .where(col(Meeting.day) >= today, Meeting.status == MeetingStatus.PLANNED.value)
+        .order_by(col(Meeting.day), col(Meeting.start_time))
+        .limit(limit)
+    ).all()
+    return [view_of(row) for row in rows]
 
 
 @dataclass(frozen=True)

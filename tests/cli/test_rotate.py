@@ -254,7 +254,7 @@ def test_rotate_2026_json(run: Run, example_db: Path) -> None:
         "organisation": EXG,
         "municipality": "Örebro",
         "joined_on": "2016-02-01",
-        "meetings_attended": 0,
+        "meetings_attended": 5,  # 3 stormöten and 2 AU meetings in 2025
         "inquiry": "pending",
     }
     assert data["candidates"][1]["inquiry"] is None

@@ -75,7 +75,7 @@ def test_parse_date_rejects(text: str) -> None:
 def test_parse_date_message_names_the_field() -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_date("10/3/2026", what="joined date")
-    assert "is not a joined date" in caught.value.message
+    assert "is not a valid joined date" in caught.value.message
 
 
 @given(st.dates())
@@ -110,4 +110,4 @@ def test_parse_optional_date_value() -> None:
 def test_parse_optional_date_rejects_with_its_name() -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_optional_date("2026-02-30", what="left date")
-    assert "is not a left date" in caught.value.message
+    assert "is not a valid left date" in caught.value.message

@@ -1,0 +1,62 @@
+"""`psi config`: the partnership's name, committee, signer and report defaults."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from psi import console
+from psi.commands._common import session
+from psi.domain.settings import BY_KEY
+
+app = typer.Typer(
+    help="Set the partnership's name, region, committee, signer and report defaults.",
+    epilog='Example: psi config set signer "Katarina Strömgren Sandh"',
+    no_args_is_help=True,
+)
+KeyArg = Annotated[str, typer.Argument(help=f"One of: {', '.join(BY_KEY)}.")]
+
+
+@app.command("set", epilog="Example: psi config set signer-title Kulturchef")
+def set_(
+    ctx: typer.Context,
+    key: KeyArg,
+    value: Annotated[str, typer.Argument(help="The new value.")],
+) -> None:
+    """Change a setting."""
+    from psi.services.settings import set_setting
+
+    with session(ctx) as db:
+        name, text = set_setting(db, key, value)
+    console.success(f"{name} = {text}")
+
+
+@app.command("get", epilog="Example: psi config get committee")
+def get(ctx: typer.Context, key: KeyArg) -> None:
+    """Print one setting."""
+    from psi.services.settings import get_setting
+
+    with session(ctx, write=False) as db:
+        value = get_setting(db, key)
+    console.say(value if value is not None else "")
+
+
+@app.command("list", epilog="Example: psi config list --json")
+def list_(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List every setting with its value (or that it is not set)."""
+    from psi.services.settings import all_settings
+
+    with session(ctx, write=False) as db:
+        values = all_settings(db)
+    if as_json:
+        console.print_json(values)
+        return
+    rows = [
+        [key, value if value is not None else "(not set)", BY_KEY[key].help]
+        for key, value in values.items()
+    ]
+    console.print_table(["Setting", "Value", "What it is"], rows)

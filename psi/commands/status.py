@@ -1,0 +1,86 @@
+"""`psi status`: one screen that says where the year stands and what to do next."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from psi import console
+from psi.commands._common import session
+from psi.domain.dates import check_year
+from psi.domain.money import format_amount
+
+EPILOG = "Example: psi status 2026"
+
+_MARK = {"met": "✓", "on track": "→", "partly met": "~", "behind": "!", "not met": "✗"}
+
+
+def status(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Argument(help="The year; the current one if left out.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Where the year stands: coordinators, meetings, actions, activities, members, budget, duties."""
+    from psi.domain.activity import ActivityStatus, count_activities
+    from psi.services.status import year_status
+
+    year = check_year(year if year is not None else date.today().year)
+    with session(ctx, write=False) as db:
+        view = year_status(db, year)
+    if as_json:
+        console.print_json(view.to_json())
+        return
+    r = view.report
+    if view.empty_register:
+        console.say(f"PSI {year}: nothing recorded yet.")
+        for hint in view.hints:
+            console.say(f"  → {hint}")
+        return
+    console.say(
+        f"PSI {year} · {r.today.isoformat()} · {r.share_of_year:.0%} of the year passed",
+        style="bold",
+    )
+    pair = ", ".join(f"{c.organisation} ({c.role})" for c in r.coordinators) or "none recorded"
+    following = ", ".join(view.next_year_pair) or "not decided"
+    console.say(f"Coordinators: {pair}. {year + 1}: {following}.")
+    for m in view.next_meetings:
+        console.say(
+            f"  Next: {m.day} {m.weekday} v.{m.week} {m.time_text} {m.kind} {m.title}"
+            + (f", {m.place}" if m.place else "")
+        )
+    facts = {d.key: d for d in r.duties}
+    console.say(
+        f"Meetings: {facts['au'].done['en']}; {facts['stormoten'].done['en']} (2-4 asked for)."
+    )
+    overdue = view.overdue
+    console.say(f"Action items: {len(r.open_actions)} open, {overdue} overdue.")
+    for a in r.open_actions[:3]:
+        late = " OVERDUE" if a.overdue(r.today) else ""
+        console.say(f"  #{a.id} {a.text} ({a.owner}, due {a.due}){late}")
+    counts = count_activities(ActivityStatus(a.status) for a in r.activities)
+    console.say(
+        f"Activities: {counts.done} done, {counts.ongoing} ongoing, {counts.planned} planned "
+        f"({counts.share_done:.0%} of the list done)."
+    )
+    silent = ", ".join(view.silent_prospects) or "none"
+    console.say(
+        f"Members: {r.members.now} now; {len(r.members.joined)} joined and {len(r.members.left)} left "
+        f"in {year}; prospects silent 60+ days: {silent}."
+    )
+    b = r.budget
+    console.say(
+        f"Budget: grant {format_amount(b.grant)}, spent {format_amount(b.spent)}, "
+        f"remaining {format_amount(b.remaining)}."
+    )
+    console.say(f"Log: {facts['msi'].done['en']}; {facts['communication'].done['en']}.")
+    console.say("Duties:")
+    for d in r.duties:
+        console.say(
+            f"  {_MARK.get(d.verdict.value, ' ')} {d.number}. {d.title['en']}: {d.verdict.value}"
+        )
+    for hint in view.hints:
+        console.say(f"→ {hint}")

@@ -1,0 +1,173 @@
+"""Everything psi knows about one year, gathered in one transaction for reports and status."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from psi.domain import duties
+from psi.domain.activity import ActivityStatus, LogKind, Membership, count_activities, member_on
+from psi.domain.budget import elapsed_share
+from psi.domain.meeting import Kind, MeetingStatus
+from psi.domain.planning import REGIONAL_UTVECKLING
+from psi.models import Attendance, Meeting, Organisation
+from psi.services.activities import ActivityView, LogView, list_activities, list_log
+from psi.services.budget import BudgetStatus, budget_status
+from psi.services.meetings import ActionView, MeetingView, list_actions, list_meetings
+from psi.services.rotation import CoordinatorView, coordinator_history
+from psi.services.settings import all_settings
+
+
+@dataclass(frozen=True)
+class MemberCounts:
+    """Members at the start and end of a year, who joined and who left."""
+
+    at_start: int
+    at_end: int
+    now: int
+    joined: list[str]
+    left: list[str]
+    prospects: int
+    prospects_contacted: int
+    by_sector: dict[str, int]
+
+
+@dataclass(frozen=True)
+class YearReport:
+    """The facts of a year, from every part of the register."""
+
+    year: int
+    today: date
+    settings: dict[str, str | None]
+    coordinators: list[CoordinatorView]
+    history: list[CoordinatorView]
+    meetings: list[MeetingView]
+    attendance_per_meeting: dict[int, int]
+    attendance_per_org: dict[str, int]
+    activities: list[ActivityView]
+    log: list[LogView]
+    members: MemberCounts
+    budget: BudgetStatus
+    open_actions: list[ActionView]
+    share_of_year: float
+    duties: list[duties.Duty]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the register holds nothing at all for the year."""
+        return not (
+            self.coordinators or self.meetings or self.activities or self.log or self.budget.grant
+        )
+
+
+def _members(session: Session, year: int, today: date, contacted: set[str]) -> MemberCounts:
+    rows = session.exec(select(Organisation)).all()
+    start, end = date(year, 1, 1), date(year, 12, 31)
+
+    def was_member(row: Organisation, day: date) -> bool:
+        return member_on(Membership(row.status, row.joined_on, row.left_on), day)
+
+    members_now = [row for row in rows if was_member(row, today)]
+    return MemberCounts(
+        at_start=sum(1 for row in rows if was_member(row, start)),
+        at_end=sum(1 for row in rows if was_member(row, end)),
+        now=len(members_now),
+        joined=sorted(row.name for row in rows if row.joined_on and start <= row.joined_on <= end),
+        left=sorted(row.name for row in rows if row.left_on and start <= row.left_on <= end),
+        prospects=sum(1 for row in rows if row.status == "prospect"),
+        prospects_contacted=len(contacted),
+        by_sector=dict(Counter(row.sector for row in members_now)),
+    )
+
+
+def _attendance(session: Session, year: int) -> tuple[dict[int, int], dict[str, int]]:
+    in_year = (col(Meeting.day) >= date(year, 1, 1)) & (col(Meeting.day) <= date(year, 12, 31))
+    per_meeting = session.exec(
+        select(Attendance.meeting_id, func.count())
+        .join(Meeting, col(Attendance.meeting_id) == col(Meeting.id))
+        .where(in_year)
+        .group_by(col(Attendance.meeting_id))
+    ).all()
+    per_org = session.exec(
+        select(Organisation.name, func.count())
+        .select_from(Attendance)
+        .join(Meeting, col(Attendance.meeting_id) == col(Meeting.id))
+        .join(Organisation, col(Attendance.organisation_id) == col(Organisation.id))
+        .where(in_year)
+        .group_by(col(Organisation.name))
+    ).all()
+    return {m: int(n) for m, n in per_meeting}, {name: int(n) for name, n in per_org}
+
+
+def year_facts(
+    meetings: list[MeetingView],
+    activities: list[ActivityView],
+    log: list[LogView],
+    members: MemberCounts,
+) -> duties.YearFacts:
+    """The counts the six duties are judged on."""
+
+    def meetings_of(kind: Kind, status: MeetingStatus) -> list[MeetingView]:
+        return [m for m in meetings if m.kind == kind.value and m.status == status.value]
+
+    held_stormoten = meetings_of(Kind.STORMOTE, MeetingStatus.HELD)
+    kinds = Counter(entry.kind for entry in log)
+    counts = count_activities(ActivityStatus(a.status) for a in activities)
+    return duties.YearFacts(
+        au_planned=len(meetings_of(Kind.AU, MeetingStatus.HELD))
+        + len(meetings_of(Kind.AU, MeetingStatus.PLANNED)),
+        au_held=len(meetings_of(Kind.AU, MeetingStatus.HELD)),
+        stormoten_held=len(held_stormoten),
+        stormoten_planned=len(meetings_of(Kind.STORMOTE, MeetingStatus.PLANNED)),
+        stormoten_with_regional_utveckling=sum(
+            1
+            for m in held_stormoten
+            if (m.co_organiser or "").casefold() == REGIONAL_UTVECKLING.casefold()
+        ),
+        member_dialogue_entries=kinds[LogKind.MEMBER_DIALOGUE.value],
+        activities_done=counts.done,
+        activities_counted=counts.total - counts.cancelled - counts.carried,
+        recruitment_entries=kinds[LogKind.RECRUITMENT.value],
+        members_joined=len(members.joined),
+        msi_entries=kinds[LogKind.MSI.value],
+        msi_meetings_held=len(meetings_of(Kind.MSI, MeetingStatus.HELD)),
+        website_posts=kinds[LogKind.WEBSITE.value],
+        social_media_posts=kinds[LogKind.SOCIAL_MEDIA.value],
+    )
+
+
+def year_report(session: Session, year: int, today: date | None = None) -> YearReport:
+    """Gather a year's facts; reads only."""
+    today = today or date.today()
+    history = coordinator_history(session)
+    meetings = list_meetings(session, year).meetings
+    per_meeting, per_org = _attendance(session, year)
+    activities = list_activities(session, year)
+    log = list_log(session, year)
+    contacted = {
+        e.organisation for e in log if e.kind == LogKind.RECRUITMENT.value and e.organisation
+    }
+    members = _members(session, year, today, contacted)
+    share = elapsed_share(year, today)
+    facts = year_facts(meetings, activities, log, members)
+    return YearReport(
+        year=year,
+        today=today,
+        settings=all_settings(session),
+        coordinators=[c for c in history if c.year == year],
+        history=history,
+        meetings=meetings,
+        attendance_per_meeting=per_meeting,
+        attendance_per_org=per_org,
+        activities=activities,
+        log=log,
+        members=members,
+        budget=budget_status(session, year, today),
+        open_actions=list_actions(session, open_only=True, today=today),
+        share_of_year=share,
+        duties=duties.assess(facts, share),
+    )

@@ -1,0 +1,201 @@
+"""`psi action add/list/done` through the command line, and open items on the next agenda."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from psi.errors import ExitCode
+from tests.cli.test_meeting import (
+    ACTIVA,
+    OFR,
+    add,
+    add_orgs,
+    assert_fails,
+    detail,
+    hold,
+    ok,
+    record_once,
+    restore,
+)
+from tests.conftest import Run
+
+ACTION_KEYS = {"id", "meeting_id", "meeting", "meeting_date", "text", "owner", "due", "done"}
+ADDED = re.compile(r"^Added action item (\d+) for (.+), due (\d{4}-\d{2}-\d{2})\.$", re.MULTILINE)
+
+
+def add_action(run: Run, meeting_id: int, text: str, owner: str, due: str) -> int:
+    """`psi action add MEETING TEXT --owner ORG --due DATE`; the new item's number."""
+    out = ok(run, "action", "add", str(meeting_id), text, "--owner", owner, "--due", due)
+    match = ADDED.search(out)
+    assert match is not None, out
+    return int(match.group(1))
+
+
+def actions(run: Run, *options: str) -> list[dict[str, Any]]:
+    """`psi action list ... --json`, parsed."""
+    data: list[dict[str, Any]] = json.loads(ok(run, "action", "list", *options, "--json"))
+    return data
+
+
+def texts(run: Run, *options: str) -> list[str]:
+    """The texts of the listed action items, in order."""
+    return [item["text"] for item in actions(run, *options)]
+
+
+def agenda(run: Run, meeting_id: int) -> str:
+    """The kallelse of a meeting, as Markdown."""
+    return ok(run, "meeting", "agenda", str(meeting_id))
+
+
+def build_meetings(run: Run, folder: Path) -> dict[str, int]:
+    """Three AU meetings and a stormöte in 2025; the first held, with three action items."""
+    add_orgs(run)
+    ids = {
+        "au1": add(run, "au", "2025-02-11", "--item", "Aktivitetslistan"),
+        "au2": add(run, "au", "2025-03-11", "--item", "Budget"),
+        "stormote": add(run, "stormote", "2025-03-20"),
+        "au3": add(run, "au", "2025-04-08"),
+    }
+    hold(run, ids["au1"], "--attended", "activa")
+    ids["lokal"] = add_action(run, ids["au1"], "Boka lokal till stormötet", OFR, "2025-03-01")
+    ids["inbjudan"] = add_action(run, ids["au1"], "Skicka inbjudan", "activa", "2099-01-01")
+    ids["webben"] = add_action(run, ids["au1"], "Uppdatera webben", "ÖFR", "2025-02-20")
+    ok(run, "action", "done", str(ids["webben"]), "--on", "2025-02-19")
+    return ids
+
+
+@pytest.fixture(scope="module")
+def meetings_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The meetings and action items, built once."""
+    return record_once(tmp_path_factory, build_meetings)
+
+
+@pytest.fixture
+def meetings(
+    run: Run, db_path: Path, meetings_template: tuple[Path, dict[str, int]]
+) -> dict[str, int]:
+    """This test's copy of the meetings and action items; their numbers by name."""
+    template, ids = meetings_template
+    restore(template, db_path)
+    return ids
+
+
+def test_add_stores_owner_due_and_meeting(run: Run, meetings: dict[str, int]) -> None:
+    out = ok(
+        run, "action", "add", str(meetings["au2"]), "Ring Regional utveckling",
+        "--owner", "orebro fo", "--due", "2025-03-31",
+    )  # fmt: skip
+    match = ADDED.search(out)
+    assert match is not None, out
+    assert match.groups()[1:] == (OFR, "2025-03-31")
+    item = next(i for i in actions(run) if i["id"] == int(match.group(1)))
+    assert set(item) == ACTION_KEYS
+    assert item == {
+        "id": int(match.group(1)),
+        "meeting_id": meetings["au2"],
+        "meeting": "AU-möte",
+        "meeting_date": "2025-03-11",
+        "text": "Ring Regional utveckling",
+        "owner": OFR,
+        "due": "2025-03-31",
+        "done": None,
+    }
+    shown = detail(run, meetings["au2"])["action_items"]
+    assert [a["text"] for a in shown] == ["Ring Regional utveckling"]
+
+
+def test_list_all_open_and_overdue(run: Run, meetings: dict[str, int]) -> None:
+    assert texts(run) == ["Uppdatera webben", "Boka lokal till stormötet", "Skicka inbjudan"]
+    assert texts(run, "--open") == ["Boka lokal till stormötet", "Skicka inbjudan"]
+    assert texts(run, "--overdue") == ["Boka lokal till stormötet"]
+    assert texts(run, "--open", "--overdue") == ["Boka lokal till stormötet"]
+    done = next(i for i in actions(run) if i["id"] == meetings["webben"])
+    assert (done["done"], done["owner"]) == ("2025-02-19", OFR)
+    table = ok(run, "action", "list")
+    lines = {line.split()[0]: line for line in table.splitlines()[1:]}
+    assert lines[str(meetings["lokal"])].rstrip().endswith("overdue")
+    assert lines[str(meetings["inbjudan"])].rstrip().endswith("open")
+    assert lines[str(meetings["webben"])].rstrip().endswith("done 2025-02-19")
+    assert "2025-02-11 AU-möte" in lines[str(meetings["lokal"])]
+
+
+def test_list_empty(run: Run, empty_db: Path) -> None:
+    assert actions(run) == []
+    assert "No action items match." in ok(run, "action", "list", "--overdue")
+
+
+def test_done_then_done_again(run: Run, meetings: dict[str, int], db_path: Path) -> None:
+    lokal = str(meetings["lokal"])
+    assert f"Action item {lokal} is done (Boka lokal till stormötet)." in ok(
+        run, "action", "done", lokal
+    )
+    item = next(i for i in actions(run) if i["id"] == meetings["lokal"])
+    assert item["done"] == date.today().isoformat()
+    assert texts(run, "--open") == ["Skicka inbjudan"]
+    assert texts(run, "--overdue") == []
+    message = assert_fails(run, db_path, ExitCode.RULE, "action", "done", lokal)
+    assert "already done" in message
+    assert_fails(run, db_path, ExitCode.RULE, "action", "done", str(meetings["webben"]))
+
+
+def test_refusals(run: Run, meetings: dict[str, int], db_path: Path) -> None:
+    au2 = str(meetings["au2"])
+    for code, args in (
+        (ExitCode.NOT_FOUND, ["done", "999"]),
+        (ExitCode.NOT_FOUND, ["add", "999", "Boka lokal", "--owner", OFR, "--due", "2025-04-01"]),
+        (ExitCode.NOT_FOUND, ["add", au2, "Boka lokal", "--owner", "Ingen sådan", "--due", "2025-04-01"]),
+        (ExitCode.NOT_FOUND, ["add", au2, "Boka lokal", "--owner", "exempelföreningen", "--due", "2025-04-01"]),
+        (ExitCode.INVALID, ["add", au2, "Boka lokal", "--owner", OFR, "--due", "2025-04-31"]),
+        (ExitCode.INVALID, ["add", au2, "Boka lokal", "--owner", OFR, "--due", "1 april"]),
+        (ExitCode.INVALID, ["add", au2, " ", "--owner", OFR, "--due", "2025-04-01"]),
+        (ExitCode.INVALID, ["done", str(meetings["lokal"]), "--on", "2025-02-30"]),
+        (ExitCode.USAGE, ["add", au2, "Boka lokal", "--due", "2025-04-01"]),
+        (ExitCode.USAGE, ["add", au2, "Boka lokal", "--owner", OFR]),
+        (ExitCode.USAGE, ["done", "sju"]),
+    ):  # fmt: skip
+        assert_fails(run, db_path, code, "action", *args)
+    assert texts(run, "--open") == ["Boka lokal till stormötet", "Skicka inbjudan"]
+
+
+def test_open_items_of_an_earlier_au_meeting_go_on_the_next_au_agenda(
+    run: Run, meetings: dict[str, int]
+) -> None:
+    next_au = agenda(run, meetings["au2"])
+    assert "Öppna åtgärdspunkter från tidigare möten" in next_au
+    assert "Boka lokal till stormötet (ansvarig: Örebro Föreningsråd, klart senast 2025-03-01)" in (
+        next_au
+    )
+    assert "Skicka inbjudan (ansvarig: Stiftelsen Activa, klart senast 2099-01-01)" in next_au
+    assert "Uppdatera webben" not in next_au  # done
+    open_before = detail(run, meetings["au2"])["open_items_from_earlier"]
+    assert [a["id"] for a in open_before] == [meetings["lokal"], meetings["inbjudan"]]
+    english = ok(run, "meeting", "agenda", str(meetings["au2"]), "--lang", "en")
+    assert "Open action items from earlier meetings" in english
+    assert "Skicka inbjudan (owner: Stiftelsen Activa, due 2099-01-01)" in english
+    # Not on a stormöte's agenda, nor on the agenda of the meeting that decided them.
+    for other in (meetings["stormote"], meetings["au1"]):
+        text = agenda(run, other)
+        assert "Boka lokal" not in text and "Skicka inbjudan" not in text
+        assert "Öppna åtgärdspunkter" not in text
+        assert detail(run, other)["open_items_from_earlier"] == []
+    # Still open at the meeting after next; once done, gone.
+    assert "Boka lokal till stormötet" in agenda(run, meetings["au3"])
+    ok(run, "action", "done", str(meetings["lokal"]), "--on", "2025-03-05")
+    assert "Boka lokal" not in agenda(run, meetings["au3"])
+    assert "Skicka inbjudan" in agenda(run, meetings["au3"])
+
+
+def test_open_items_of_a_stormote_go_on_the_next_stormote_agenda(
+    run: Run, meetings: dict[str, int]
+) -> None:
+    later = add(run, "stormote", "2025-10-14")
+    add_action(run, meetings["stormote"], "Sammanställ utvärderingen", ACTIVA, "2025-04-30")
+    assert "Sammanställ utvärderingen" in agenda(run, later)
+    assert "Sammanställ utvärderingen" not in agenda(run, meetings["au3"])
+    assert "Boka lokal" not in agenda(run, later)

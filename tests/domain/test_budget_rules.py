@@ -1,0 +1,259 @@
+"""Budget rules: categories, the even split, the allocation ceiling and the pace of spending."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from psi.domain.budget import (
+    Burn,
+    Category,
+    burn_rates,
+    elapsed_share,
+    even_split,
+    over_allocation,
+    parse_category,
+    warnings,
+)
+from psi.errors import InvalidInput
+
+# --- parse_category ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("personnel", Category.PERSONNEL),
+        ("venue", Category.VENUE),
+        ("catering", Category.CATERING),
+        ("communication", Category.COMMUNICATION),
+        ("travel", Category.TRAVEL),
+        ("other", Category.OTHER),
+        ("Catering", Category.CATERING),
+        ("TRAVEL", Category.TRAVEL),
+        ("  venue ", Category.VENUE),
+        ("lön", Category.PERSONNEL),
+        ("Lön", Category.PERSONNEL),
+        ("LÖN", Category.PERSONNEL),
+        ("lon", Category.PERSONNEL),
+        ("arvode", Category.PERSONNEL),
+        ("lokal", Category.VENUE),
+        ("fika", Category.CATERING),
+        ("Fika", Category.CATERING),
+        ("mat", Category.CATERING),
+        ("kommunikation", Category.COMMUNICATION),
+        ("resor", Category.TRAVEL),
+        ("resa", Category.TRAVEL),
+        ("övrigt", Category.OTHER),
+        ("Övrigt", Category.OTHER),
+        ("ovrigt", Category.OTHER),
+    ],
+)
+def test_parse_category(text: str, category: Category) -> None:
+    assert parse_category(text) is category
+
+
+@pytest.mark.parametrize("text", ["beer", "", "   ", "food", "lönn", "personnel venue", "1"])
+def test_parse_category_refuses_unknown_words(text: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_category(text)
+    for category in Category:
+        assert category.value in caught.value.message
+
+
+def test_categories_are_the_six_of_the_spec() -> None:
+    assert [c.value for c in Category] == [
+        "personnel",
+        "venue",
+        "catering",
+        "communication",
+        "travel",
+        "other",
+    ]
+
+
+# --- even_split --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "expected"),
+    [
+        (20_000_000, 2, [10_000_000, 10_000_000]),
+        (20_000_000, 1, [20_000_000]),
+        (100, 3, [34, 33, 33]),
+        (20_000_000, 3, [6_666_667, 6_666_667, 6_666_666]),
+        (1, 2, [1, 0]),
+        (0, 3, [0, 0, 0]),
+    ],
+)
+def test_even_split_examples(total: int, parts: int, expected: list[int]) -> None:
+    assert even_split(total, parts) == expected
+
+
+@pytest.mark.parametrize("parts", [0, -1])
+def test_even_split_between_nobody_is_refused(parts: int) -> None:
+    with pytest.raises(InvalidInput):
+        even_split(20_000_000, parts)
+
+
+@given(st.integers(min_value=0, max_value=10**11), st.integers(min_value=1, max_value=60))
+def test_even_split_is_exact_and_fair(total: int, parts: int) -> None:
+    shares = even_split(total, parts)
+    assert len(shares) == parts
+    assert sum(shares) == total
+    assert max(shares) - min(shares) <= 1
+    assert all(type(share) is int for share in shares)
+
+
+# --- over_allocation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("grant", "allocations", "over"),
+    [
+        (20_000_000, {}, 0),
+        (20_000_000, {1: 10_000_000, 2: 10_000_000}, 0),
+        (20_000_000, {1: 12_000_000}, 0),
+        (20_000_000, {1: 15_000_000, 2: 10_000_000}, 5_000_000),
+        (20_000_000, {1: 10_000_000, 2: 10_000_001}, 1),
+        (0, {1: 100}, 100),
+        (0, {}, 0),
+    ],
+)
+def test_over_allocation(grant: int, allocations: dict[int, int], over: int) -> None:
+    assert over_allocation(grant, allocations) == over
+
+
+# --- elapsed_share -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "today", "share"),
+    [
+        (2025, date(2024, 12, 31), 0.0),  # before
+        (2025, date(2020, 6, 1), 0.0),
+        (2025, date(2025, 1, 1), 1 / 365),  # first day
+        (2025, date(2025, 7, 2), 183 / 365),  # mid-year
+        (2028, date(2028, 7, 1), 0.5),  # leap year: 183 of 366 days
+        (2028, date(2028, 2, 29), 60 / 366),
+        (2028, date(2028, 12, 30), 365 / 366),
+        (2025, date(2025, 12, 31), 1.0),  # last day
+        (2028, date(2028, 12, 31), 1.0),
+        (2025, date(2026, 3, 1), 1.0),  # after
+    ],
+)
+def test_elapsed_share(year: int, today: date, share: float) -> None:
+    assert elapsed_share(year, today) == pytest.approx(share)
+
+
+@given(st.integers(min_value=2000, max_value=2100), st.integers(min_value=-400, max_value=800))
+def test_elapsed_share_grows_from_0_to_1(year: int, offset: int) -> None:
+    today = date(year, 1, 1) + timedelta(days=offset)
+    share = elapsed_share(year, today)
+    assert 0.0 <= share <= 1.0
+    assert share <= elapsed_share(year, today + timedelta(days=1))
+
+
+# --- burn_rates --------------------------------------------------------------------------------
+
+
+def test_burn_rates_project_to_the_end_of_the_year() -> None:
+    burns = burn_rates({"A": 10_000_000, "B": 10_000_000}, {"A": 4_000_000}, 0.5)
+    assert burns == [
+        Burn("A", 10_000_000, 4_000_000, 8_000_000),
+        Burn("B", 10_000_000, 0, 0),
+    ]
+
+
+def test_burn_rates_include_organisations_that_spent_without_allocation() -> None:
+    burns = burn_rates({"B": 100}, {"A": 50}, 0.25)
+    assert [b.organisation for b in burns] == ["A", "B"]
+    assert burns[0] == Burn("A", 0, 50, 200)
+
+
+def test_burn_rates_at_share_0_do_not_divide_by_zero() -> None:
+    assert burn_rates({"A": 1_000}, {"A": 400}, 0.0) == [Burn("A", 1_000, 400, 400)]
+
+
+def test_burn_rates_at_year_end_project_what_was_spent() -> None:
+    assert burn_rates({"A": 1_000}, {"A": 700}, 1.0) == [Burn("A", 1_000, 700, 700)]
+
+
+def test_burn_projection_is_whole_ore() -> None:
+    (burn,) = burn_rates({"A": 1_000}, {"A": 100}, 183 / 365)
+    assert type(burn.projected) is int
+
+
+def test_burn_flags() -> None:
+    assert Burn("A", 100, 150, 300).overspent
+    assert not Burn("A", 100, 150, 300).on_course_to_overrun
+    assert Burn("A", 100, 60, 120).on_course_to_overrun
+    assert not Burn("A", 100, 60, 120).overspent
+    assert not Burn("A", 100, 100, 100).overspent
+    assert not Burn("A", 100, 50, 100).on_course_to_overrun
+
+
+# --- warnings ----------------------------------------------------------------------------------
+
+
+def test_warning_when_overspent() -> None:
+    burns = burn_rates({"Stiftelsen Activa": 10_000}, {"Stiftelsen Activa": 12_000}, 0.5)
+    (line,) = warnings(burns, 0.5)
+    assert "Stiftelsen Activa" in line
+    assert "spent more than its allocation" in line
+
+
+def test_warning_when_overspent_after_the_year() -> None:
+    burns = burn_rates({"A": 10_000}, {"A": 10_001}, 1.0)
+    assert len(warnings(burns, 1.0)) == 1
+
+
+def test_warning_when_on_course_to_overrun() -> None:
+    burns = burn_rates({"Örebro Föreningsråd": 10_000}, {"Örebro Föreningsråd": 6_000}, 0.5)
+    (line,) = warnings(burns, 0.5)
+    assert "Örebro Föreningsråd" in line
+    assert "on course to overrun" in line
+
+
+def test_warning_when_spending_without_allocation() -> None:
+    burns = burn_rates({}, {"Möckelnföreningarna": 100}, 0.5)
+    (line,) = warnings(burns, 0.5)
+    assert "Möckelnföreningarna" in line
+    assert "no allocation" in line
+
+
+def test_no_warning_when_fine() -> None:
+    burns = burn_rates({"A": 10_000, "B": 10_000}, {"A": 4_000, "B": 5_000}, 0.5)
+    assert warnings(burns, 0.5) == []
+
+
+def test_no_warning_for_an_allocation_nobody_has_spent_from() -> None:
+    assert warnings(burn_rates({"A": 10_000}, {}, 0.9), 0.9) == []
+
+
+def test_no_warning_when_spending_exactly_the_allocation() -> None:
+    assert warnings(burn_rates({"A": 10_000}, {"A": 10_000}, 1.0), 1.0) == []
+    assert warnings(burn_rates({"A": 10_000}, {"A": 5_000}, 0.5), 0.5) == []
+
+
+def test_share_0_gives_no_pace_warning() -> None:
+    """Before the year starts there is no pace to extrapolate from."""
+    assert warnings(burn_rates({"A": 10_000}, {"A": 4_000}, 0.0), 0.0) == []
+
+
+def test_share_0_still_warns_about_overspending() -> None:
+    (line,) = warnings(burn_rates({"A": 10_000}, {"A": 12_000}, 0.0), 0.0)
+    assert "spent more than its allocation" in line
+
+
+def test_one_line_per_organisation_in_trouble() -> None:
+    burns = burn_rates(
+        {"A": 10_000, "B": 10_000, "C": 10_000}, {"A": 11_000, "B": 6_000, "C": 1_000}, 0.5
+    )
+    lines = warnings(burns, 0.5)
+    assert len(lines) == 2
+    assert lines[0].startswith("A ")
+    assert lines[1].startswith("B ")
