@@ -51,7 +51,16 @@ def nearest_free_day(day: date, blocked: frozenset[date] = frozenset()) -> date:
     ]
     if free:
         return min(free, key=lambda d: (abs((d - day).days), d < day))
-    probe = monday + timedelta(days=7)
+    # No free day that week (within the year): the nearest free day of the same year, else later.
+    for distance in range(1, 15):
+        for candidate in (day + timedelta(days=distance), day - timedelta(days=distance)):
+            if (
+                candidate.year == day.year
+                and why_not_free(candidate) is None
+                and candidate not in blocked
+            ):
+                return candidate
+    probe = day + timedelta(days=1)
     while why_not_free(probe) is not None or probe in blocked:
         probe += timedelta(days=1)
     return probe

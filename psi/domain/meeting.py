@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -47,12 +49,11 @@ BODIES_EN = {
     Kind.MSI: "The dialogue meeting",
     Kind.OTHER: "The meeting",
 }
-_DECIDED = "mötet beslutade att "
 
 
 def parse_kind(text: str) -> Kind:
     """A meeting kind from its name, in any case (`stormöte` works too)."""
-    value = text.strip().casefold().replace("ö", "o")
+    value = unicodedata.normalize("NFC", text.strip().casefold()).replace("ö", "o")
     try:
         return Kind(value)
     except ValueError:
@@ -72,10 +73,10 @@ def parse_meeting_status(text: str) -> MeetingStatus:
 def decision_sentence(text: str) -> str:
     """A decision worded as the protocol says it: `Mötet beslutade att ...`."""
     value = clean(text)
-    if not value:
+    body = re.sub(r"^(mötet beslutade att\b|att\b)\s*", "", value, flags=re.IGNORECASE)
+    body = re.sub(r"^att\b\s*", "", body, flags=re.IGNORECASE).rstrip(". ")
+    if not any(char.isalnum() for char in body):
         raise InvalidInput('A decision is empty; write it like --decision "anta aktivitetslistan".')
-    body = value[len(_DECIDED) :] if value.casefold().startswith(_DECIDED) else value
-    body = body.removeprefix("att ").rstrip(".")
     return f"Mötet beslutade att {body}."
 
 

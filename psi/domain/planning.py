@@ -68,11 +68,14 @@ def au_rule_to_rrule(text: str) -> str:
 
 
 def _check_rrule(rule: str) -> None:
-    from dateutil.rrule import rrulestr
-
+    parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
+    interval = parts.get("INTERVAL", "1")
     try:
-        rrulestr(rule, dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError):
+        if not interval.isdigit() or int(interval) < 1:
+            raise ValueError(interval)
+        # Expanding one year proves the rule works (and finds ordinals like 9TU that do not).
+        rule_dates(rule, 2000)
+    except (ValueError, TypeError, IndexError, OverflowError):
         raise InvalidInput(f"'{rule}' is not a valid RRULE; {_AU_EXAMPLE}.") from None
 
 
