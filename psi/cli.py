@@ -14,6 +14,7 @@ from psi import __version__, console
 from psi.commands import (
     action,
     activity,
+    audit,
     budget,
     config,
     contact,
@@ -147,6 +148,7 @@ app.add_typer(log.app, name="log")
 app.add_typer(contact.app, name="contact")
 app.add_typer(report.app, name="report")
 app.add_typer(config.app, name="config")
+app.command("audit", epilog=audit.EPILOG)(audit.audit)
 app.add_typer(db.app, name="db")
 
 

@@ -362,3 +362,15 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=40)
     value: str = Field(max_length=300)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One writing command: when, by whom, what was typed and what changed."""
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    os_user: str = Field(max_length=100)
+    command: str = Field(max_length=2000)
+    changes: str = Field(max_length=1_000_000)

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound
 from psi.location import DbLocation
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 """The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000
@@ -196,6 +196,56 @@ def backup_sqlite(location: DbLocation, target: Path) -> Path:
     return target
 
 
+def prune_backups(location: DbLocation, label: str, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` backups psi named itself beside the database."""
+    assert location.path is not None
+    pattern = f"{location.path.stem}.{label}-*.sqlite3"
+    found = sorted(location.path.parent.glob(pattern), key=lambda p: (p.stat().st_mtime, p.name))
+    removed = found[: max(0, len(found) - keep)]
+    for path in removed:
+        with suppress(OSError):
+            path.unlink()
+    return removed
+
+
+def restore_sqlite(location: DbLocation, source: Path) -> Path:
+    """Put a backup back: the current database is backed up first, then replaced."""
+    if location.path is None:
+        raise DatabaseProblem("Restore works on SQLite files; for PostgreSQL use pg_restore.")
+    source = source.expanduser().resolve()
+    if not source.is_file():
+        raise FileProblem(f"{source} is not a file; give a backup made by psi db backup.")
+    if source == location.path:
+        raise FileProblem("That is the database itself; give a backup file.")
+    probe = make_engine(DbLocation(url=f"sqlite:///{source}", path=source), write=False)
+    try:
+        revision = read_revision(probe)
+    except DatabaseError:
+        raise FileProblem(f"{source} is not a psi database backup.") from None
+    finally:
+        probe.dispose()
+    if revision is None:
+        raise FileProblem(f"{source} holds no psi database.")
+    if revision != HEAD_REVISION and revision not in known_revisions():
+        raise DatabaseProblem(
+            f"{source} was made by a newer psi (schema {revision}); upgrade psi first."
+        )
+    saved = backup_sqlite(location, backup_path(location, "before-restore"))
+    source_db = sqlite3.connect(source)
+    target_db = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        with target_db:
+            source_db.backup(target_db)
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(
+            f"The restore failed ({exc}); the database is unchanged, and saved at {saved}."
+        ) from None
+    finally:
+        source_db.close()
+        target_db.close()
+    return saved
+
+
 def ensure_schema(engine: Engine, location: DbLocation) -> SchemaState:
     """Upgrade an older database (after a backup beside it); refuse one from a newer psi."""
     state = schema_state(engine)
@@ -254,7 +304,7 @@ def _remove_database_files(path: Path) -> None:
 
 @contextmanager
 def transaction(
-    location: DbLocation, *, write: bool = True, create: bool = False
+    location: DbLocation, *, write: bool = True, create: bool = False, command: str | None = None
 ) -> Iterator[Session]:
     """One session in one transaction: commit on success, roll back on any error.
 
@@ -262,7 +312,7 @@ def transaction(
     """
     fresh = create and location.path is not None and not database_exists(location)
     try:
-        with _session(location, write=write, create=create) as session:
+        with _session(location, write=write, create=create, command=command) as session:
             yield session
     except BaseException:
         if fresh and location.path is not None:
@@ -271,13 +321,20 @@ def transaction(
 
 
 @contextmanager
-def _session(location: DbLocation, *, write: bool, create: bool) -> Iterator[Session]:
+def _session(
+    location: DbLocation, *, write: bool, create: bool, command: str | None
+) -> Iterator[Session]:
+    from psi import audit
+
     engine = open_engine(location, write=write, create=create)
     try:
         with Session(engine, expire_on_commit=False) as session:
+            changes = audit.track(session) if write else []
             try:
                 yield session
                 if write:
+                    session.flush()
+                    audit.record(session, command or "psi", changes)
                     session.commit()
                 else:
                     session.rollback()

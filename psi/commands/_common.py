@@ -46,8 +46,20 @@ def session(ctx: typer.Context, *, write: bool = True, create: bool = False) -> 
     """The command's one transaction: committed if the block ends well, else rolled back."""
     from psi import storage
 
-    with storage.transaction(location(ctx), write=write, create=create) as db_session:
+    with storage.transaction(
+        location(ctx), write=write, create=create, command=command_line(ctx)
+    ) as db_session:
         yield db_session
+
+
+def command_line(ctx: typer.Context) -> str:
+    """The command as typed, near enough for the audit log: its path and the options given."""
+    parts = [ctx.command_path]
+    for name, value in ctx.params.items():
+        if value is None or value is False or value == [] or value == ():
+            continue
+        parts.append(f"{name}={value!r}" if value is not True else f"--{name}")
+    return " ".join(parts)
 
 
 def day_or_today(text: str | None, *, what: str = "date") -> date:

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from psi import console
-from psi.commands._common import location
-from psi.errors import DatabaseProblem
+from psi.commands._common import location, session
+from psi.errors import Aborted, DatabaseProblem
 
 app = typer.Typer(
     help="Find, back up and check the database.",
@@ -34,17 +34,41 @@ def backup(
         ),
     ] = None,
 ) -> None:
-    """Copy the database to a backup file, safely even while someone else writes to it."""
+    """Copy the database to a backup file, safely even while someone else writes to it.
+
+    Backups named by psi (no FILE given) are kept to the newest N: psi config set backups-kept N.
+    """
+    from psi import storage
+    from psi.services.settings import get_setting
+
+    where = location(ctx)
+    if where.path is None:
+        raise DatabaseProblem("Backups are made of SQLite files; for PostgreSQL use pg_dump.")
+    with session(ctx, write=False) as db:
+        keep = int(get_setting(db, "backups-kept") or 10)
+    target = file if file is not None else storage.backup_path(where, "backup")
+    written = storage.backup_sqlite(where, target)
+    console.success(f"Backed up to {written}.")
+    if file is None:
+        removed = storage.prune_backups(where, "backup", keep)
+        if removed:
+            console.say(f"Removed {len(removed)} older backup(s); the newest {keep} are kept.")
+
+
+@app.command("restore", epilog="Example: psi db restore psi.backup-20261201-090000.sqlite3")
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A backup made by psi db backup.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Put a backup back in place of the database; the current state is backed up first."""
     from psi import storage
 
     where = location(ctx)
-    target = (
-        file if file is not None else storage.backup_path(where, "backup") if where.path else None
-    )
-    if target is None:
-        raise DatabaseProblem("Backups are made of SQLite files; for PostgreSQL use pg_dump.")
-    written = storage.backup_sqlite(where, target)
-    console.success(f"Backed up to {written}.")
+    if not yes and not typer.confirm(f"Replace {where.display} with {file}?", default=False):
+        raise Aborted("Nothing was restored.")
+    saved = storage.restore_sqlite(where, file)
+    console.success(f"Restored {file}. The database as it was is saved at {saved}.")
 
 
 @app.command("check", epilog="Example: psi db check")

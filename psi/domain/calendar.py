@@ -40,8 +40,8 @@ def iso_week(day: date) -> int:
 
 
 def nearest_free_day(day: date, blocked: frozenset[date] = frozenset()) -> date:
-    """The nearest free working day, in the same ISO week (and year) where possible, else the
-    first free day of the weeks after."""
+    """The nearest free working day in the same ISO week (and year) where possible, else the
+    next free day of the year (or, at its very end, the last one before)."""
     if why_not_free(day) is None and day not in blocked:
         return day
     monday = day - timedelta(days=day.weekday())
@@ -51,15 +51,14 @@ def nearest_free_day(day: date, blocked: frozenset[date] = frozenset()) -> date:
     ]
     if free:
         return min(free, key=lambda d: (abs((d - day).days), d < day))
-    # No free day that week (within the year): the nearest free day of the same year, else later.
-    for distance in range(1, 15):
-        for candidate in (day + timedelta(days=distance), day - timedelta(days=distance)):
-            if (
-                candidate.year == day.year
-                and why_not_free(candidate) is None
-                and candidate not in blocked
-            ):
-                return candidate
+    # No free day that week: the next free day of the same year, else the last one before it
+    # (a Monday nyårsafton stays in its year), else the next free day at all.
+    for step in (1, -1):
+        probe = day + timedelta(days=step)
+        while probe.year == day.year:
+            if why_not_free(probe) is None and probe not in blocked:
+                return probe
+            probe += timedelta(days=step)
     probe = day + timedelta(days=1)
     while why_not_free(probe) is not None or probe in blocked:
         probe += timedelta(days=1)

@@ -29,6 +29,7 @@ SETTINGS = (
     Setting("signer-title", "The signer's title", None),
     Setting("default-grant", "The yearly grant, when a year has none recorded", "200 000 kr"),
     Setting("meeting-place", "Where meetings are held unless told otherwise", None),
+    Setting("backups-kept", "How many backups psi db backup keeps beside the database", "10"),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -41,6 +42,8 @@ def check_setting(key: str, value: str) -> tuple[str, str]:
     text = check_name(value, what=name, limit=300)
     if name == "founded" and not (text.isdigit() and 1900 <= int(text) <= 2100):
         raise InvalidInput(f"'{value}' is not a year; write it like 2015.")
+    if name == "backups-kept" and not (text.isdigit() and 1 <= int(text) <= 1000):
+        raise InvalidInput(f"'{value}' is not a number of backups; write a number from 1 to 1000.")
     if name == "default-grant":
         text = format_amount(parse_positive_amount(text))
     return name, text

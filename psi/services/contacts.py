@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
+from psi import audit
 from psi.domain.contact import check_contact, looks_like_email, normalise_email
 from psi.domain.text import casefold_key, swedish_sort_key
 from psi.errors import Conflict, NotFound
@@ -88,7 +89,11 @@ def forget_contact(session: Session, who: str) -> Forgotten:
     today = date.today()
     for organisation_id, count in per_org.items():
         session.add(Erasure(erased_on=today, organisation_id=organisation_id, records=count))
+    personal = {value for row in rows for value in (row.name, row.email, row.phone) if value}
     for row in rows:
         session.delete(row)
     session.flush()
+    # This command's own audit entry must not keep what it erased either.
+    session.info["audit_redact"] = personal
+    audit.erase_person(session, personal)
     return Forgotten(records=len(rows), organisations=len(per_org))

@@ -1,0 +1,205 @@
+"""Audit log, backups kept and restored, concurrent writers and crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from psi import storage
+from psi.errors import ExitCode
+from psi.location import DbLocation
+from tests.conftest import Run, dump
+
+
+def audit(run: Run) -> list[dict[str, object]]:
+    result = run("audit", "--json")
+    assert result.exit_code == 0, result.output
+    entries: list[dict[str, object]] = json.loads(result.stdout)
+    return entries
+
+
+def test_every_writing_command_is_audited_with_old_and_new_values(run: Run, empty_db: Path) -> None:
+    run("org", "add", "Revisionsföreningen", "--sector", "civil-society")
+    run("org", "edit", "revisions", "--website", "www.example.se")
+    run("org", "list")  # reads only: no entry
+    entries = audit(run)
+    assert [e["command"] for e in entries][-2:] == [
+        "psi org add sector='civil-society' name='Revisionsföreningen' status='member'",
+        "psi org edit website='www.example.se' name='revisions'",
+    ]
+    change = entries[-1]["changes"][0]  # type: ignore[index]
+    assert change["action"] == "update"
+    assert change["changes"]["website"] == {"old": None, "new": "https://www.example.se"}
+    assert entries[-1]["user"]
+    assert len(audit(run)) == len(entries)
+
+
+def test_a_failed_command_leaves_no_audit_entry(run: Run, empty_db: Path) -> None:
+    before = dump(empty_db)
+    assert run("org", "add", "X", "--sector", "nonsense").exit_code == ExitCode.INVALID
+    assert dump(empty_db) == before
+
+
+def test_audit_since_filters_by_date(run: Run, empty_db: Path) -> None:
+    run("org", "add", "Datumföreningen", "--sector", "other")
+    assert audit(run)
+    later = run("audit", "--since", "2999-01-01", "--json")
+    assert json.loads(later.stdout) == []
+    assert run("audit", "--since", "igår").exit_code == ExitCode.INVALID
+
+
+def test_forget_erases_the_person_from_the_audit_log_too(run: Run, empty_db: Path) -> None:
+    run("org", "add", "Glömskeföreningen", "--sector", "civil-society")
+    run(
+        "contact",
+        "add",
+        "glömske",
+        "Greta Hemligsson",
+        "--email",
+        "greta@example.se",
+        "--phone",
+        "019-12 34 56",
+    )
+    assert "Greta Hemligsson" in json.dumps(audit(run), ensure_ascii=False)
+    assert run("contact", "forget", "greta@example.se", "--yes").exit_code == 0
+    everything = json.dumps(dump(empty_db), ensure_ascii=False, default=str)
+    for personal in ("Greta Hemligsson", "greta@example.se", "019-12 34 56"):
+        assert personal not in everything
+
+
+def test_backups_named_by_psi_are_kept_to_the_setting(run: Run, example_db: Path) -> None:
+    run("config", "set", "backups-kept", "2")
+    for _ in range(4):
+        assert run("db", "backup").exit_code == 0
+        time.sleep(1.05)  # the name carries the second
+    kept = sorted(example_db.parent.glob("psi.backup-*.sqlite3"))
+    assert len(kept) == 2
+    assert dump(kept[-1]) == dump(example_db)
+
+
+def test_a_named_backup_is_never_pruned(run: Run, example_db: Path) -> None:
+    run("config", "set", "backups-kept", "1")
+    mine = example_db.parent / "min-egen.sqlite3"
+    run("db", "backup", str(mine))
+    run("db", "backup")
+    run("db", "backup", str(example_db.parent / "en-till.sqlite3"))
+    assert mine.exists()
+
+
+def test_restore_puts_a_backup_back_after_saving_the_current_state(
+    run: Run, example_db: Path
+) -> None:
+    copy = example_db.parent / "före.sqlite3"
+    run("db", "backup", str(copy))
+    saved_rows = dump(copy)
+    run("org", "add", "Efter säkerhetskopian", "--sector", "other")
+    result = run("db", "restore", str(copy), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "Efter säkerhetskopian" not in json.dumps(dump(example_db), ensure_ascii=False)
+    assert dump(example_db)["organisation"] == saved_rows["organisation"]
+    before_restore = list(example_db.parent.glob("psi.before-restore-*.sqlite3"))
+    assert len(before_restore) == 1
+    assert "Efter säkerhetskopian" in json.dumps(dump(before_restore[0]), ensure_ascii=False)
+
+
+def test_restore_refuses_what_is_not_a_backup(run: Run, example_db: Path) -> None:
+    junk = example_db.parent / "skräp.sqlite3"
+    junk.write_text("inte en databas " * 100, encoding="utf-8")
+    before = dump(example_db)
+    assert run("db", "restore", str(junk), "--yes").exit_code == ExitCode.FILE
+    assert (
+        run("db", "restore", str(example_db.parent / "saknas.sqlite3"), "--yes").exit_code
+        == ExitCode.FILE
+    )
+    assert run("db", "restore", str(junk), input="n\n").exit_code == ExitCode.ABORTED
+    assert dump(example_db) == before
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from psi.domain.organisation import OrgInput
+    from psi.location import DbLocation
+    from psi import storage
+    from psi.services import orgs
+    from pathlib import Path
+
+    path, prefix, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    where = DbLocation(url=f"sqlite:///{path}", path=path)
+    for n in range(count):
+        with storage.transaction(where, command="test writer") as session:
+            orgs.add_org(session, OrgInput(name=f"{prefix} {n:04d}", sector="other"))
+    print("done")
+    """
+)
+
+
+def test_two_processes_writing_at_once_lose_nothing(
+    tmp_path: Path, run: Run, empty_db: Path
+) -> None:
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    writers = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(empty_db), prefix, "200"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for prefix in ("Alfa", "Beta")
+    ]
+    for writer in writers:
+        _, err = writer.communicate(timeout=600)
+        assert writer.returncode == 0, err
+        assert "locked" not in err
+    names = {row[1] for row in dump(empty_db)["organisation"]}
+    assert len(names) == 400
+    assert len(dump(empty_db)["audit_entry"]) == 400
+    assert storage.check_database(DbLocation(url=f"sqlite:///{empty_db}", path=empty_db)).ok
+
+
+def test_two_psi_commands_writing_at_once_lose_nothing(tmp_path: Path, empty_db: Path) -> None:
+    env = {**os.environ, "PSI_DB": str(empty_db)}
+    adds = "[sys.executable, '-m', 'psi', 'org', 'add', '{} {}', '--sector', 'other']"
+    procs = []
+    for prefix in ("Gamma", "Delta"):
+        loop = "; ".join(f"subprocess.run({adds.format(prefix, n)}, check=True)" for n in range(10))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", f"import subprocess, sys; {loop}"],
+                env=env,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+        assert "locked" not in err
+    assert len(dump(empty_db)["organisation"]) == 20
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_killed_import_leaves_the_database_as_it_was(tmp_path: Path, example_db: Path) -> None:
+    big = tmp_path / "stor.csv"
+    rows = "".join(f"Importförening {n:05d};civil-society;;Örebro\n" for n in range(20000))
+    big.write_text("name;sector;short;municipality\n" + rows, encoding="utf-8")
+    before = dump(example_db)
+    env = {**os.environ, "PSI_DB": str(example_db)}
+    proc = subprocess.Popen([sys.executable, "-m", "psi", "org", "import", str(big)], env=env)
+    time.sleep(2.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert dump(example_db) == before
+    check = subprocess.run(
+        [sys.executable, "-m", "psi", "db", "check"], env=env, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
