@@ -76,6 +76,7 @@ def write_document(
     title: str,
     lang: str,
     user_dir: Path | None,
+    header: str = "",
     charts: Mapping[str, Any] | None = None,
     slots: Mapping[str, str] | None = None,
 ) -> None:
@@ -93,7 +94,7 @@ def write_document(
             pdf = markdown_to_pdf(
                 markdown,
                 title=title,
-                header=PARTNERSHIP,
+                header=header or PARTNERSHIP,
                 lang=lang,
                 user_dir=user_dir,
                 charts=charts,

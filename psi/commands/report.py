@@ -59,6 +59,7 @@ def _deliver(
         output,
         default_name=f"{stem}.{chosen}",
         title=title,
+        header=context["settings"].get("name") or "",
         lang=lang,
         user_dir=folder,
         charts=context.get("charts"),

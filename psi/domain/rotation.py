@@ -198,7 +198,7 @@ def propose(
     stays: int | None = None
     tied: tuple[int, ...] = ()
     leaves: tuple[int, ...] = ()
-    if previous:
+    if len(previous) > 1:
         fewest = previous[0].years
         lowest = tuple(s.org_id for s in previous if s.years == fewest)
         if len(lowest) == 1:

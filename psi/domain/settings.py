@@ -27,7 +27,9 @@ SETTINGS = (
     Setting("committee", "The committee that decides", "Kulturnämnden"),
     Setting("signer", "Who signs the decision document", None),
     Setting("signer-title", "The signer's title", None),
-    Setting("default-grant", "The yearly grant, when a year has none recorded", "200 000 kr"),
+    Setting(
+        "default-grant", "The yearly grant, when a year has none recorded", "200\u00a0000\u00a0kr"
+    ),
     Setting("meeting-place", "Where meetings are held unless told otherwise", None),
     Setting("backups-kept", "How many backups psi db backup keeps beside the database", "10"),
 )

@@ -30,6 +30,13 @@ STATUS_SV = {
     "held": "genomfört",
 }
 KIND_SV = {"au": "AU-möte", "stormote": "Stormöte", "msi": "MSI-dialog", "other": "Övrigt möte"}
+KIND_EN = {
+    "au": "AU meeting",
+    "stormote": "General meeting",
+    "msi": "MSI dialogue",
+    "other": "Other",
+}
+MEETING_STATUS_SV = {"planned": "planerat", "held": "genomfört", "cancelled": "inställt"}
 
 
 def _coordinator(c: CoordinatorView, lang: str) -> dict[str, Any]:
@@ -95,9 +102,9 @@ def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
         "meetings": [
             {
                 "date": m.day.isoformat(),
-                "kind": KIND_SV.get(m.kind, m.kind) if lang == "sv" else m.kind,
+                "kind": (KIND_SV if lang == "sv" else KIND_EN).get(m.kind, m.kind),
                 "title": m.title,
-                "status": STATUS_SV.get(m.status, m.status) if lang == "sv" else m.status,
+                "status": MEETING_STATUS_SV.get(m.status, m.status) if lang == "sv" else m.status,
                 "with": m.co_organiser or "",
                 "attended": attended.get(m.id, 0) if m.status == "held" else "",
             }
@@ -281,6 +288,14 @@ SECTOR_SV = {
 }
 
 
+def _place(org: Any, lang: str) -> str:
+    if not org.municipality:
+        return "okänd" if lang == "sv" else "unknown"
+    if org.municipality_code:
+        return str(org.municipality)
+    return f"{org.municipality} ({'utanför länet' if lang == 'sv' else 'outside the county'})"
+
+
 def members_context(
     orgs: list[Any], settings: dict[str, str | None], year: int | None, today: Any, lang: str
 ) -> dict[str, Any]:
@@ -289,7 +304,7 @@ def members_context(
     by_place: dict[str, int] = defaultdict(int)
     for org in orgs:
         by_sector[SECTOR_SV.get(org.sector, org.sector) if lang == "sv" else org.sector] += 1
-        by_place[org.municipality_label or ("okänd" if lang == "sv" else "unknown")] += 1
+        by_place[_place(org, lang)] += 1
     return {
         "year": year,
         "today": today,
@@ -301,7 +316,7 @@ def members_context(
             {
                 "name": o.name,
                 "sector": SECTOR_SV.get(o.sector, o.sector) if lang == "sv" else o.sector,
-                "place": o.municipality_label,
+                "place": _place(o, lang) if o.municipality else "",
                 "joined": o.joined.isoformat() if o.joined else "",
             }
             for o in orgs
@@ -360,5 +375,6 @@ def rotation_context(
             "candidates": [c.organisation for c in proposal.candidates[:5]],
             "current": [name for name, _ in proposal.current],
             "missing": proposal.missing,
+            "incomplete": len(proposal.previous) == 1 and not proposal.handover,
         },
     }
