@@ -80,8 +80,9 @@ def write_document(
     charts: Mapping[str, Any] | None = None,
     slots: Mapping[str, str] | None = None,
 ) -> None:
-    """Markdown to standard output or a file; a PDF to a file (`default_name` if none given)."""
-    from psi.reports.render import PARTNERSHIP, markdown_to_pdf
+    """Markdown to standard output or a file; PDF, Word, OpenDocument or HTML to a file
+    (`default_name` if none given)."""
+    from psi.reports.render import PARTNERSHIP, markdown_to_editable, markdown_to_pdf
 
     if file_format == "md" and output is None:
         typer.echo(markdown, nl=False)
@@ -90,6 +91,12 @@ def write_document(
     try:
         if file_format == "md":
             target.write_text(markdown, encoding="utf-8")
+        elif file_format != "pdf":
+            target.write_bytes(
+                markdown_to_editable(
+                    markdown, file_format, title=title, lang=lang, user_dir=user_dir
+                )
+            )
         else:
             pdf = markdown_to_pdf(
                 markdown,

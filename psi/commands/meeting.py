@@ -27,7 +27,9 @@ app = typer.Typer(
 IdArg = Annotated[int, typer.Argument(help="The meeting's number (see psi meeting list).")]
 TimeOpt = Annotated[str | None, typer.Option("--time", help="Start and end, HH:MM-HH:MM.")]
 PlaceOpt = Annotated[str | None, typer.Option(help="Where it is held.")]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md (Markdown) or pdf.")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="md (Markdown), pdf, docx (Word), odt or html.")
+]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="sv (Swedish) or en (English).")]
 TemplatesOpt = Annotated[

@@ -21,7 +21,9 @@ app = typer.Typer(
 )
 
 YearArg = Annotated[int, typer.Argument(help="The year the report is about.")]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md (Markdown) or pdf.")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="md (Markdown), pdf, docx (Word), odt or html.")
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(

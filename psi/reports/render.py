@@ -24,7 +24,10 @@ from psi.errors import FileProblem, InvalidInput
 TEMPLATES_ENV = "PSI_TEMPLATES"
 PARTNERSHIP = "Partnerskapet för sociala innovationer"
 LANGUAGES = ("sv", "en")
-FORMATS = ("md", "pdf")
+FORMATS = ("md", "pdf", "docx", "odt", "html")
+EDITABLE_FORMATS = ("docx", "odt", "html")
+REFERENCE_DOCS = {"docx": "reference.docx", "odt": "reference.odt"}
+HTML_STYLE = "report.css"
 PAGE_STYLE = "page.typ"
 PANDOC_MARKDOWN = (
     "markdown-raw_attribute-raw_html-raw_tex-tex_math_dollars-tex_math_single_backslash"
@@ -78,9 +81,8 @@ def check_format(file_format: str, allowed: tuple[str, ...] = FORMATS) -> str:
     """One of the allowed output formats, else InvalidInput."""
     value = file_format.strip().casefold()
     if value not in allowed:
-        raise InvalidInput(
-            f"'{file_format}' is not a format here; use --format {' or '.join(allowed)}."
-        )
+        choices = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
+        raise InvalidInput(f"'{file_format}' is not a format here; use --format {choices}.")
     return value
 
 
@@ -220,3 +222,37 @@ def markdown_to_pdf(
             raise FileProblem(f"The PDF could not be made with {style}: {exc}") from None
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def markdown_to_editable(
+    markdown: str, file_format: str, *, title: str, lang: str = "sv", user_dir: Path | None = None
+) -> bytes:
+    """Word, OpenDocument or self-contained HTML from the same Markdown, through pandoc.
+
+    docx and odt take their look from reference.docx / reference.odt (the user's own in
+    their templates folder, if there is one); HTML has its style sheet inlined.
+    """
+    import pypandoc
+
+    args = [
+        f"--metadata=lang={'sv-SE' if lang == 'sv' else 'en-GB'}",
+        f"--metadata=pagetitle={title}",
+    ]
+    if file_format in REFERENCE_DOCS:
+        args.append(f"--reference-doc={find_template(REFERENCE_DOCS[file_format], user_dir)}")
+    else:
+        css = find_template(HTML_STYLE, user_dir)
+        args += ["--standalone", "--embed-resources", f"--css={css}"]
+    with tempfile.TemporaryDirectory(prefix="psi-doc-") as folder:
+        target = Path(folder) / f"document.{file_format}"
+        try:
+            pypandoc.convert_text(
+                markdown,
+                file_format,
+                format=PANDOC_MARKDOWN,
+                outputfile=str(target),
+                extra_args=args,
+            )
+        except RuntimeError as exc:
+            raise FileProblem(f"The {file_format} document could not be made: {exc}") from None
+        return target.read_bytes()

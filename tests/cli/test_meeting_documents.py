@@ -314,8 +314,8 @@ def test_document_refusals(run: Run, main: int, db_path: Path, tmp_path: Path) -
     for document in ("agenda", "minutes"):
         for code, options in (
             (ExitCode.INVALID, ["--lang", "de"]),
-            (ExitCode.INVALID, ["--format", "docx"]),
-            (ExitCode.INVALID, ["--format", "docx", "--lang", "de"]),
+            (ExitCode.INVALID, ["--format", "rtf"]),
+            (ExitCode.INVALID, ["--format", "rtf", "--lang", "de"]),
         ):
             message = assert_fails(
                 run, db_path, code, "meeting", document, str(main), *options, "-o", str(target)

@@ -861,7 +861,7 @@ def test_bad_language_and_format(run: Run, example_db: Path, tmp_path: Path, nam
     message = assert_fails(run, example_db, ExitCode.INVALID, *args, "--lang", "de", "-o", str(target))  # fmt: skip
     assert "'de'" in message
     message = assert_fails(
-        run, example_db, ExitCode.INVALID, *args, "--format", "docx", "-o", str(target)
+        run, example_db, ExitCode.INVALID, *args, "--format", "rtf", "-o", str(target)
     )
-    assert "'docx'" in message
+    assert "'rtf'" in message
     assert not target.exists()
