@@ -396,3 +396,71 @@ def check_database(location: DbLocation) -> CheckResult:
         raise _database_problem(exc, location) from None
     finally:
         engine.dispose()
+
+
+COPY_BATCH = 2000
+
+
+def copy_database(
+    source: DbLocation, target: DbLocation, *, replace: bool = False
+) -> dict[str, int]:
+    """Copy every table from one database to another (SQLite or PostgreSQL, either way).
+
+    The target is made or upgraded to the newest schema first; one that already holds data
+    is refused unless `replace`. Row counts are compared afterwards, table by table.
+    """
+    from sqlalchemy import delete, func, insert, select
+    from sqlmodel import SQLModel
+
+    import psi.models  # noqa: F401  (the tables)
+
+    if source.url == target.url:
+        raise DatabaseProblem("The source and the target are the same database; give another --to.")
+    tables = list(SQLModel.metadata.sorted_tables)
+    source_engine = open_engine(source, write=False)
+    target_engine = open_engine(target, write=True, create=True)
+    try:
+        with source_engine.connect() as reading, target_engine.begin() as writing:
+            held = {
+                t.name: writing.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in tables
+            }
+            if any(held.values()) and not replace:
+                busy = ", ".join(f"{name} ({count})" for name, count in held.items() if count)
+                raise Conflict(
+                    f"The target already holds data: {busy}. Add --replace to overwrite it."
+                )
+            for table in reversed(tables):
+                writing.execute(delete(table))
+            counts: dict[str, int] = {}
+            for table in tables:
+                rows = [dict(row) for row in reading.execute(select(table)).mappings()]
+                for start in range(0, len(rows), COPY_BATCH):
+                    writing.execute(insert(table), rows[start : start + COPY_BATCH])
+                counts[table.name] = len(rows)
+            copied = {
+                t.name: writing.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in tables
+            }
+            if copied != counts:
+                raise DatabaseProblem(
+                    f"The copy is incomplete ({copied} != {counts}); nothing was written."
+                )
+            if writing.dialect.name == "postgresql":
+                _reset_sequences(writing, tables)
+        return counts
+    except DatabaseError as exc:
+        raise _database_problem(exc, target) from None
+    finally:
+        source_engine.dispose()
+        target_engine.dispose()
+
+
+def _reset_sequences(connection: Any, tables: list[Any]) -> None:
+    """After rows with their ids, PostgreSQL's id counters must continue after the largest."""
+    for table in tables:
+        if "id" in table.c and table.c.id.autoincrement:
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                f'COALESCE((SELECT MAX(id) FROM "{table.name}"), 0) + 1, false)'
+            )

@@ -203,3 +203,33 @@ def test_a_killed_import_leaves_the_database_as_it_was(tmp_path: Path, example_d
         [sys.executable, "-m", "psi", "db", "check"], env=env, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stderr
+
+
+def test_db_copy_makes_an_identical_register(run: Run, example_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kopia.sqlite3"
+    result = run("db", "copy", "--to", str(target))
+    assert result.exit_code == 0, result.output
+    source_rows, copied_rows = dump(example_db), dump(target)
+    assert source_rows == copied_rows
+    assert storage.check_database(DbLocation(url=f"sqlite:///{target}", path=target)).ok
+
+
+def test_db_copy_refuses_a_target_with_data_unless_replace(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "annan.sqlite3"
+    assert run("--db", str(target), "init").exit_code == 0
+    assert run("--db", str(target), "org", "add", "Redan här", "--sector", "other").exit_code == 0
+    before = dump(target)
+    refused = run("db", "copy", "--to", f"sqlite:///{target}")
+    assert refused.exit_code == ExitCode.CONFLICT
+    assert "--replace" in refused.stderr
+    assert dump(target) == before
+    assert run("db", "copy", "--to", str(target), "--replace").exit_code == 0
+    assert dump(target)["organisation"] == dump(example_db)["organisation"]
+
+
+def test_db_copy_onto_itself_is_refused(run: Run, example_db: Path) -> None:
+    before = dump(example_db)
+    assert run("db", "copy", "--to", str(example_db)).exit_code == ExitCode.DATABASE
+    assert dump(example_db) == before
