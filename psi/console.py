@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
@@ -75,3 +76,19 @@ def print_fields(pairs: Sequence[tuple[str, str]]) -> None:
     width = max((len(label) for label, _ in pairs), default=0)
     for label, value in pairs:
         say(f"{label.ljust(width)}  {value}")
+
+
+Advance = Callable[[int], None]
+
+
+@contextmanager
+def progress(description: str, total: int) -> Iterator[Advance]:
+    """A progress bar on standard error while a terminal watches; nothing when piped."""
+    if total < 200 or not stderr().is_terminal:
+        yield lambda _done: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=stderr(), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda done: bar.update(task, completed=done)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -401,8 +401,21 @@ def check_database(location: DbLocation) -> CheckResult:
 COPY_BATCH = 2000
 
 
+def register_tables() -> list[Any]:
+    """psi's tables, parents before children."""
+    from sqlmodel import SQLModel
+
+    import psi.models  # noqa: F401  (the tables)
+
+    return list(SQLModel.metadata.sorted_tables)
+
+
 def copy_database(
-    source: DbLocation, target: DbLocation, *, replace: bool = False
+    source: DbLocation,
+    target: DbLocation,
+    *,
+    replace: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, int]:
     """Copy every table from one database to another (SQLite or PostgreSQL, either way).
 
@@ -410,13 +423,10 @@ def copy_database(
     is refused unless `replace`. Row counts are compared afterwards, table by table.
     """
     from sqlalchemy import delete, func, insert, select
-    from sqlmodel import SQLModel
-
-    import psi.models  # noqa: F401  (the tables)
 
     if source.url == target.url:
         raise DatabaseProblem("The source and the target are the same database; give another --to.")
-    tables = list(SQLModel.metadata.sorted_tables)
+    tables = register_tables()
     source_engine = open_engine(source, write=False)
     target_engine = open_engine(target, write=True, create=True)
     try:
@@ -438,6 +448,8 @@ def copy_database(
                 for start in range(0, len(rows), COPY_BATCH):
                     writing.execute(insert(table), rows[start : start + COPY_BATCH])
                 counts[table.name] = len(rows)
+                if progress is not None:
+                    progress(len(counts))
             copied = {
                 t.name: writing.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in tables

@@ -116,7 +116,11 @@ def copy(
     from psi import storage
     from psi.location import locate_db
 
-    counts = storage.copy_database(location(ctx), locate_db(to), replace=replace)
+    tables = len(storage.register_tables())
+    with console.progress("Copying tables", tables * 100) as advance:
+        counts = storage.copy_database(
+            location(ctx), locate_db(to), replace=replace, progress=lambda done: advance(done * 100)
+        )
     console.success(
         f"Copied {sum(counts.values())} rows in {len(counts)} tables to {locate_db(to).display}."
     )

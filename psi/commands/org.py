@@ -256,8 +256,9 @@ def import_(
 
     if not file.is_file():
         raise FileProblem(f"{file} is not a file; give the path of a .csv file.")
-    with session(ctx) as db:
-        result = register_file.import_register(db, file, dry_run=dry_run)
+    rows = max(0, len(file.read_bytes().splitlines()) - 1)
+    with session(ctx) as db, console.progress("Importing", rows) as advance:
+        result = register_file.import_register(db, file, dry_run=dry_run, progress=advance)
     if dry_run:
         console.say(f"All {result.imported} rows are good; run without --dry-run to import them.")
     else:

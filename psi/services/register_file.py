@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -112,7 +113,13 @@ def _problems(session: Session, rows: list[CsvRow]) -> tuple[list[OrgFields], li
     return good, bad
 
 
-def import_register(session: Session, path: Path, *, dry_run: bool = False) -> ImportResult:
+def import_register(
+    session: Session,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
     """`psi org import`: add every row of the CSV, or none if any row is bad."""
     rows = read_csv(read_text(path), ALIASES, required=("name", "sector"))
     good, bad = _problems(session, rows)
@@ -123,6 +130,8 @@ def import_register(session: Session, path: Path, *, dry_run: bool = False) -> I
             details=tuple(bad),
         )
     if not dry_run:
-        for checked in good:
+        for done, checked in enumerate(good, start=1):
             create_org(session, checked)
+            if progress is not None:
+                progress(done)
     return ImportResult(imported=len(good), dry_run=dry_run)
