@@ -363,7 +363,11 @@ def held(
     ctx: typer.Context,
     meeting_id: IdArg,
     attended: Annotated[
-        list[str] | None, typer.Option("--attended", help="An organisation that came (repeat).")
+        list[str] | None,
+        typer.Option(
+            "--attended",
+            help="An organisation that came, or ORG:PERSON with its contact person (repeat).",
+        ),
     ] = None,
     minutes: Annotated[
         Path | None, typer.Option("--minutes", help="A text file with the minutes' notes.")

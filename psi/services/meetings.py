@@ -16,6 +16,7 @@ from psi.domain.calendar import WEEKDAYS_SV, iso_week, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.organisation import check_name
 from psi.domain.planning import PlannedMeeting, TimeSlot
+from psi.domain.text import casefold_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
 from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
 from psi.services.orgs import find_org
@@ -298,17 +299,36 @@ def hold_meeting(
     rules.check_can_change(MeetingStatus(row.status), "recorded as held again")
     rules.check_can_hold(row.day, today or date.today())
     sentences = [rules.decision_sentence(text) for text in decisions]
-    orgs = list(dict.fromkeys(find_org(session, name).id or 0 for name in attended))
+    present = dict(_attendee(session, text) for text in attended)
     row.status = MeetingStatus.HELD.value
     row.minutes = check_note_long(minutes) if minutes else None
     _touch(row)
     session.add(row)
-    for org_id in orgs:
-        session.add(Attendance(meeting_id=meeting_id, organisation_id=org_id))
+    for org_id, contact_id in present.items():
+        session.add(
+            Attendance(meeting_id=meeting_id, organisation_id=org_id, contact_id=contact_id)
+        )
     for position, sentence in enumerate(sentences, start=1):
         session.add(Decision(meeting_id=meeting_id, position=position, text=sentence))
     session.flush()
     return view_of(row)
+
+
+def _attendee(session: Session, text: str) -> tuple[int, int | None]:
+    """`ORG` or `ORG:PERSON` (a contact person of that organisation) as ids."""
+    org_text, _, person = text.partition(":")
+    org = find_org(session, org_text)
+    if not person.strip():
+        return org.id or 0, None
+    key = casefold_key(person)
+    contacts = session.exec(select(Contact).where(Contact.organisation_id == org.id)).all()
+    match = [c for c in contacts if casefold_key(c.name) == key]
+    if not match:
+        raise NotFound(
+            f"{org.name} has no contact person called '{person.strip()}'; add one with "
+            f'psi contact add "{org.name}" "{person.strip()}", or give only the organisation.'
+        )
+    return org.id or 0, match[0].id
 
 
 MINUTES_MAX = 100_000
