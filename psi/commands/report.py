@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,6 +14,11 @@ from psi import console
 from psi.commands._common import session, write_document
 from psi.domain.dates import check_year
 from psi.errors import FileProblem
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from psi.services.yearly import YearReport
 
 app = typer.Typer(
     help="Write the follow-up, the committee's decision draft and the everyday reports (Markdown or PDF).",
@@ -69,6 +75,37 @@ def _deliver(
     )
 
 
+def _year_report(
+    ctx: typer.Context,
+    name: str,
+    year: int,
+    build: Callable[[Session, YearReport, str], dict[str, Any]],
+    titles: tuple[str, str],
+    *,
+    file_format: str,
+    output: Path | None,
+    lang: str,
+    templates: Path | None,
+) -> None:
+    """A report about one year: its facts and context gathered in one read-only transaction."""
+    from psi.services.yearly import year_report
+
+    check_year(year)
+    language = _language(lang)
+    with session(ctx, write=False) as db:
+        context = build(db, year_report(db, year), language)
+    _deliver(
+        name,
+        f"{name}-{year}",
+        context,
+        file_format=file_format,
+        output=output,
+        lang=language,
+        templates=templates,
+        title=titles[0] if language == "sv" else titles[1],
+    )
+
+
 def _language(lang: str) -> str:
     from psi.reports.render import check_language
 
@@ -88,23 +125,18 @@ def followup(
 ) -> None:
     """The working committee's follow-up of a year: the six duties, meetings, members, budget."""
     from psi.reports.contexts import followup_context
-    from psi.services.yearly import year_report
 
-    check_year(year)
-    language = _language(lang)
-    with session(ctx, write=False) as db:
-        report = year_report(db, year)
-    context = followup_context(report, language)
-    title = f"Uppföljning {year}" if language == "sv" else f"Follow-up {year}"
-    _deliver(
+    titles = (f"Uppföljning {year}", f"Follow-up {year}")
+    _year_report(
+        ctx,
         "followup",
-        f"followup-{year}",
-        context,
+        year,
+        lambda db, report, language: followup_context(report, language),
+        titles,
         file_format=file_format,
         output=output,
-        lang=language,
+        lang=lang,
         templates=templates,
-        title=title,
     )
 
 
@@ -120,24 +152,21 @@ def decision(
     """A draft of Kulturnämnden's decision document for a year, every fact from the register."""
     from psi.reports.contexts import decision_context
     from psi.services.rotation import propose
-    from psi.services.yearly import year_report
 
-    check_year(year)
-    language = _language(lang)
-    with session(ctx, write=False) as db:
-        report = year_report(db, year)
-        proposal = propose(db, year)
-    context = decision_context(report, proposal, language)
-    title = f"Samordning {year}" if language == "sv" else f"Coordination {year}"
-    _deliver(
+    def build(db: Session, report: YearReport, language: str) -> dict[str, Any]:
+        return decision_context(report, propose(db, report.year), language)
+
+    titles = (f"Samordning {year}", f"Coordination {year}")
+    _year_report(
+        ctx,
         "decision",
-        f"decision-{year}",
-        context,
+        year,
+        build,
+        titles,
         file_format=file_format,
         output=output,
-        lang=language,
+        lang=lang,
         templates=templates,
-        title=title,
     )
 
 
@@ -153,23 +182,21 @@ def budget(
     """The year's grant, allocations, spending per organisation and category, and every expense."""
     from psi.reports.contexts import budget_context
     from psi.services.budget import list_expenses
-    from psi.services.yearly import year_report
 
-    check_year(year)
-    language = _language(lang)
-    with session(ctx, write=False) as db:
-        report = year_report(db, year)
-        expenses = list_expenses(db, year)
-    context = budget_context(report, expenses, language)
-    _deliver(
+    def build(db: Session, report: YearReport, language: str) -> dict[str, Any]:
+        return budget_context(report, list_expenses(db, report.year), language)
+
+    titles = (f"Budget {year}", f"Budget {year}")
+    _year_report(
+        ctx,
         "budget",
-        f"budget-{year}",
-        context,
+        year,
+        build,
+        titles,
         file_format=file_format,
         output=output,
-        lang=language,
+        lang=lang,
         templates=templates,
-        title=f"Budget {year}",
     )
 
 
@@ -225,24 +252,21 @@ def activities(
     """The year's activity list, grouped by the operations plan's goals."""
     from psi.reports.contexts import activities_context
     from psi.services.activities import goal_texts
-    from psi.services.yearly import year_report
 
-    check_year(year)
-    language = _language(lang)
-    with session(ctx, write=False) as db:
-        report = year_report(db, year)
-        goals = goal_texts(db)
-    context = activities_context(report, goals, language)
-    title = f"Aktivitetslista {year}" if language == "sv" else f"Activity list {year}"
-    _deliver(
+    def build(db: Session, report: YearReport, language: str) -> dict[str, Any]:
+        return activities_context(report, goal_texts(db), language)
+
+    titles = (f"Aktivitetslista {year}", f"Activity list {year}")
+    _year_report(
+        ctx,
         "activities",
-        f"activities-{year}",
-        context,
+        year,
+        build,
+        titles,
         file_format=file_format,
         output=output,
-        lang=language,
+        lang=lang,
         templates=templates,
-        title=title,
     )
 
 
