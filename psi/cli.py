@@ -73,12 +73,22 @@ class PsiGroup(TyperGroup):
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort, BrokenPipeError):
             raise
+        except OSError as exc:
+            if _debugging(ctx):
+                raise
+            # A path the operating system refuses (too long, no access, a folder...).
+            where = f" ({exc.filename})" if exc.filename else ""
+            console.error(f"{exc.strerror or exc}{where}; check the file name and try again.")
+            raise typer.Exit(int(ExitCode.FILE)) from None
         except KeyboardInterrupt:
             console.error("Interrupted; nothing was written.")
             raise typer.Exit(int(ExitCode.ABORTED)) from None
         except Exception as exc:
             if _debugging(ctx) or _is_cli_exception(exc):
                 raise
+            if isinstance(exc, ValueError) and "null byte" in str(exc):
+                console.error("A value holds a NUL character, which no file name can; retype it.")
+                raise typer.Exit(int(ExitCode.INVALID)) from None
             console.error(
                 f"psi failed unexpectedly ({type(exc).__name__}: {exc}); nothing was written. "
                 "Run it again with --debug and report what it prints."
