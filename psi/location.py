@@ -59,4 +59,7 @@ def locate_db(option: str | None) -> DbLocation:
         raw = value[len("sqlite:///") :].split("?", 1)[0]
         path = Path(raw).expanduser().resolve()
         return DbLocation(url=f"sqlite:///{path}", path=path)
+    if value.startswith(("postgresql://", "postgres://")):
+        # psi installs psycopg 3 for PostgreSQL; SQLAlchemy's default would be psycopg2.
+        value = "postgresql+psycopg://" + value.split("://", 1)[1]
     return DbLocation(url=value, path=None)
