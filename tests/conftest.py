@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -9,10 +10,17 @@ from typing import Any
 
 import pytest
 import typer.testing
+from hypothesis import settings
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
 from psi.cli import app
+
+# In CI the property tests run the same examples every time (derandomize), so a landing
+# never depends on luck; locally they keep exploring new ones.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 Run = Callable[..., Result]
 # Typer's test runner rebuilds the whole command tree on every invoke (about 70 ms);

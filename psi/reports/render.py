@@ -156,6 +156,8 @@ def render_markdown(
         return environment.get_template(name).render(**context)
     except jinja2.TemplateError as exc:
         raise FileProblem(f"The template {path} cannot be used: {exc}.") from None
+    except UnicodeDecodeError:
+        raise FileProblem(f"The template {path} is not UTF-8 text; save it as UTF-8.") from None
 
 
 def markdown_to_typst(markdown: str) -> str:
@@ -203,8 +205,12 @@ def markdown_to_pdf(
     import typst
 
     style = find_template(PAGE_STYLE, user_dir)
+    try:
+        page_style = style.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise FileProblem(f"The page style {style} is not UTF-8 text; save it as UTF-8.") from None
     body, chart_inputs = _place_charts(markdown_to_typst(markdown), slots or {}, charts or {})
-    source = style.read_text(encoding="utf-8") + "\n" + body
+    source = page_style + "\n" + body
     inputs = {
         **chart_inputs,
         "title": title,
