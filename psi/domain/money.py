@@ -27,6 +27,11 @@ def parse_amount(text: str) -> int:
     if not match:
         raise InvalidInput(f"'{text}' is not an amount; {_EXAMPLES}.")
     sign, whole, fraction = match.groups()
+    if len(whole.replace(" ", "").lstrip("0")) > 12:
+        raise InvalidInput(
+            f"'{text[:40]}' is more than psi handles (under 1 000 000 000 kr); check the digits "
+            "and write it like 200 000 kr."
+        )
     ore = int(whole.replace(" ", "")) * 100 + int((fraction or "0").ljust(2, "0"))
     if ore >= LIMIT_ORE:
         raise InvalidInput(

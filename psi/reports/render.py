@@ -9,11 +9,13 @@ extensions off, placed in psi's page style, and compiled to PDF by the typst whe
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import secrets
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -158,13 +160,19 @@ def render_markdown(
         raise FileProblem(f"The template {path} cannot be used: {exc}.") from None
     except UnicodeDecodeError:
         raise FileProblem(f"The template {path} is not UTF-8 text; save it as UTF-8.") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+        # A user's template can compute; what fails there is the template's fault.
+        raise FileProblem(f"The template {path} fails while rendering: {exc}.") from None
 
 
 def markdown_to_typst(markdown: str) -> str:
     """Markdown to Typst markup by pandoc, escaping all text for Typst."""
     import pypandoc
 
-    return str(pypandoc.convert_text(markdown, "typst", format=PANDOC_MARKDOWN))
+    with _pandoc_warnings() as said:
+        typst = str(pypandoc.convert_text(markdown, "typst", format=PANDOC_MARKDOWN))
+    _report_pandoc_warnings(said)
+    return typst
 
 
 def chart_slots(names: Sequence[str]) -> dict[str, str]:
@@ -249,7 +257,7 @@ def markdown_to_editable(
     else:
         css = find_template(HTML_STYLE, user_dir)
         args += ["--standalone", "--embed-resources", f"--css={css}"]
-    with tempfile.TemporaryDirectory(prefix="psi-doc-") as folder:
+    with tempfile.TemporaryDirectory(prefix="psi-doc-") as folder, _pandoc_warnings() as said:
         target = Path(folder) / f"document.{file_format}"
         try:
             pypandoc.convert_text(
@@ -260,5 +268,46 @@ def markdown_to_editable(
                 extra_args=args,
             )
         except RuntimeError as exc:
-            raise FileProblem(f"The {file_format} document could not be made: {exc}") from None
-        return target.read_bytes()
+            first = next((line for line in str(exc).splitlines() if line.strip()), "pandoc failed")
+            raise FileProblem(f"The {file_format} document could not be made: {first}") from None
+        document = target.read_bytes()
+    _report_pandoc_warnings(said)
+    return document
+
+
+class _Collect(logging.Handler):
+    """Keeps the messages pypandoc logs, instead of its own handler printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().strip())
+
+
+@contextmanager
+def _pandoc_warnings() -> Iterator[list[str]]:
+    """Collect pandoc's warnings for one conversion.
+
+    pypandoc otherwise adds a handler bound to the standard error of the moment it first
+    runs, which prints a logging traceback once that stream is gone (as under a test
+    runner) and a `[WARNING]` line in its own format.
+    """
+    logger = logging.getLogger("pypandoc")
+    collect = _Collect()
+    saved = (logger.handlers[:], logger.propagate)
+    logger.handlers = [collect]
+    logger.propagate = False
+    try:
+        yield collect.messages
+    finally:
+        logger.handlers, logger.propagate = saved
+
+
+def _report_pandoc_warnings(messages: Sequence[str]) -> None:
+    """Show pandoc's warnings (a resource it could not fetch, say) as one line each."""
+    from psi.console import warn
+
+    for message in dict.fromkeys(m for m in messages if m):
+        warn(f"pandoc: {message.splitlines()[0]}")

@@ -30,3 +30,39 @@ def test_a_template_that_is_not_utf8_is_a_file_error(
     assert result.exit_code == ExitCode.FILE, result.output
     assert result.stderr.startswith("Error:") and "UTF-8" in result.stderr
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_a_template_that_fails_while_rendering_is_a_file_error(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (folder / "rotation.sv.md.j2").write_text("{{ 1/0 }}\n", encoding="utf-8")
+    result = run("report", "rotation", "--templates", str(folder))
+    assert result.exit_code == ExitCode.FILE, result.output
+    assert result.stderr.startswith("Error:") and "rotation.sv.md.j2" in result.stderr
+
+
+def test_an_amount_with_thousands_of_digits_is_refused_cleanly(run: Run, example_db: Path) -> None:
+    result = run("budget", "grant", "--", "2013", "9" * 5000)
+    assert result.exit_code == ExitCode.INVALID
+    assert result.stderr.startswith("Error:") and len(result.stderr) < 400
+
+
+def test_a_pandoc_warning_is_one_warning_line_and_the_document_is_written(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    # Found by the hostile test: pypandoc's own log handler printed a logging traceback.
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (folder / "rotation.sv.md.j2").write_text("# Rotation\n\n![Logga](saknas.png)\n", "utf-8")
+    target = tmp_path / "r.html"
+    result = run(
+        "report", "rotation", "--format", "html", "-o", str(target), "--templates", str(folder)
+    )
+    assert result.exit_code == 0, result.output
+    assert "Rotation" in target.read_text("utf-8")
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1 and warnings[0].startswith("Warning: pandoc: "), result.stderr
+    assert "saknas.png" in warnings[0]
+    assert "Traceback" not in result.stderr and "[WARNING]" not in result.stderr
