@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
+from typer._click.core import Command
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
-from psi.commands import (
-    action,
-    activity,
-    audit,
-    budget,
-    config,
-    contact,
-    db,
-    init,
-    log,
-    meeting,
-    org,
-    plan,
-    report,
-    rotate,
-    status,
-)
 from psi.commands._common import AppState
 from psi.errors import ExitCode, PsiError
 
@@ -46,8 +32,132 @@ def _usage_error(exc: UsageError) -> typer.Exit:
     return typer.Exit(int(ExitCode.USAGE))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A top-level command: where it lives, and the one line `psi --help` shows for it."""
+
+    module: str
+    summary: str
+    function: str | None = None  # a single command; None for a group (the module's `app`)
+    epilog: str | None = None  # the module attribute holding a single command's example
+
+
+# Each command's module is imported only when that command runs (or its own help is
+# asked for), so `psi --help` and every command start without loading all the others.
+# A test checks each summary against the command's own help.
+COMMANDS: dict[str, Entry] = {
+    "init": Entry(
+        "init",
+        "Create the database at the newest schema; an existing one is left as it is.",
+        "init",
+        "EPILOG",
+    ),
+    "status": Entry(
+        "status",
+        "Where the year stands: coordinators, meetings, actions, activities, members, budget, "
+        "duties.",
+        "status",
+        "EPILOG",
+    ),
+    "org": Entry("org", "Keep the register of member organisations, prospects and partners."),
+    "coordinators": Entry(
+        "rotate",
+        "Show every year's coordinators, their roles and how long each had served by then.",
+        "coordinators",
+        "COORDINATORS_EPILOG",
+    ),
+    "rotate": Entry(
+        "rotate",
+        "Propose YEAR's coordinators by the rotation rule, record inquiries, or appoint the pair.",
+        "rotate",
+        "ROTATE_EPILOG",
+    ),
+    "meeting": Entry(
+        "meeting",
+        "Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
+    ),
+    "action": Entry("action", "Keep the action items of meetings: who does what, by when."),
+    "budget": Entry(
+        "budget", "Keep the grant, its split between the coordinators, spending and co-funding."
+    ),
+    "plan": Entry("plan", "Keep the multi-year operations plan (verksamhetsplan) and its goals."),
+    "activity": Entry(
+        "activity",
+        "Keep the yearly activity list: what the members wish for, who does it, what came of it.",
+    ),
+    "log": Entry(
+        "log",
+        "Log the member dialogue, recruitment, the MSI dialogue and website and social-media "
+        "posts.",
+    ),
+    "contact": Entry(
+        "contact",
+        "Keep the contact persons of the organisations, and erase them on request (GDPR).",
+    ),
+    "report": Entry(
+        "report",
+        "Write the follow-up, the committee's decision draft and the everyday reports "
+        "(Markdown or PDF).",
+    ),
+    "config": Entry(
+        "config", "Set the partnership's name, region, committee, signer and report defaults."
+    ),
+    "audit": Entry(
+        "audit",
+        "List the audit log: every writing command, when, by which user, and what it changed.",
+        "audit",
+        "EPILOG",
+    ),
+    "db": Entry("db", "Find, back up and check the database."),
+}
+
+
+def load_command(name: str) -> Command:
+    """The real command behind a top-level name, built from its module."""
+    entry = COMMANDS[name]
+    module = import_module(f"psi.commands.{entry.module}")
+    if entry.function is None:
+        command = typer.main.get_command(module.app)
+    else:
+        single = typer.Typer()
+        epilog = getattr(module, entry.epilog) if entry.epilog else None
+        single.command(name, epilog=epilog)(getattr(module, entry.function))
+        command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
+class _Placeholder(TyperCommand):
+    """Stands in for a command not yet loaded, in the list `psi --help` prints."""
+
+    def __init__(self, name: str, summary: str) -> None:
+        super().__init__(name, help=summary)
+
+
 class PsiGroup(TyperGroup):
-    """The root group: turns every PsiError into one red line and its exit code."""
+    """The root group: loads a command's module when it is used, and turns every PsiError
+    into one red line and its exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, entry in COMMANDS.items():
+            self.commands.setdefault(name, _Placeholder(name, entry.summary))
+        self._listing = False
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Command | None:
+        """The command by name, loading its module on first use (not to list it in help)."""
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _Placeholder) and not self._listing:
+            command = self.commands[cmd_name] = load_command(cmd_name)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The root help, listing every command by its summary without loading it."""
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         """Parse the global options; a usage error is one line, like every other error."""
@@ -142,24 +252,6 @@ def root(
 ) -> None:
     """The register and working tool of Partnerskapet för sociala innovationer (PSI)."""
     ctx.obj = AppState(db=db_option, debug=debug)
-
-
-app.command("init", epilog=init.EPILOG)(init.init)
-app.command("status", epilog=status.EPILOG)(status.status)
-app.add_typer(org.app, name="org")
-app.command("coordinators", epilog=rotate.COORDINATORS_EPILOG)(rotate.coordinators)
-app.command("rotate", epilog=rotate.ROTATE_EPILOG)(rotate.rotate)
-app.add_typer(meeting.app, name="meeting")
-app.add_typer(action.app, name="action")
-app.add_typer(budget.app, name="budget")
-app.add_typer(plan.app, name="plan")
-app.add_typer(activity.app, name="activity")
-app.add_typer(log.app, name="log")
-app.add_typer(contact.app, name="contact")
-app.add_typer(report.app, name="report")
-app.add_typer(config.app, name="config")
-app.command("audit", epilog=audit.EPILOG)(audit.audit)
-app.add_typer(db.app, name="db")
 
 
 def main() -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.core import TyperGroup as Group
 from typer.main import get_command
 from typer.testing import CliRunner
 
+import psi.cli
 from psi import __version__
 from psi.cli import app
 from psi.errors import ExitCode
@@ -21,10 +25,12 @@ HEAVY = ("sqlmodel", "sqlalchemy", "alembic", "jinja2", "typst")
 GENERATED_OPTIONS = {"--help", "--install-completion", "--show-completion"}
 
 
-def walk(command: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], object]]:
+def walk(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every command under `command`, loading lazily loaded ones (as running them would)."""
     yield path, command
-    for name, sub in getattr(command, "commands", {}).items():
-        yield from walk(sub, (*path, name))
+    if isinstance(command, Group):
+        for name in command.list_commands(None):  # type: ignore[arg-type]
+            yield from walk(command.get_command(None, name), (*path, name))  # type: ignore[arg-type]
 
 
 COMMANDS = list(walk(get_command(app)))
@@ -56,13 +62,13 @@ def test_help_runs_and_shows_the_example(path: tuple[str, ...], command: object)
     assert "Example: psi" in result.stdout
 
 
-def _modules_after(args: list[str]) -> list[str]:
+def _modules_after(args: list[str], wanted: str = repr(HEAVY)) -> list[str]:
     code = (
         "import sys\n"
         f"sys.argv = ['psi', *{args!r}]\n"
         "from psi.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"print(sorted(m for m in {wanted} if m in sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
@@ -75,6 +81,60 @@ def _modules_after(args: list[str]) -> list[str]:
 )
 def test_help_imports_no_heavy_library(args: list[str]) -> None:
     assert _modules_after(args) == []
+
+
+COMMAND_MODULES = "[m for m in sys.modules if m.startswith('psi.commands.') and m[13] != '_']"
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (["--help"], []),
+        (["--version"], []),
+        (["org", "--help"], ["psi.commands.org"]),
+        (["coordinators", "--help"], ["psi.commands.rotate"]),
+        (["report", "followup", "--help"], ["psi.commands.report"]),
+    ],
+)
+def test_only_the_command_asked_for_is_loaded(args: list[str], loaded: list[str]) -> None:
+    assert _modules_after(args, COMMAND_MODULES) == loaded
+
+
+@pytest.mark.parametrize("name", list(psi.cli.COMMANDS))
+def test_each_summary_in_the_root_help_is_the_commands_own(name: str) -> None:
+    command = psi.cli.load_command(name)
+    assert command.name == name
+    assert command.help is not None
+    assert command.help.strip().splitlines()[0] == psi.cli.COMMANDS[name].summary
+
+
+def _root_help(load_everything: bool) -> str:
+    code = (
+        "import typer.main, psi.cli\n"
+        "group = typer.main.get_command(psi.cli.app)\n"
+        f"if {load_everything}:\n"
+        "    for name in psi.cli.COMMANDS:\n"
+        "        group.get_command(None, name)\n"
+        "group.main(['--help'], prog_name='psi')\n"
+    )
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_root_help_is_the_same_before_and_after_the_commands_are_loaded() -> None:
+    lazy = _root_help(load_everything=False)
+    assert "rotate" in lazy and "Keep the register of member organisations" in lazy
+    assert lazy == _root_help(load_everything=True)
+
+
+def test_a_mistyped_command_is_still_suggested(run: Run) -> None:
+    result = run("rotatee", "2026")
+    assert result.exit_code == ExitCode.USAGE
+    assert "Did you mean 'rotate'?" in result.stderr
 
 
 def test_version() -> None:

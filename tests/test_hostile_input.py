@@ -27,6 +27,7 @@ import pytest
 import typer.main
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
+from typer.core import TyperGroup as Group
 from typer.testing import CliRunner, Result
 
 import psi
@@ -120,12 +121,11 @@ def _param(param: Any) -> Param:
 
 
 def _leaves(command: Any, path: tuple[str, ...] = ()) -> list[Leaf]:
-    subcommands = getattr(command, "commands", None)
-    if isinstance(subcommands, dict) and subcommands:
+    if isinstance(command, Group):
         return [
             leaf
-            for name, sub in sorted(subcommands.items())
-            for leaf in _leaves(sub, (*path, name))
+            for name in sorted(command.list_commands(None))  # type: ignore[arg-type]
+            for leaf in _leaves(command.get_command(None, name), (*path, name))  # type: ignore[arg-type]
         ]
     params = tuple(
         _param(param)
