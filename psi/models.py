@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, time
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 SECTORS = ("civil-society", "municipality", "region", "state", "academia", "business", "other")
@@ -212,7 +212,7 @@ class Grant(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
-    amount_ore: int
+    amount_ore: int = Field(sa_type=BigInteger)  # öre; up to 10^11, past a 32-bit INTEGER
     source: str = Field(max_length=200)
     decided_on: date | None = None
     decision_ref: str | None = Field(default=None, max_length=200)
@@ -229,7 +229,7 @@ class Allocation(SQLModel, table=True):
     organisation_id: int = Field(
         sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
     )
-    amount_ore: int
+    amount_ore: int = Field(sa_type=BigInteger)  # öre; up to 10^11, past a 32-bit INTEGER
     override_reason: str | None = Field(default=None, max_length=2000)
 
 
@@ -244,7 +244,7 @@ class Expense(SQLModel, table=True):
     organisation_id: int = Field(
         sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
     )
-    amount_ore: int
+    amount_ore: int = Field(sa_type=BigInteger)  # öre; up to 10^11, past a 32-bit INTEGER
     category: str = Field(max_length=20, index=True)
     note: str | None = Field(default=None, max_length=2000)
     meeting_id: int | None = Field(
@@ -261,7 +261,7 @@ class CoFunding(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     source: str = Field(max_length=200)
-    amount_ore: int
+    amount_ore: int = Field(sa_type=BigInteger)  # öre; up to 10^11, past a 32-bit INTEGER
     note: str | None = Field(default=None, max_length=2000)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -18,7 +19,7 @@ from sqlmodel import Session
 from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound
 from psi.location import DbLocation
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 """The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000
@@ -152,27 +153,101 @@ def migrate(engine: Engine, target: str = "head") -> None:
     _alembic_upgrade(engine, target)
 
 
+def backup_folder(location: DbLocation) -> Path:
+    """Where psi writes its own backups: beside a file, in the user data folder for a server."""
+    if location.path is not None:
+        return location.path.parent
+    from psi.location import default_db_path
+
+    return default_db_path().parent
+
+
+def backup_stem(location: DbLocation) -> str:
+    """The start of a backup's name: the file's name, or the server database and its host."""
+    if location.path is not None:
+        return location.path.stem
+    from sqlalchemy.engine import make_url
+
+    url = make_url(location.url)
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", f"{url.database or 'psi'}-{url.host or 'server'}")
+
+
 def backup_path(location: DbLocation, label: str) -> Path:
-    """A new file name beside the database: `psi.<label>-<timestamp>.sqlite3`."""
-    assert location.path is not None
+    """A new file name for a backup: `<stem>.<label>-<timestamp>.sqlite3`."""
+    folder, stem = backup_folder(location), backup_stem(location)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate = location.path.with_name(f"{location.path.stem}.{label}-{stamp}.sqlite3")
+    candidate = folder / f"{stem}.{label}-{stamp}.sqlite3"
     counter = 1
     while candidate.exists():
         counter += 1
-        candidate = location.path.with_name(
-            f"{location.path.stem}.{label}-{stamp}-{counter}.sqlite3"
-        )
+        candidate = folder / f"{stem}.{label}-{stamp}-{counter}.sqlite3"
     return candidate
+
+
+def backup_database(location: DbLocation, target: Path) -> Path:
+    """A backup file of the database: SQLite's own copy of a file, a SQLite copy of a server."""
+    if location.path is not None:
+        return backup_sqlite(location, target)
+    engine = make_engine(location, write=False)
+    try:
+        revision = read_revision(engine)
+        if revision is None:
+            raise DatabaseProblem(
+                f"No psi database at {location.display}; create it with `psi init`."
+            )
+        return backup_server(engine, target, revision)
+    except DatabaseError as exc:
+        raise _database_problem(exc, location) from None
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[Any]:
+    """A reading connection that sees one moment of the database, across all its tables."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        with connection.begin():
+            yield connection
+
+
+def backup_server(engine: Engine, target: Path, revision: str) -> Path:
+    """Copy a server database, at its own schema revision, into a new SQLite file.
+
+    The file gets the same revision's schema and every row, in one reading transaction, so
+    it opens (and upgrades) like any psi database, and `psi db copy` can put it back.
+    """
+    from sqlalchemy import MetaData, insert, select
+
+    target = target.expanduser().resolve()
+    if target.exists():
+        raise FileProblem(f"{target} already exists; name a new file for the backup.")
+    create_private_file(target)
+    copy = make_engine(DbLocation(url=f"sqlite:///{target}", path=target))
+    try:
+        migrate(copy, revision)
+        tables = MetaData()
+        tables.reflect(copy)
+        with _snapshot(engine) as reading, copy.begin() as writing:
+            for table in tables.sorted_tables:
+                if table.name == "alembic_version":
+                    continue
+                rows = [dict(row) for row in reading.execute(select(table)).mappings()]
+                for start in range(0, len(rows), COPY_BATCH):
+                    writing.execute(insert(table), rows[start : start + COPY_BATCH])
+    except BaseException:
+        copy.dispose()
+        _remove_database_files(target)
+        raise
+    copy.dispose()
+    return target
 
 
 def backup_sqlite(location: DbLocation, target: Path) -> Path:
     """Copy the SQLite database with SQLite's online backup (consistent during writes)."""
     if location.path is None:
-        raise DatabaseProblem(
-            "Backups are made of SQLite files; for PostgreSQL use pg_dump, "
-            "or `psi db copy` when it is available."
-        )
+        raise DatabaseProblem("SQLite's own backup works on SQLite files only.")
     _require_file(location)
     target = target.expanduser().resolve()
     if target == location.path:
@@ -197,10 +272,9 @@ def backup_sqlite(location: DbLocation, target: Path) -> Path:
 
 
 def prune_backups(location: DbLocation, label: str, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups psi named itself beside the database."""
-    assert location.path is not None
-    pattern = f"{location.path.stem}.{label}-*.sqlite3"
-    found = sorted(location.path.parent.glob(pattern), key=lambda p: (p.stat().st_mtime, p.name))
+    """Delete all but the newest `keep` backups psi named itself (see `backup_path`)."""
+    pattern = f"{backup_stem(location)}.{label}-*.sqlite3"
+    found = sorted(backup_folder(location).glob(pattern), key=lambda p: (p.stat().st_mtime, p.name))
     removed = found[: max(0, len(found) - keep)]
     for path in removed:
         with suppress(OSError):
@@ -211,7 +285,10 @@ def prune_backups(location: DbLocation, label: str, keep: int) -> list[Path]:
 def restore_sqlite(location: DbLocation, source: Path) -> Path:
     """Put a backup back: the current database is backed up first, then replaced."""
     if location.path is None:
-        raise DatabaseProblem("Restore works on SQLite files; for PostgreSQL use pg_restore.")
+        raise DatabaseProblem(
+            "psi db restore puts a backup back into a SQLite file; to put one back on a server, "
+            "run psi --db BACKUP.sqlite3 db copy --to URL --replace."
+        )
     source = source.expanduser().resolve()
     if not source.is_file():
         raise FileProblem(f"{source} is not a file; give a backup made by psi db backup.")
@@ -257,8 +334,12 @@ def ensure_schema(engine: Engine, location: DbLocation) -> SchemaState:
             f"{state.revision}; this psi knows up to {HEAD_REVISION}). Upgrade psi: "
             "pip install --upgrade psi. The database was not touched."
         )
-    if state.revision is not None and location.path is not None:
-        backup_sqlite(location, backup_path(location, f"before-{HEAD_REVISION}"))
+    if state.revision is not None:
+        target = backup_path(location, f"before-{HEAD_REVISION}")
+        if location.path is not None:
+            backup_sqlite(location, target)
+        else:
+            backup_server(engine, target, state.revision)
     migrate(engine)
     return schema_state(engine)
 
@@ -283,7 +364,7 @@ def open_engine(location: DbLocation, *, write: bool = True, create: bool = Fals
 
 
 def _database_problem(exc: DatabaseError, location: DbLocation) -> DatabaseProblem:
-    message = str(exc.orig) if exc.orig is not None else str(exc)
+    message = _first_line(exc.orig if exc.orig is not None else exc)
     if "locked" in message or "busy" in message:
         return DatabaseProblem(
             "The database is busy: another psi is writing to it. Try again in a moment."
@@ -340,22 +421,37 @@ def _session(
                     session.rollback()
             except OverflowError:
                 session.rollback()
-                raise NotFound(
-                    "No record has a number that large; see the list command for the numbers."
-                ) from None
+                raise _number_too_large() from None
             except IntegrityError as exc:
                 session.rollback()
                 raise Conflict(
-                    f"The change clashes with what the register holds ({exc.orig}); nothing was written."
+                    f"The change clashes with what the register holds ({_first_line(exc.orig)}); "
+                    "nothing was written."
                 ) from None
             except DatabaseError as exc:
                 session.rollback()
+                if getattr(exc.orig, "sqlstate", None) == NUMERIC_OUT_OF_RANGE:
+                    raise _number_too_large() from None
                 raise _database_problem(exc, location) from None
             except BaseException:
                 session.rollback()
                 raise
     finally:
         engine.dispose()
+
+
+NUMERIC_OUT_OF_RANGE = "22003"
+"""PostgreSQL's SQLSTATE for a number its column cannot hold (SQLite raises OverflowError)."""
+
+
+def _number_too_large() -> NotFound:
+    # Amounts are capped well inside the columns, so what overflows is a record number.
+    return NotFound("No record has a number that large; see the list command for the numbers.")
+
+
+def _first_line(error: object) -> str:
+    # PostgreSQL adds DETAIL and HINT lines; an error is one line.
+    return next((line for line in str(error).splitlines() if line.strip()), "")
 
 
 @dataclass(frozen=True)
@@ -430,7 +526,7 @@ def copy_database(
     source_engine = open_engine(source, write=False)
     target_engine = open_engine(target, write=True, create=True)
     try:
-        with source_engine.connect() as reading, target_engine.begin() as writing:
+        with _snapshot(source_engine) as reading, target_engine.begin() as writing:
             held = {
                 t.name: writing.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in tables

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,18 +38,115 @@ def _built_once(typer_app: Any) -> Any:
 typer.testing._get_command = _built_once  # type: ignore[attr-defined]
 
 
+POSTGRES_ENV = "PSI_TEST_POSTGRES_URL"
+POSTGRES_URL = os.environ.get(POSTGRES_ENV)
+ENGINES = [
+    "sqlite",
+    *([pytest.param("postgresql", marks=pytest.mark.postgresql)] if POSTGRES_URL else []),
+]
+"""Every test that uses a database runs on SQLite, and also on PostgreSQL when
+PSI_TEST_POSTGRES_URL names a server database psi may create databases beside."""
+
+Db = Path | str
+"""A test database: a SQLite file, or the URL of a PostgreSQL database."""
+
+
+class PostgresServer:
+    """Makes and drops one database per test on the server PSI_TEST_POSTGRES_URL names."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(url)
+        self.admin = psycopg.connect(url, autocommit=True)
+        self.count = 0
+
+    def create(self, template: str | None = None) -> str:
+        """A new, empty database (or a copy of `template`); its URL."""
+        self.count += 1
+        name = f"psi_test_{os.getpid()}_{self.count}"
+        source = template or "template0"
+        self.admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}" STRATEGY FILE_COPY')
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        """Remove a database made by `create`, whoever is still connected."""
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{self.name(url)}" WITH (FORCE)')
+
+    def copy(self, template: str, target: str) -> None:
+        """Make `target` an exact copy of `template` (both made by `create`)."""
+        self.drop(target)
+        self.admin.execute(
+            f'CREATE DATABASE "{self.name(target)}" TEMPLATE "{self.name(template)}" '
+            "STRATEGY FILE_COPY"
+        )
+
+    @staticmethod
+    def name(url: str) -> str:
+        """The database name in a URL."""
+        from sqlalchemy.engine import make_url
+
+        name = make_url(url).database
+        assert name is not None
+        return name
+
+
+_SERVER: list[PostgresServer] = []
+
+
+def postgres_server() -> PostgresServer:
+    """The test server, connected once per session."""
+    assert POSTGRES_URL is not None, f"set {POSTGRES_ENV}"
+    if not _SERVER:
+        _SERVER.append(PostgresServer(POSTGRES_URL))
+    return _SERVER[0]
+
+
+def new_database(engine: str, folder: Path) -> Db:
+    """An empty database on the engine: a file name in `folder`, or a new server database."""
+    if engine == "sqlite":
+        return folder / "psi.sqlite3"
+    return postgres_server().create()
+
+
+def drop_database(db: Db) -> None:
+    """Remove a server database when its test is done (files go with their folder)."""
+    if isinstance(db, str):
+        postgres_server().drop(db)
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine this test runs on: "sqlite" or "postgresql"."""
+    name: str = request.param
+    return name
+
+
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A database path in a temporary folder, given to psi through PSI_DB (not yet created)."""
-    path = tmp_path / "psi.sqlite3"
-    monkeypatch.setenv("PSI_DB", str(path))
+def db(engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Db]:
+    """This test's database (not yet created), given to psi through PSI_DB."""
+    database = new_database(engine, tmp_path)
+    monkeypatch.setenv("PSI_DB", str(database))
+    # Backups of a server database go to the user data folder: keep them in the test's.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("PSI_DEBUG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    return path
+    yield database
+    drop_database(database)
 
 
 @pytest.fixture
-def run(db_path: Path) -> Run:
+def db_path(db: Db) -> Path:
+    """This test's database as a SQLite file, for tests of what a file does (backups,
+    permissions, a file that is not a database); skipped on PostgreSQL."""
+    if not isinstance(db, Path):
+        pytest.skip("a SQLite file's own behaviour")
+    return db
+
+
+@pytest.fixture
+def run(db: Db) -> Run:
     """Invoke psi in-process like a user would: run("org", "list", "--json")."""
     runner = CliRunner()
 
@@ -59,24 +157,48 @@ def run(db_path: Path) -> Run:
 
 
 @pytest.fixture
-def empty_db(run: Run, db_path: Path) -> Path:
+def empty_db(run: Run, db: Db) -> Db:
     """A new database at the newest schema, with no data."""
-    result = run("init")
-    assert result.exit_code == 0, result.output
-    return db_path
+    return _initialised(run, db, "init")
 
 
 @pytest.fixture
-def example_db(run: Run, db_path: Path) -> Path:
+def example_db(run: Run, db: Db) -> Db:
     """A database holding the example register (`psi init --example`)."""
-    result = run("init", "--example")
-    assert result.exit_code == 0, result.output
-    return db_path
+    return _initialised(run, db, "init", "--example")
 
 
-def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, to compare a database before and after a command."""
-    connection = sqlite3.connect(path)
+_SERVER_TEMPLATES: dict[tuple[str, ...], str] = {}
+
+
+def _initialised(run: Run, db: Db, *init: str) -> Db:
+    """Run `psi init ...` on a SQLite file; on a server, copy a database it made once
+    (the migrations take a second on a server, and every test would pay it)."""
+    if isinstance(db, Path):
+        result = run(*init)
+        assert result.exit_code == 0, result.output
+        return db
+    if init not in _SERVER_TEMPLATES:
+        template = postgres_server().create()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PSI_DB", template)
+            result = run(*init)
+        assert result.exit_code == 0, result.output
+        _SERVER_TEMPLATES[init] = template
+    postgres_server().copy(_SERVER_TEMPLATES[init], db)
+    return db
+
+
+def dump(db: Db, *, typed: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to compare a database before and after a command.
+
+    `typed` reads through SQLAlchemy's column types (dates as dates, booleans as booleans),
+    so a SQLite file and a server database holding the same register compare equal."""
+    if isinstance(db, str):
+        return _dump_typed(db)
+    if typed:
+        return _dump_typed(f"sqlite:///{db}")
+    connection = sqlite3.connect(db)
     try:
         tables = [
             row[0]
@@ -90,3 +212,93 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         }
     finally:
         connection.close()
+
+
+_REFLECTED: dict[tuple[str, ...], Any] = {}
+
+
+def _dump_typed(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    from sqlalchemy import MetaData, create_engine, inspect, select, text
+
+    from psi.location import locate_db
+
+    engine = create_engine(locate_db(url).url)
+    try:
+        with engine.connect() as connection:
+            names = sorted(inspect(connection).get_table_names())
+            revision = (
+                connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if "alembic_version" in names
+                else None
+            )
+            # Reflecting a server's catalogue takes a second; databases at the same revision
+            # with the same tables have the same columns, so reflect each kind once.
+            key = (engine.dialect.name, str(revision), *names)
+            if key not in _REFLECTED:
+                metadata = MetaData()
+                metadata.reflect(connection)
+                _REFLECTED[key] = metadata
+            tables = _REFLECTED[key].tables
+            return {
+                name: [
+                    tuple(_in_utc(value) for value in row)
+                    for row in connection.execute(
+                        select(table).order_by(*(table.primary_key.columns or table.columns))
+                    )
+                ]
+                for name, table in sorted(tables.items())
+            }
+    finally:
+        engine.dispose()
+
+
+def _in_utc(value: Any) -> Any:
+    """A server's time with a zone as the naive UTC time SQLite holds; anything else as is."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def restore(template: Db, db: Db) -> None:
+    """Make this test's database a copy of a record built once (see `record_once`)."""
+    if isinstance(template, str):
+        assert isinstance(db, str)
+        postgres_server().copy(template, db)
+        return
+    source, target = sqlite3.connect(template), sqlite3.connect(db)
+    try:
+        source.backup(target)  # SQLite's backup API: the WAL is included
+    finally:
+        source.close()
+        target.close()
+
+
+def record_once(
+    engine: str, folder: Path, build: Callable[[Run, Path], dict[str, int]]
+) -> Iterator[tuple[Db, dict[str, int]]]:
+    """Build a record once per module with psi's own commands (as the `run` fixture runs
+    them), in a database of its own; each test then starts from a copy (see `restore`).
+    A generator for a module-scoped fixture: the server database is dropped at the end."""
+    database = new_database(engine, folder)
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PSI_DB", str(database))
+        patch.setenv("NO_COLOR", "1")
+        patch.delenv("PSI_DEBUG", raising=False)
+        result = invoke("init")
+        assert result.exit_code == 0, result.output
+        ids = build(invoke, folder)
+    yield database, ids
+    drop_database(database)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Drop the server databases the templates live in, and the admin connection."""
+    if _SERVER:
+        for template in _SERVER_TEMPLATES.values():
+            _SERVER[0].drop(template)
+        _SERVER[0].admin.close()

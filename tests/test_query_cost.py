@@ -91,7 +91,7 @@ def grow(path: Path, scale: int) -> None:
 
 
 @pytest.fixture
-def small_and_large(run: Run, example_db: Path, tmp_path: Path) -> tuple[Path, Path]:
+def small_and_large(run: Run, db_path: Path, example_db: Path, tmp_path: Path) -> tuple[Path, Path]:
     large = tmp_path / "stor.sqlite3"
     large.write_bytes(example_db.read_bytes())
     grow(large, 150)

@@ -15,8 +15,8 @@ import pytest
 
 from psi import storage
 from psi.errors import ExitCode
-from psi.location import DbLocation
-from tests.conftest import Run, dump
+from psi.location import DbLocation, locate_db
+from tests.conftest import Db, Run, dump
 
 
 def audit(run: Run) -> list[dict[str, object]]:
@@ -75,7 +75,9 @@ def test_forget_erases_the_person_from_the_audit_log_too(run: Run, empty_db: Pat
         assert personal not in everything
 
 
-def test_backups_named_by_psi_are_kept_to_the_setting(run: Run, example_db: Path) -> None:
+def test_backups_named_by_psi_are_kept_to_the_setting(
+    run: Run, db_path: Path, example_db: Path
+) -> None:
     run("config", "set", "backups-kept", "2")
     for _ in range(4):
         assert run("db", "backup").exit_code == 0
@@ -85,7 +87,7 @@ def test_backups_named_by_psi_are_kept_to_the_setting(run: Run, example_db: Path
     assert dump(kept[-1]) == dump(example_db)
 
 
-def test_a_named_backup_is_never_pruned(run: Run, example_db: Path) -> None:
+def test_a_named_backup_is_never_pruned(run: Run, db_path: Path, example_db: Path) -> None:
     run("config", "set", "backups-kept", "1")
     mine = example_db.parent / "min-egen.sqlite3"
     run("db", "backup", str(mine))
@@ -95,7 +97,7 @@ def test_a_named_backup_is_never_pruned(run: Run, example_db: Path) -> None:
 
 
 def test_restore_puts_a_backup_back_after_saving_the_current_state(
-    run: Run, example_db: Path
+    run: Run, db_path: Path, example_db: Path
 ) -> None:
     copy = example_db.parent / "före.sqlite3"
     run("db", "backup", str(copy))
@@ -110,7 +112,7 @@ def test_restore_puts_a_backup_back_after_saving_the_current_state(
     assert "Efter säkerhetskopian" in json.dumps(dump(before_restore[0]), ensure_ascii=False)
 
 
-def test_restore_refuses_what_is_not_a_backup(run: Run, example_db: Path) -> None:
+def test_restore_refuses_what_is_not_a_backup(run: Run, db_path: Path, example_db: Path) -> None:
     junk = example_db.parent / "skräp.sqlite3"
     junk.write_text("inte en databas " * 100, encoding="utf-8")
     before = dump(example_db)
@@ -127,13 +129,11 @@ WRITER = textwrap.dedent(
     """
     import sys
     from psi.domain.organisation import OrgInput
-    from psi.location import DbLocation
+    from psi.location import locate_db
     from psi import storage
     from psi.services import orgs
-    from pathlib import Path
 
-    path, prefix, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-    where = DbLocation(url=f"sqlite:///{path}", path=path)
+    where, prefix, count = locate_db(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     for n in range(count):
         with storage.transaction(where, command="test writer") as session:
             orgs.add_org(session, OrgInput(name=f"{prefix} {n:04d}", sector="other"))
@@ -142,9 +142,7 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_two_processes_writing_at_once_lose_nothing(
-    tmp_path: Path, run: Run, empty_db: Path
-) -> None:
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path, run: Run, empty_db: Db) -> None:
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     writers = [
@@ -163,10 +161,10 @@ def test_two_processes_writing_at_once_lose_nothing(
     names = {row[1] for row in dump(empty_db)["organisation"]}
     assert len(names) == 400
     assert len(dump(empty_db)["audit_entry"]) == 400
-    assert storage.check_database(DbLocation(url=f"sqlite:///{empty_db}", path=empty_db)).ok
+    assert storage.check_database(locate_db(str(empty_db))).ok
 
 
-def test_two_psi_commands_writing_at_once_lose_nothing(tmp_path: Path, empty_db: Path) -> None:
+def test_two_psi_commands_writing_at_once_lose_nothing(tmp_path: Path, empty_db: Db) -> None:
     env = {**os.environ, "PSI_DB": str(empty_db)}
     adds = "[sys.executable, '-m', 'psi', 'org', 'add', '{} {}', '--sector', 'other']"
     procs = []
@@ -188,7 +186,7 @@ def test_two_psi_commands_writing_at_once_lose_nothing(tmp_path: Path, empty_db:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_a_killed_import_leaves_the_database_as_it_was(tmp_path: Path, example_db: Path) -> None:
+def test_a_killed_import_leaves_the_database_as_it_was(tmp_path: Path, example_db: Db) -> None:
     big = tmp_path / "stor.csv"
     rows = "".join(f"Importförening {n:05d};civil-society;;Örebro\n" for n in range(20000))
     big.write_text("name;sector;short;municipality\n" + rows, encoding="utf-8")
@@ -205,17 +203,17 @@ def test_a_killed_import_leaves_the_database_as_it_was(tmp_path: Path, example_d
     assert check.returncode == 0, check.stderr
 
 
-def test_db_copy_makes_an_identical_register(run: Run, example_db: Path, tmp_path: Path) -> None:
+def test_db_copy_makes_an_identical_register(run: Run, example_db: Db, tmp_path: Path) -> None:
     target = tmp_path / "kopia.sqlite3"
     result = run("db", "copy", "--to", str(target))
     assert result.exit_code == 0, result.output
-    source_rows, copied_rows = dump(example_db), dump(target)
+    source_rows, copied_rows = dump(example_db, typed=True), dump(target, typed=True)
     assert source_rows == copied_rows
     assert storage.check_database(DbLocation(url=f"sqlite:///{target}", path=target)).ok
 
 
 def test_db_copy_refuses_a_target_with_data_unless_replace(
-    run: Run, example_db: Path, tmp_path: Path
+    run: Run, example_db: Db, tmp_path: Path
 ) -> None:
     target = tmp_path / "annan.sqlite3"
     assert run("--db", str(target), "init").exit_code == 0
@@ -226,10 +224,10 @@ def test_db_copy_refuses_a_target_with_data_unless_replace(
     assert "--replace" in refused.stderr
     assert dump(target) == before
     assert run("db", "copy", "--to", str(target), "--replace").exit_code == 0
-    assert dump(target)["organisation"] == dump(example_db)["organisation"]
+    assert dump(target, typed=True)["organisation"] == dump(example_db, typed=True)["organisation"]
 
 
-def test_db_copy_onto_itself_is_refused(run: Run, example_db: Path) -> None:
+def test_db_copy_onto_itself_is_refused(run: Run, example_db: Db) -> None:
     before = dump(example_db)
     assert run("db", "copy", "--to", str(example_db)).exit_code == ExitCode.DATABASE
     assert dump(example_db) == before

@@ -30,11 +30,14 @@ def backup(
     file: Annotated[
         Path | None,
         typer.Argument(
-            help="The backup file to write; beside the database, with the time in its name, if left out."
+            help="The backup file to write; if left out, one with the time in its name beside the "
+            "database (in your user data folder for a PostgreSQL database)."
         ),
     ] = None,
 ) -> None:
     """Copy the database to a backup file, safely even while someone else writes to it.
+
+    A PostgreSQL database is backed up into a SQLite file, which psi opens like any other.
 
     Backups named by psi (no FILE given) are kept to the newest N: psi config set backups-kept N.
     """
@@ -42,12 +45,10 @@ def backup(
     from psi.services.settings import get_setting
 
     where = location(ctx)
-    if where.path is None:
-        raise DatabaseProblem("Backups are made of SQLite files; for PostgreSQL use pg_dump.")
     with session(ctx, write=False) as db:
         keep = int(get_setting(db, "backups-kept") or 10)
     target = file if file is not None else storage.backup_path(where, "backup")
-    written = storage.backup_sqlite(where, target)
+    written = storage.backup_database(where, target)
     console.success(f"Backed up to {written}.")
     if file is None:
         removed = storage.prune_backups(where, "backup", keep)

@@ -236,7 +236,7 @@ def list_activities(
         ids = session.exec(select(Goal.id).where(Goal.code == rules.check_goal_code(goal))).all()
         query = query.where(col(Activity.goal_id).in_(ids))
     rows = session.exec(
-        query.order_by(col(Activity.year), col(Activity.planned_on), col(Activity.id))
+        query.order_by(col(Activity.year), col(Activity.planned_on).nulls_first(), col(Activity.id))
     ).all()
     return _views(session, rows)
 

@@ -17,7 +17,7 @@ from psi.domain.dates import parse_date
 from psi.domain.money import amount_json, format_amount, parse_positive_amount
 from psi.domain.organisation import check_name, check_note
 from psi.domain.spreadsheet import read_csv
-from psi.domain.text import fold
+from psi.domain.text import fold, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, PsiError, RuleViolation
 from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, Meeting, Organisation
 from psi.services.orgs import find_org
@@ -67,9 +67,10 @@ def coordinators_in(session: Session, year: int) -> dict[int, str]:
         select(Organisation.id, Organisation.name)
         .join(CoordinatorTerm, col(CoordinatorTerm.organisation_id) == col(Organisation.id))
         .where(CoordinatorTerm.year == year)
-        .order_by(col(Organisation.name))
     ).all()
-    return {org_id or 0: name for org_id, name in rows}
+    return {
+        org_id or 0: name for org_id, name in sorted(rows, key=lambda row: swedish_sort_key(row[1]))
+    }
 
 
 def _require_coordinator(session: Session, org: Organisation, year: int, what: str) -> None:

@@ -16,7 +16,7 @@ from psi.domain.calendar import WEEKDAYS_SV, iso_week, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.organisation import check_name
 from psi.domain.planning import PlannedMeeting, TimeSlot
-from psi.domain.text import casefold_key
+from psi.domain.text import casefold_key, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
 from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
 from psi.services.orgs import find_org
@@ -441,7 +441,10 @@ def open_actions_before(session: Session, meeting: Meeting) -> list[ActionView]:
         col(Meeting.kind) == meeting.kind,
         col(Meeting.day) < meeting.day,
     )
-    return [_action_view(*row) for row in session.exec(query.order_by(col(ActionItem.due_on)))]
+    return [
+        _action_view(*row)
+        for row in session.exec(query.order_by(col(ActionItem.due_on), col(ActionItem.id)))
+    ]
 
 
 @dataclass(frozen=True)
@@ -465,7 +468,9 @@ def list_meetings(
         query = query.where(
             col(Meeting.day) >= date(year, 1, 1), col(Meeting.day) <= date(year, 12, 31)
         )
-    rows = session.exec(query.order_by(col(Meeting.day), col(Meeting.start_time))).all()
+    rows = session.exec(
+        query.order_by(col(Meeting.day), col(Meeting.start_time).nulls_first(), col(Meeting.id))
+    ).all()
     counts = None
     if year is not None:
         counts = rules.year_counts(
@@ -485,7 +490,7 @@ def upcoming_meetings(session: Session, today: date, *, limit: int) -> list[Meet
     rows = session.exec(
         select(Meeting)
         .where(col(Meeting.day) >= today, Meeting.status == MeetingStatus.PLANNED.value)
-        .order_by(col(Meeting.day), col(Meeting.start_time))
+        .order_by(col(Meeting.day), col(Meeting.start_time).nulls_first(), col(Meeting.id))
         .limit(limit)
     ).all()
     return [view_of(row) for row in rows]
@@ -525,7 +530,6 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
         .join(Organisation, col(Attendance.organisation_id) == col(Organisation.id))
         .outerjoin(Contact, col(Attendance.contact_id) == col(Contact.id))
         .where(Attendance.meeting_id == meeting_id)
-        .order_by(col(Organisation.name))
     ).all()
     decisions = session.exec(
         select(Decision.text)
@@ -542,11 +546,14 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
             col(Meeting.day) > row.day,
             Meeting.status != MeetingStatus.CANCELLED.value,
         )
-        .order_by(col(Meeting.day))
+        .order_by(col(Meeting.day), col(Meeting.id))
     ).first()
     return MeetingDetail(
         meeting=view_of(row),
-        attended=[(org, person) for org, person in attended],
+        # In Swedish order here, not the server's collation (which differs between engines).
+        attended=sorted(
+            ((org, person) for org, person in attended), key=lambda row: swedish_sort_key(row[0])
+        ),
         decisions=list(decisions),
         minutes=row.minutes,
         actions=[_action_view(*action) for action in actions],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,8 @@ from tests.cli.test_meeting import (
     detail,
     hold,
     ok,
-    record_once,
-    restore,
 )
-from tests.conftest import Run
+from tests.conftest import Db, Run, record_once, restore
 
 ACTION_KEYS = {"id", "meeting_id", "meeting", "meeting_date", "text", "owner", "due", "done"}
 ADDED = re.compile(r"^Added action item (\d+) for (.+), due (\d{4}-\d{2}-\d{2})\.$", re.MULTILINE)
@@ -71,18 +70,18 @@ def build_meetings(run: Run, folder: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def meetings_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+def meetings_template(
+    engine: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Db, dict[str, int]]]:
     """The meetings and action items, built once."""
-    return record_once(tmp_path_factory, build_meetings)
+    yield from record_once(engine, tmp_path_factory.mktemp("record"), build_meetings)
 
 
 @pytest.fixture
-def meetings(
-    run: Run, db_path: Path, meetings_template: tuple[Path, dict[str, int]]
-) -> dict[str, int]:
+def meetings(run: Run, db: Db, meetings_template: tuple[Db, dict[str, int]]) -> dict[str, int]:
     """This test's copy of the meetings and action items; their numbers by name."""
     template, ids = meetings_template
-    restore(template, db_path)
+    restore(template, db)
     return ids
 
 
@@ -130,7 +129,7 @@ def test_list_empty(run: Run, empty_db: Path) -> None:
     assert "No action items match." in ok(run, "action", "list", "--overdue")
 
 
-def test_done_then_done_again(run: Run, meetings: dict[str, int], db_path: Path) -> None:
+def test_done_then_done_again(run: Run, meetings: dict[str, int], db: Db) -> None:
     lokal = str(meetings["lokal"])
     assert f"Action item {lokal} is done (Boka lokal till stormötet)." in ok(
         run, "action", "done", lokal
@@ -139,12 +138,12 @@ def test_done_then_done_again(run: Run, meetings: dict[str, int], db_path: Path)
     assert item["done"] == date.today().isoformat()
     assert texts(run, "--open") == ["Skicka inbjudan"]
     assert texts(run, "--overdue") == []
-    message = assert_fails(run, db_path, ExitCode.RULE, "action", "done", lokal)
+    message = assert_fails(run, db, ExitCode.RULE, "action", "done", lokal)
     assert "already done" in message
-    assert_fails(run, db_path, ExitCode.RULE, "action", "done", str(meetings["webben"]))
+    assert_fails(run, db, ExitCode.RULE, "action", "done", str(meetings["webben"]))
 
 
-def test_refusals(run: Run, meetings: dict[str, int], db_path: Path) -> None:
+def test_refusals(run: Run, meetings: dict[str, int], db: Db) -> None:
     au2 = str(meetings["au2"])
     for code, args in (
         (ExitCode.NOT_FOUND, ["done", "999"]),
@@ -159,7 +158,7 @@ def test_refusals(run: Run, meetings: dict[str, int], db_path: Path) -> None:
         (ExitCode.USAGE, ["add", au2, "Boka lokal", "--owner", OFR]),
         (ExitCode.USAGE, ["done", "sju"]),
     ):  # fmt: skip
-        assert_fails(run, db_path, code, "action", *args)
+        assert_fails(run, db, code, "action", *args)
     assert texts(run, "--open") == ["Boka lokal till stormötet", "Skicka inbjudan"]
 
 

@@ -194,6 +194,18 @@ def test_correcting_the_example_grant(run: Run, example_db: Path) -> None:
     assert len(data["grants"]) == 1
 
 
+def test_the_largest_amounts_psi_takes_are_stored_whole(run: Run, example_db: Path) -> None:
+    # PostgreSQL's INTEGER stops at 21 474 836,47 kr; amounts live in 64-bit columns (0008).
+    ok(run, "budget", "grant", "2026", "999 999 999,99 kr")
+    ok(run, "budget", "funding", "2026", "500 000 000", "--source", "Stora fonden")
+    spend = ("budget", "spend", FORENINGSRAD, "99 999 999", "--on", "2026-03-10")
+    assert run(*spend, "--category", "other").exit_code == 0
+    data = status_json(run, 2026)
+    assert data["grant"]["ore"] == 99_999_999_999
+    spent = [e["amount"]["ore"] for e in expenses_json(run, "2026")]
+    assert 9_999_999_900 in spent
+
+
 def test_grants_from_two_sources_add_up(run: Run, example_db: Path) -> None:
     ok(run, "budget", "grant", "2025", "50 000", "--source", "Region Örebro län")
     data = status_json(run, 2025)

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -20,11 +19,9 @@ from typing import Any
 import holidays
 import icalendar
 import pytest
-from typer.testing import CliRunner, Result
 
-from psi.cli import app
 from psi.errors import ExitCode
-from tests.conftest import Run, dump
+from tests.conftest import Db, Run, dump, record_once, restore
 
 STOCKHOLM = "Europe/Stockholm"
 ACTIVA = "Stiftelsen Activa"
@@ -93,37 +90,6 @@ def add_orgs(run: Run) -> None:
     ok(run, "org", "add", OFR, "--sector", "civil-society", "--short", "ÖFR")
     ok(run, "org", "add", NORR, "--sector", "civil-society")
     ok(run, "org", "add", SODER, "--sector", "civil-society")
-
-
-def record_once(
-    factory: pytest.TempPathFactory, build: Callable[[Run, Path], dict[str, int]]
-) -> tuple[Path, dict[str, int]]:
-    """Build a record once per module with psi's own commands (as the `run` fixture runs them),
-    in a database of its own; each test then starts from a copy (see `restore`)."""
-    folder = factory.mktemp("record")
-    path = folder / "psi.sqlite3"
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PSI_DB", str(path))
-        patch.setenv("NO_COLOR", "1")
-        patch.delenv("PSI_DEBUG", raising=False)
-        ok(invoke, "init")
-        ids = build(invoke, folder)
-    return path, ids
-
-
-def restore(template: Path, db_path: Path) -> None:
-    """Copy a built record to this test's database (SQLite's backup: WAL included)."""
-    source, target = sqlite3.connect(template), sqlite3.connect(db_path)
-    try:
-        source.backup(target)
-    finally:
-        source.close()
-        target.close()
 
 
 def add(run: Run, kind: str, day: str, *options: str) -> int:
@@ -693,20 +659,22 @@ def build_record(run: Run, folder: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def record_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+def record_template(
+    engine: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Db, dict[str, int]]]:
     """The record of the refusal tests, built once."""
-    return record_once(tmp_path_factory, build_record)
+    yield from record_once(engine, tmp_path_factory.mktemp("record"), build_record)
 
 
 @pytest.fixture
-def record(run: Run, db_path: Path, record_template: tuple[Path, dict[str, int]]) -> dict[str, int]:
+def record(run: Run, db: Db, record_template: tuple[Db, dict[str, int]]) -> dict[str, int]:
     """This test's copy of the record of the refusal tests; the meetings' numbers by role."""
     template, ids = record_template
-    restore(template, db_path)
+    restore(template, db)
     return ids
 
 
-def test_unknown_meeting_id(run: Run, record: dict[str, int], db_path: Path) -> None:
+def test_unknown_meeting_id(run: Run, record: dict[str, int], db: Db) -> None:
     for args in (
         ["show", "999"],
         ["show", "999", "--json"],
@@ -716,11 +684,11 @@ def test_unknown_meeting_id(run: Run, record: dict[str, int], db_path: Path) -> 
         ["held", "999"],
         ["held", "0"],
     ):
-        message = assert_fails(run, db_path, ExitCode.NOT_FOUND, "meeting", *args)
+        message = assert_fails(run, db, ExitCode.NOT_FOUND, "meeting", *args)
         assert args[1] in message
 
 
-def test_invalid_input(run: Run, record: dict[str, int], db_path: Path) -> None:
+def test_invalid_input(run: Run, record: dict[str, int], db: Db) -> None:
     planned = str(record["planned"])
     for args in (
         ["add", "styrelse", "2027-03-09"],
@@ -744,10 +712,10 @@ def test_invalid_input(run: Run, record: dict[str, int], db_path: Path) -> None:
         ["ics", "1999"],
         ["plan", "1999"],
     ):
-        assert_fails(run, db_path, ExitCode.INVALID, "meeting", *args)
+        assert_fails(run, db, ExitCode.INVALID, "meeting", *args)
 
 
-def test_rule_refusals(run: Run, record: dict[str, int], db_path: Path) -> None:
+def test_rule_refusals(run: Run, record: dict[str, int], db: Db) -> None:
     for which, args in (
         ("held", ["move", "{id}", "2025-02-18"]),
         ("held", ["cancel", "{id}", "--reason", "Fel"]),
@@ -760,7 +728,7 @@ def test_rule_refusals(run: Run, record: dict[str, int], db_path: Path) -> None:
         ("future", ["held", "{id}", "--attended", "activa", "--decision", "anta budgeten"]),
     ):
         filled = [arg.format(id=record[which]) for arg in args]
-        message = assert_fails(run, db_path, ExitCode.RULE, "meeting", *filled)
+        message = assert_fails(run, db, ExitCode.RULE, "meeting", *filled)
         if which == "future":
             assert "2099-03-10" in message
     held = detail(run, record["held"])
@@ -769,7 +737,7 @@ def test_rule_refusals(run: Run, record: dict[str, int], db_path: Path) -> None:
 
 
 def test_hold_with_unknown_attendee_writes_nothing(
-    run: Run, record: dict[str, int], db_path: Path, tmp_path: Path
+    run: Run, record: dict[str, int], db: Db, tmp_path: Path
 ) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Anteckningar.", encoding="utf-8")
@@ -781,7 +749,7 @@ def test_hold_with_unknown_attendee_writes_nothing(
     ):
         options = [part for org in attended for part in ("--attended", org)]
         assert_fails(
-            run, db_path, ExitCode.NOT_FOUND, "meeting", "held", meeting_id, *options,
+            run, db, ExitCode.NOT_FOUND, "meeting", "held", meeting_id, *options,
             "--decision", "anta budgeten", "--minutes", str(notes),
         )  # fmt: skip
     data = detail(run, record["planned"])
@@ -791,23 +759,21 @@ def test_hold_with_unknown_attendee_writes_nothing(
 
 
 def test_hold_and_cancel_argument_refusals(
-    run: Run, record: dict[str, int], db_path: Path, tmp_path: Path
+    run: Run, record: dict[str, int], db: Db, tmp_path: Path
 ) -> None:
     planned = str(record["planned"])
-    message = assert_fails(run, db_path, ExitCode.USAGE, "meeting", "cancel", planned)
+    message = assert_fails(run, db, ExitCode.USAGE, "meeting", "cancel", planned)
     assert "--reason" in message
     missing = tmp_path / "finns-inte.txt"
     message = assert_fails(
-        run, db_path, ExitCode.FILE, "meeting", "held", planned, "--minutes", str(missing),
+        run, db, ExitCode.FILE, "meeting", "held", planned, "--minutes", str(missing),
         "--attended", "activa",
     )  # fmt: skip
     assert "finns-inte.txt" in message
     empty = tmp_path / "tom.txt"
     empty.write_text("  \n", encoding="utf-8")
-    assert_fails(
-        run, db_path, ExitCode.INVALID, "meeting", "held", planned, "--minutes", str(empty)
-    )
-    assert_fails(run, db_path, ExitCode.INVALID, "meeting", "held", planned, "--decision", " ")
+    assert_fails(run, db, ExitCode.INVALID, "meeting", "held", planned, "--minutes", str(empty))
+    assert_fails(run, db, ExitCode.INVALID, "meeting", "held", planned, "--decision", " ")
     assert detail(run, record["planned"])["status"] == "planned"
 
 

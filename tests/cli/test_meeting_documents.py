@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypandoc
@@ -25,10 +26,8 @@ from tests.cli.test_meeting import (
     assert_fails,
     hold,
     ok,
-    record_once,
-    restore,
 )
-from tests.conftest import Run
+from tests.conftest import Db, Run, record_once, restore
 
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots"
 UPDATE_ENV = "PSI_UPDATE_SNAPSHOTS"
@@ -108,16 +107,18 @@ def build_main(run: Run, folder: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def main_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+def main_template(
+    engine: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Db, dict[str, int]]]:
     """The record behind the documents, built once."""
-    return record_once(tmp_path_factory, build_main)
+    yield from record_once(engine, tmp_path_factory.mktemp("record"), build_main)
 
 
 @pytest.fixture
-def main(run: Run, db_path: Path, main_template: tuple[Path, dict[str, int]]) -> int:
+def main(run: Run, db: Db, main_template: tuple[Db, dict[str, int]]) -> int:
     """This test's copy of the record; the number of the held AU meeting."""
     template, ids = main_template
-    restore(template, db_path)
+    restore(template, db)
     return ids["main"]
 
 
@@ -309,7 +310,7 @@ def test_injection_stays_text_in_markdown_and_pdf(
 # --- refusals --------------------------------------------------------------------------------
 
 
-def test_document_refusals(run: Run, main: int, db_path: Path, tmp_path: Path) -> None:
+def test_document_refusals(run: Run, main: int, db: Db, tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
     for document in ("agenda", "minutes"):
         for code, options in (
@@ -318,21 +319,21 @@ def test_document_refusals(run: Run, main: int, db_path: Path, tmp_path: Path) -
             (ExitCode.INVALID, ["--format", "rtf", "--lang", "de"]),
         ):
             message = assert_fails(
-                run, db_path, code, "meeting", document, str(main), *options, "-o", str(target)
+                run, db, code, "meeting", document, str(main), *options, "-o", str(target)
             )
             assert f"'{options[-1]}'" in message or len(options) > 2
             assert not target.exists()
-        assert_fails(run, db_path, ExitCode.NOT_FOUND, "meeting", document, "999")
+        assert_fails(run, db, ExitCode.NOT_FOUND, "meeting", document, "999")
         missing = tmp_path / "no-such-folder" / "doc.pdf"
         assert_fails(
-            run, db_path, ExitCode.FILE, "meeting", document, str(main), "--format", "pdf", "-o",
+            run, db, ExitCode.FILE, "meeting", document, str(main), "--format", "pdf", "-o",
             str(missing),
         )  # fmt: skip
         assert_fails(
-            run, db_path, ExitCode.FILE, "meeting", document, str(main), "-o",
+            run, db, ExitCode.FILE, "meeting", document, str(main), "-o",
             str(tmp_path / "no-such-folder" / "doc.md"),
         )  # fmt: skip
         assert_fails(
-            run, db_path, ExitCode.FILE, "meeting", document, str(main), "--templates",
+            run, db, ExitCode.FILE, "meeting", document, str(main), "--templates",
             str(tmp_path / "no-templates"),
         )  # fmt: skip

@@ -345,9 +345,7 @@ def test_followup_names_an_overridden_rotation_rule(run: Run, example_db: Path) 
 
 
 @pytest.mark.parametrize(("setup", "year"), [("example", "2031"), ("empty", "2026")])
-def test_followup_of_a_year_without_data(
-    run: Run, db_path: Path, tmp_path: Path, setup: str, year: str
-) -> None:
+def test_followup_of_a_year_without_data(run: Run, tmp_path: Path, setup: str, year: str) -> None:
     ok(run, "init", *(["--example"] if setup == "example" else []))
     markdown = ok(run, "report", "followup", year)
     assert markdown.startswith(f"# Uppföljning av samordningsuppdraget {year}\n")
