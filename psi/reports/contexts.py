@@ -7,12 +7,14 @@ text; a template never computes.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from psi.domain.budget import CATEGORY_SV, Category
 from psi.domain.duties import VERDICT_SV
 from psi.domain.money import format_amount, format_kronor, parse_amount
-from psi.reports.render import format_date
+from psi.domain.summary import MeetingFact, is_long, meetings_by_month, shorten
+from psi.reports.render import format_date, format_month, format_number
 from psi.services.rotation import CoordinatorView, ProposalView
 from psi.services.yearly import YearReport
 
@@ -56,11 +58,63 @@ def _chart(title: str, bars: list[dict[str, Any]]) -> dict[str, Any]:
     return {"title": title, "bars": bars}
 
 
-def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
-    """The AU's follow-up of a year: coordinators, the six duties, the budget, open items."""
-    budget = report.budget
+def _meeting_months(report: YearReport, lang: str) -> list[dict[str, Any]]:
+    attended = report.attendance_per_meeting
+    facts = [MeetingFact(m.day, m.kind, m.status, attended.get(m.id, 0)) for m in report.meetings]
+    return [
+        {
+            "month": format_month(date(report.year, month.month, 1), lang),
+            "au": month.by_kind.get("au", 0),
+            "stormote": month.by_kind.get("stormote", 0),
+            "msi": month.by_kind.get("msi", 0),
+            "other": month.by_kind.get("other", 0),
+            "held": month.held,
+            "cancelled": month.cancelled,
+            "average": format_number(month.average_attendance, lang, decimals=1)
+            if month.held
+            else "–",
+            "average_value": month.average_attendance,
+        }
+        for month in meetings_by_month(facts)
+    ]
+
+
+def _attendance_chart(report: YearReport, lang: str) -> dict[str, Any]:
+    """One bar per held meeting; per month (organisations per meeting) when there are many."""
     attended = report.attendance_per_meeting
     held = [m for m in report.meetings if m.status == "held"]
+    if is_long(held):
+        return _chart(
+            "Närvaro per möte, månadens genomsnitt"
+            if lang == "sv"
+            else "Attendance per meeting, monthly average",
+            [
+                {"label": m["month"], "value": m["average_value"], "text": m["average"]}
+                for m in _meeting_months(report, lang)
+                if m["held"]
+            ],
+        )
+    return _chart(
+        "Närvaro per möte" if lang == "sv" else "Attendance per meeting",
+        [
+            {
+                "label": f"{m.day.isoformat()} {m.title}",
+                "value": attended.get(m.id, 0),
+                "text": str(attended.get(m.id, 0)),
+            }
+            for m in held
+        ],
+    )
+
+
+def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
+    """The AU's follow-up of a year: coordinators, the six duties, the budget, open items.
+
+    Long lists (a register grown past a normal year) are shortened: see psi.domain.summary.
+    """
+    budget = report.budget
+    attended = report.attendance_per_meeting
+    many_meetings = is_long(report.meetings)
     spending_rows = [
         {
             "name": burn.organisation,
@@ -99,7 +153,11 @@ def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
             }
             for d in report.duties
         ],
-        "meetings": [
+        "meeting_total": format_number(len(report.meetings), lang),
+        "meeting_months": _meeting_months(report, lang) if many_meetings else [],
+        "meetings": []
+        if many_meetings
+        else [
             {
                 "date": m.day.isoformat(),
                 "kind": (KIND_SV if lang == "sv" else KIND_EN).get(m.kind, m.kind),
@@ -110,27 +168,35 @@ def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
             }
             for m in report.meetings
         ],
-        "attendance_per_org": [
-            {"name": name, "meetings": count}
-            for name, count in sorted(
-                report.attendance_per_org.items(), key=lambda item: (-item[1], item[0])
-            )
-        ],
+        **_shortened(
+            "attendance_per_org",
+            [
+                {"name": name, "meetings": count}
+                for name, count in sorted(
+                    report.attendance_per_org.items(), key=lambda item: (-item[1], item[0])
+                )
+            ],
+            lang,
+        ),
         "activities": {
             "total": len(activities),
             "done": by_status["done"],
             "planned": by_status["planned"] + by_status["ongoing"],
             "cancelled": by_status["cancelled"],
             "carried": by_status["carried"],
-            "requested": [
-                {
-                    "title": a.title,
-                    "by": ", ".join(a.requested_by),
-                    "status": STATUS_SV.get(a.status, a.status) if lang == "sv" else a.status,
-                }
-                for a in activities
-                if a.requested_by
-            ],
+            **_shortened(
+                "requested",
+                [
+                    {
+                        "title": a.title,
+                        "by": ", ".join(a.requested_by),
+                        "status": STATUS_SV.get(a.status, a.status) if lang == "sv" else a.status,
+                    }
+                    for a in activities
+                    if a.requested_by
+                ],
+                lang,
+            ),
         },
         "members": {
             "at_start": report.members.at_start,
@@ -167,16 +233,20 @@ def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
             "warnings": budget.warnings,
             "overrides": budget.override_reasons,
         },
-        "open_actions": [
-            {
-                "text": a.text,
-                "owner": a.owner,
-                "due": a.due.isoformat(),
-                "meeting": a.meeting_day.isoformat(),
-            }
-            for a in report.open_actions
-            if a.meeting_day.year <= report.year
-        ],
+        **_shortened(
+            "open_actions",
+            [
+                {
+                    "text": a.text,
+                    "owner": a.owner,
+                    "due": a.due.isoformat(),
+                    "meeting": a.meeting_day.isoformat(),
+                }
+                for a in report.open_actions
+                if a.meeting_day.year <= report.year
+            ],
+            lang,
+        ),
         "charts": {
             "spending": _chart(
                 "Utgifter mot tilldelning" if lang == "sv" else "Spending against allocation",
@@ -190,19 +260,15 @@ def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
                     for b in budget.burns
                 ],
             ),
-            "attendance": _chart(
-                "Närvaro per möte" if lang == "sv" else "Attendance per meeting",
-                [
-                    {
-                        "label": f"{m.day.isoformat()} {m.title}",
-                        "value": attended.get(m.id, 0),
-                        "text": str(attended.get(m.id, 0)),
-                    }
-                    for m in held
-                ],
-            ),
+            "attendance": _attendance_chart(report, lang),
         },
     }
+
+
+def _shortened(key: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """`key` with the first rows of a long list, and `key_more` with how many are left out."""
+    short = shorten(rows)
+    return {key: short.shown, f"{key}_more": format_number(short.more, lang) if short.more else ""}
 
 
 def _round_members(count: int) -> int:

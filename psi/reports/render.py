@@ -97,6 +97,22 @@ def format_date(day: date | None, lang: str = "sv") -> str:
     return str(babel_format(day, format="d MMMM y", locale="sv_SE" if lang == "sv" else "en_GB"))
 
 
+def format_number(value: float, lang: str = "sv", *, decimals: int = 0) -> str:
+    """`1 949` and `10,5` in Swedish (non-breaking space), `1,949` and `10.5` in English."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = str(format_decimal(value, format=pattern, locale="sv_SE" if lang == "sv" else "en_GB"))
+    return text.replace("\u2212", "-")
+
+
+def format_month(day: date, lang: str = "sv") -> str:
+    """`mars` in Swedish, `March` in English."""
+    from babel.dates import format_date as babel_format
+
+    return str(babel_format(day, format="LLLL", locale="sv_SE" if lang == "sv" else "en_GB"))
+
+
 def format_weekday(day: date, lang: str = "sv") -> str:
     """`tisdag` in Swedish, `Tuesday` in English."""
     from babel.dates import format_date as babel_format

@@ -14,15 +14,16 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from psi.domain.summary import LONG_LIST
 from psi.errors import ExitCode
 from psi.reports.render import builtin_templates, format_date
-from tests.cli.test_meeting import add, assert_fails, ok
+from tests.cli.test_meeting import add, assert_fails, hold, ok
 from tests.cli.test_meeting_documents import SNAPSHOTS, assert_snapshot, rendered
 from tests.conftest import Run, dump
 
@@ -364,6 +365,41 @@ def test_followup_of_a_year_without_data(run: Run, tmp_path: Path, setup: str, y
     text = pdf_text(target)
     assert "Det finns därför inget att följa upp ännu." in text
     assert "psichart" not in text and "Utgifter mot tilldelning" not in text
+
+
+# --- a register grown past a normal year ---------------------------------------------------
+
+
+def test_followup_of_a_year_with_many_meetings_shows_them_by_month(
+    run: Run, empty_db: Path, tmp_path: Path
+) -> None:
+    names = [f"Förening nummer {n:02d}" for n in range(LONG_LIST + 3)]
+    for name in names:
+        ok(run, "org", "add", name, "--sector", "civil-society")
+    tuesdays = [date(2026, 1, 13) + timedelta(weeks=n) for n in range(LONG_LIST + 5)]
+    ids = [add(run, "au", day.isoformat()) for day in tuesdays]
+    hold(run, ids[0], *(f"--attended={name}" for name in names))  # 13 January
+    hold(run, ids[1], f"--attended={names[0]}")  # 20 January
+    ok(run, "meeting", "cancel", str(ids[2]), "--reason", "Sjukdom")  # 27 January
+    markdown = ok(run, "report", "followup", "2026")
+    assert "Året har 45 möten, för många att lista här" in markdown
+    assert "`psi meeting list 2026`" in markdown
+    rows = [line for line in lines_of(markdown) if line.startswith("| januari ")]
+    assert rows == ["| januari | 2 | 0 | 0 | 0 | 2 | 1 | 22,0 |"]
+    assert "| februari | 4 | 0 | 0 | 0 | 0 | 0 | – |" in lines_of(markdown)
+    assert "2026-02-03" not in markdown  # no row per meeting
+    per_org = section(markdown, "### 1–2. Arbetsutskottets möten och stormöten")
+    assert "| Förening nummer 00 | 2 |" in per_org
+    assert len([line for line in lines_of(per_org) if line.startswith("| Förening ")]) == LONG_LIST
+    assert "Ytterligare 3 organisationer deltog i minst ett möte." in per_org
+    english = ok(run, "report", "followup", "2026", "--lang", "en")
+    assert "The year has 45 meetings, too many to list here" in english
+    assert "| January | 2 | 0 | 0 | 0 | 2 | 1 | 22.0 |" in lines_of(english.replace("\\.", "."))
+    assert "3 more organisations attended at least one meeting." in english
+    target = tmp_path / "stor.pdf"
+    ok(run, "report", "followup", "2026", "--format", "pdf", "-o", str(target))
+    text = pdf_text(target)
+    assert "Året har 45 möten" in text and "januari" in text
 
 
 # --- the decision draft ----------------------------------------------------------------------
