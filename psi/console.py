@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +47,8 @@ def error(message: str, details: Sequence[str] = ()) -> None:
 
 def print_json(data: Any) -> None:
     """Print data as indented JSON, letters kept as they are (å, ä, ö)."""
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 

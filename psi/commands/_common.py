@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from psi import console
-from psi.domain.dates import parse_date
 from psi.errors import FileProblem
-from psi.location import DbLocation, locate_db
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from psi.location import DbLocation
 
 
 @dataclass
@@ -38,6 +38,8 @@ def state(ctx: typer.Context) -> AppState:
 
 def location(ctx: typer.Context) -> DbLocation:
     """The database this run works on: --db, else PSI_DB, else the default file."""
+    from psi.location import locate_db
+
     return locate_db(state(ctx).db)
 
 
@@ -64,6 +66,8 @@ def command_line(ctx: typer.Context) -> str:
 
 def day_or_today(text: str | None, *, what: str = "date") -> date:
     """A typed date, or today when none was given."""
+    from psi.domain.dates import parse_date
+
     return date.today() if text is None else parse_date(text, what=what)
 
 
