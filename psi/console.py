@@ -93,3 +93,31 @@ def progress(description: str, total: int) -> Iterator[Advance]:
     with Progress(console=stderr(), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda done: bar.update(task, completed=done)
+
+
+Step = Callable[[str], None]
+
+
+@contextmanager
+def steps(description: str, count: int, *, show: bool) -> Iterator[Step]:
+    """A bar of `count` steps on standard error, when `show` and a terminal watches.
+
+    Call the step function with what comes next ("reading the register"); each call after
+    the first moves the bar on by one. Nothing is printed when piped.
+    """
+    if not show or not stderr().is_terminal:
+        yield lambda _name: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=stderr(), transient=True) as bar:
+        task = bar.add_task(description, total=count)
+        started = False
+
+        def step(name: str) -> None:
+            nonlocal started
+            bar.update(task, advance=1 if started else 0, description=f"{description}: {name}")
+            started = True
+
+        yield step
+        bar.update(task, completed=count)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -54,13 +55,17 @@ def _deliver(
     lang: str,
     templates: Path | None,
     title: str,
+    step: console.Step = lambda _name: None,
 ) -> None:
     from psi.reports.render import chart_slots, check_format, render_markdown, user_templates
 
     chosen = check_format(file_format)
     folder = user_templates(templates)
     slots = chart_slots(CHARTS) if chosen == "pdf" else {}
+    step("writing the text")
     markdown = render_markdown(name, {**context, "chart_slots": slots}, lang=lang, user_dir=folder)
+    if chosen != "md":
+        step(f"making the {chosen.upper()}")
     write_document(
         markdown,
         chosen,
@@ -88,22 +93,29 @@ def _year_report(
     templates: Path | None,
 ) -> None:
     """A report about one year: its facts and context gathered in one read-only transaction."""
-    from psi.services.yearly import year_report
+    from psi.domain.summary import LARGE_REGISTER_MEETINGS
+    from psi.services.yearly import meeting_count, year_report
 
     check_year(year)
     language = _language(lang)
-    with session(ctx, write=False) as db:
-        context = build(db, year_report(db, year), language)
-    _deliver(
-        name,
-        f"{name}-{year}",
-        context,
-        file_format=file_format,
-        output=output,
-        lang=language,
-        templates=templates,
-        title=titles[0] if language == "sv" else titles[1],
-    )
+    with ExitStack() as progress:
+        with session(ctx, write=False) as db:
+            large = meeting_count(db) > LARGE_REGISTER_MEETINGS
+            count = 2 if file_format == "md" else 3
+            step = progress.enter_context(console.steps(f"{name} {year}", count, show=large))
+            step("reading the register")
+            context = build(db, year_report(db, year), language)
+        _deliver(
+            name,
+            f"{name}-{year}",
+            context,
+            file_format=file_format,
+            output=output,
+            lang=language,
+            templates=templates,
+            title=titles[0] if language == "sv" else titles[1],
+            step=step,
+        )
 
 
 def _language(lang: str) -> str:

@@ -17,6 +17,9 @@ from typing import Generic, TypeVar
 LONG_LIST = 40
 """The most rows a report lists before it summarises."""
 
+LARGE_REGISTER_MEETINGS = 1000
+"""Past this many meetings a report takes seconds, and shows its progress on a terminal."""
+
 T = TypeVar("T")
 
 

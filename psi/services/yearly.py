@@ -140,6 +140,11 @@ def year_facts(
     )
 
 
+def meeting_count(session: Session) -> int:
+    """How many meetings the register holds, all years (one indexed count)."""
+    return int(session.exec(select(func.count()).select_from(Meeting)).one())
+
+
 def year_report(session: Session, year: int, today: date | None = None) -> YearReport:
     """Gather a year's facts; reads only."""
     today = today or date.today()
