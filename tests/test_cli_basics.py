@@ -210,3 +210,41 @@ def test_exit_codes_are_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for code in ExitCode:
         assert f"| {int(code)} |" in readme, f"exit code {code.name} is not in the README"
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_names_are_printed_as_typed_never_as_emoji(empty_db: Path, terminal: bool) -> None:
+    # Rich turned ":heart:" into ❤ in every message until its emoji codes were switched off.
+    env = {"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"} if terminal else None
+    runner = CliRunner()
+    name = "Föreningen :heart: [bold]Hjärtat[/bold]"
+    added = runner.invoke(app, ["org", "add", name, "--sector", "other"], env=env)
+    assert added.exit_code == 0, added.output
+    shown = runner.invoke(app, ["org", "show", name], env=env)
+    assert shown.exit_code == 0, shown.output
+    for output in (added.stdout, shown.stdout):
+        assert name in output
+        assert "❤" not in output
+
+
+def test_a_piped_command_does_not_import_rich(tmp_path: Path) -> None:
+    database = tmp_path / "p.sqlite3"
+    subprocess.run(
+        [sys.executable, "-m", "psi", "--db", str(database), "init", "--example"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    code = (
+        "import sys\n"
+        f"sys.argv = ['psi', '--db', {str(database)!r}, 'org', 'list']\n"
+        "from psi.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(str(sorted(m for m in sys.modules if m.startswith('rich'))))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert "Örebro Föreningsråd" in result.stdout
+    assert result.stderr == "[]"
