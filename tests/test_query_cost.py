@@ -19,9 +19,9 @@ from psi.domain.activity import LogKind
 from psi.domain.budget import Category
 from psi.domain.meeting import Kind
 from psi.domain.organisation import OrgInput
-from psi.location import DbLocation
+from psi.location import locate_db
 from psi.services import activities, budget, meetings, orgs
-from tests.conftest import Run
+from tests.conftest import Db, Run, drop_database, postgres_server
 
 COMMANDS = [
     ("org", "list"),
@@ -62,9 +62,9 @@ def statements() -> Iterator[list[tuple[str, Any]]]:
         event.remove(Engine, "before_cursor_execute", count)
 
 
-def grow(path: Path, scale: int) -> None:
+def grow(db: Db, scale: int) -> None:
     """Add `scale` organisations, meetings with attendance, expenses, log entries, activities."""
-    where = DbLocation(url=f"sqlite:///{path}", path=path)
+    where = locate_db(str(db))
     with storage.transaction(where) as session:
         names = [
             orgs.add_org(
@@ -91,15 +91,22 @@ def grow(path: Path, scale: int) -> None:
 
 
 @pytest.fixture
-def small_and_large(run: Run, db_path: Path, example_db: Path, tmp_path: Path) -> tuple[Path, Path]:
-    large = tmp_path / "stor.sqlite3"
-    large.write_bytes(example_db.read_bytes())
+def small_and_large(run: Run, example_db: Db, tmp_path: Path) -> Iterator[tuple[Db, Db]]:
+    """The example register, and a copy of it grown by 150 of everything (on either engine)."""
+    large: Db
+    if isinstance(example_db, Path):
+        large = tmp_path / "stor.sqlite3"
+        large.write_bytes(example_db.read_bytes())
+    else:
+        large = postgres_server().create()
+        postgres_server().copy(example_db, large)
     grow(large, 150)
-    return example_db, large
+    yield example_db, large
+    drop_database(large)
 
 
 def test_the_number_of_queries_does_not_grow_with_the_data(
-    run: Run, small_and_large: tuple[Path, Path]
+    run: Run, small_and_large: tuple[Db, Db]
 ) -> None:
     small, large = small_and_large
     for command in COMMANDS:
@@ -121,8 +128,9 @@ def _plan(connection: sqlite3.Connection, statement: str, parameters: Any) -> li
 
 
 def test_queries_on_the_large_tables_use_an_index(
-    run: Run, small_and_large: tuple[Path, Path]
+    run: Run, db_path: Path, small_and_large: tuple[Db, Db]
 ) -> None:
+    """SQLite's query plans (EXPLAIN QUERY PLAN); PostgreSQL plans by its statistics."""
     _, large = small_and_large
     connection = sqlite3.connect(large)
     problems: list[str] = []
