@@ -21,27 +21,16 @@ AMOUNT_TABLES = ("budget_grant", "allocation", "expense", "co_funding")
 
 def upgrade() -> None:
     """Widen every amount column on servers whose INTEGER is 32 bits."""
-    if op.get_bind().dialect.name == "sqlite":
-        return
-    for table in AMOUNT_TABLES:
-        op.alter_column(
-            table,
-            "amount_ore",
-            type_=sa.BigInteger(),
-            existing_type=sa.Integer(),
-            existing_nullable=False,
-        )
+    _amounts_as(sa.BigInteger(), was=sa.Integer())
 
 
 def downgrade() -> None:
     """Back to INTEGER (fails on a server holding an amount over 21 million kr)."""
+    _amounts_as(sa.Integer(), was=sa.BigInteger())
+
+
+def _amounts_as(kind: sa.types.TypeEngine[int], *, was: sa.types.TypeEngine[int]) -> None:
     if op.get_bind().dialect.name == "sqlite":
         return
     for table in AMOUNT_TABLES:
-        op.alter_column(
-            table,
-            "amount_ore",
-            type_=sa.Integer(),
-            existing_type=sa.BigInteger(),
-            existing_nullable=False,
-        )
+        op.alter_column(table, "amount_ore", type_=kind, existing_type=was, existing_nullable=False)
