@@ -14,7 +14,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
-from psi.commands._common import AppState
+from psi.commands._common import TYPED_KEY, AppState
 from psi.errors import ExitCode, PsiError
 
 DEBUG_ENV = "PSI_DEBUG"
@@ -170,6 +170,8 @@ class PsiGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; map errors to exit codes in this one place."""
+        # What was typed after the global options, for the audit log.
+        ctx.meta[TYPED_KEY] = [*ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except NoArgsIsHelpError:

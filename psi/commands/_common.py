@@ -54,14 +54,30 @@ def session(ctx: typer.Context, *, write: bool = True, create: bool = False) -> 
         yield db_session
 
 
+TYPED_KEY = "psi.typed"
+"""Where the root group keeps the words typed after the global options (ctx.meta)."""
+
+
 def command_line(ctx: typer.Context) -> str:
-    """The command as typed, near enough for the audit log: its path and the options given."""
-    parts = [ctx.command_path]
+    """The command as typed, for the audit log: `psi org add "Nya föreningen" --sector other`.
+
+    Global options (--db, which may hold a password, and --debug) are left out.
+    """
+    typed = ctx.meta.get(TYPED_KEY)
+    if typed:
+        return " ".join(["psi", *(_quoted(word) for word in typed)])
+    parts = [ctx.command_path]  # called outside the root group (a test's own context)
     for name, value in ctx.params.items():
         if value is None or value is False or value == [] or value == ():
             continue
         parts.append(f"{name}={value!r}" if value is not True else f"--{name}")
     return " ".join(parts)
+
+
+def _quoted(word: str) -> str:
+    if word and not any(c.isspace() or c in "\"'\\" for c in word):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def day_or_today(text: str | None, *, what: str = "date") -> date:
