@@ -12,7 +12,7 @@ from typing import TypeVar
 from psi.domain.dates import parse_optional_date
 from psi.domain.municipality import Municipality, resolve_municipality
 from psi.domain.orgnr import normalise_orgnr
-from psi.domain.text import clean, has_control_characters
+from psi.domain.text import clean, has_binary_characters, has_control_characters
 from psi.errors import InvalidInput
 
 NAME_MAX = 200
@@ -96,6 +96,10 @@ def normalise_website(text: str) -> str:
 def check_note(text: str) -> str:
     """A free-text note: kept as typed (line breaks allowed), but not too long."""
     value = text.strip()
+    if has_binary_characters(value):
+        raise InvalidInput(
+            "The note holds a control character (such as NUL) that is not text; remove it."
+        )
     if len(value) > NOTE_MAX:
         raise InvalidInput(
             f"The note is {len(value)} characters long; at most {NOTE_MAX} are allowed."

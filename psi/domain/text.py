@@ -17,6 +17,13 @@ def has_control_characters(text: str) -> bool:
     return any(unicodedata.category(char) == "Cc" for char in text)
 
 
+def has_binary_characters(text: str) -> bool:
+    """True when a text that may span lines holds a control character other than a tab,
+    a line break or a carriage return (a NUL says the file is not text; no database keeps
+    it the same way: PostgreSQL refuses it)."""
+    return any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in text)
+
+
 def casefold_key(text: str) -> str:
     """The key under which two names count as the same regardless of case (and of how
     å, ä and ö are encoded: one character or a letter plus a combining mark)."""

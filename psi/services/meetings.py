@@ -16,7 +16,7 @@ from psi.domain.calendar import WEEKDAYS_SV, iso_week, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.organisation import check_name
 from psi.domain.planning import PlannedMeeting, TimeSlot
-from psi.domain.text import casefold_key, swedish_sort_key
+from psi.domain.text import casefold_key, has_binary_characters, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
 from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
 from psi.services.orgs import find_org
@@ -339,6 +339,11 @@ def check_note_long(text: str) -> str:
     value = text.strip()
     if not value:
         raise InvalidInput("The minutes file is empty.")
+    if has_binary_characters(value):
+        raise InvalidInput(
+            "The minutes file holds a NUL or other control character, so it is not plain "
+            "text; save the minutes as text (Markdown or .txt) and try again."
+        )
     if len(value) > MINUTES_MAX:
         raise InvalidInput(f"The minutes are {len(value)} characters; at most {MINUTES_MAX} fit.")
     return value

@@ -678,6 +678,18 @@ def test_import_with_two_bad_rows_writes_nothing_and_names_both_lines(
     assert len(expenses_json(run)) == 8
 
 
+def test_import_of_a_note_that_is_not_text_writes_nothing(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    file = write(
+        tmp_path / "utgifter.csv", f"{SWEDISH_HEADER}\n2025-04-01;{ACTIVA};100;fika;a\x00b\n"
+    )
+    lines = assert_fails(
+        run, example_db, ExitCode.INVALID, "budget", "import", str(file), details=1
+    )
+    assert "line 2:" in lines[1] and "not text" in lines[1]
+
+
 def test_import_bad_rows_also_fail_a_dry_run(run: Run, example_db: Path, tmp_path: Path) -> None:
     file = write(
         tmp_path / "utgifter.csv",

@@ -774,6 +774,13 @@ def test_hold_and_cancel_argument_refusals(
     empty.write_text("  \n", encoding="utf-8")
     assert_fails(run, db, ExitCode.INVALID, "meeting", "held", planned, "--minutes", str(empty))
     assert_fails(run, db, ExitCode.INVALID, "meeting", "held", planned, "--decision", " ")
+    # A file that is not text: SQLite kept the NUL, PostgreSQL failed with a database error.
+    binary = tmp_path / "protokoll.docx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00 Protokoll")
+    message = assert_fails(
+        run, db, ExitCode.INVALID, "meeting", "held", planned, "--minutes", str(binary)
+    )
+    assert "not plain text" in message
     assert detail(run, record["planned"])["status"] == "planned"
 
 

@@ -326,6 +326,15 @@ def test_check_name_uses_what_and_limit() -> None:
 
 def test_check_note_keeps_line_breaks_and_trims() -> None:
     assert check_note("  rad ett\nrad två  ") == "rad ett\nrad två"
+    assert check_note("kolumn\tkolumn\r\nrad") == "kolumn\tkolumn\r\nrad"
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x07", "\x1b[31m", "\x7f"])
+def test_check_note_refuses_what_is_not_text(bad: str) -> None:
+    # A NUL from a CSV cell: SQLite kept it, PostgreSQL refused it with a database error.
+    with pytest.raises(InvalidInput) as caught:
+        check_note(f"anteckning {bad} här")
+    assert "not text" in caught.value.message
 
 
 def member(
