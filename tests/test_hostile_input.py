@@ -34,6 +34,7 @@ import psi
 import psi.cli
 from psi.errors import ExitCode
 from psi.reports.render import builtin_templates
+from tests.conftest import Db, PostgresServer, drop_database, new_database, postgres_server
 
 # ---------------------------------------------------------------------------------------------
 # The command tree, as the real app builds it
@@ -722,20 +723,34 @@ def _assert_clean_ending(args: Sequence[str], result: Result) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Pristine:
+    """The example register made once for a test function, and the folder it works in."""
+
+    db: Db
+    folder: Path
+
+
 @pytest.fixture
-def example_copy(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The example register, made once for the test function in a folder of its own."""
+def example_copy(engine: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pristine]:
+    """The example register, made once for the test function in a folder of its own
+    (on a server: a database of its own, which each example copies)."""
     monkeypatch.delenv("PSI_DEBUG", raising=False)
     monkeypatch.delenv("PSI_TEMPLATES", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    with tempfile.TemporaryDirectory(prefix="psi-hostile-") as folder:
-        pristine = Path(folder) / "example.sqlite3"
+    with tempfile.TemporaryDirectory(prefix="psi-hostile-") as name:
+        folder = Path(name)
+        # A server's backups go to the user data folder: keep them in this one.
+        monkeypatch.setenv("XDG_DATA_HOME", str(folder / "data"))
+        pristine = new_database(engine, folder)
         monkeypatch.setenv("PSI_DB", str(pristine))
         made = _psi(["init", "--example"])
         assert made.exit_code == 0, made.output
-        assert not Path(f"{pristine}-wal").exists()
+        if isinstance(pristine, Path):
+            assert not Path(f"{pristine}-wal").exists()
         monkeypatch.chdir(folder)
-        yield pristine
+        yield Pristine(pristine, folder)
+        drop_database(pristine)
 
 
 def test_the_walk_finds_every_command() -> None:
@@ -765,13 +780,17 @@ HOSTILE_SETTINGS = settings(
 
 
 def _run_on_a_copy(
-    example: Path, monkeypatch: pytest.MonkeyPatch, lines: Sequence[tuple[list[Token], str]]
+    example: Pristine, monkeypatch: pytest.MonkeyPatch, lines: Sequence[tuple[list[Token], str]]
 ) -> None:
     """Run the command lines one after another on a fresh copy of the example register."""
-    with tempfile.TemporaryDirectory(dir=example.parent) as folder:
+    with tempfile.TemporaryDirectory(dir=example.folder) as folder:
         work = Path(folder)
-        db = work / "psi.sqlite3"
-        shutil.copyfile(example, db)
+        db: Db
+        if isinstance(example.db, Path):
+            db = work / "psi.sqlite3"
+            shutil.copyfile(example.db, db)
+        else:
+            db = postgres_server().create(template=PostgresServer.name(example.db))
         monkeypatch.setenv("PSI_DB", str(db))
         monkeypatch.chdir(work)
         try:
@@ -784,7 +803,8 @@ def _run_on_a_copy(
             check = _psi(["db", "check"])
             assert check.exit_code == 0, _failure(["db", "check"], check, "db check fails")
         finally:
-            os.chdir(example.parent)
+            os.chdir(example.folder)
+            drop_database(db)
 
 
 answers = st.sampled_from(["n\n", "y\n"])
@@ -794,7 +814,7 @@ answers = st.sampled_from(["n\n", "y\n"])
 @settings(HOSTILE_SETTINGS, max_examples=40)
 @given(data=st.data())
 def test_hostile_arguments_end_cleanly(
-    leaf: Leaf, data: st.DataObject, example_copy: Path, monkeypatch: pytest.MonkeyPatch
+    leaf: Leaf, data: st.DataObject, example_copy: Pristine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tokens = data.draw(command_lines(leaf), label="command line")
     answer = data.draw(answers, label="answer at a prompt")
@@ -804,7 +824,7 @@ def test_hostile_arguments_end_cleanly(
 @settings(HOSTILE_SETTINGS, max_examples=100)
 @given(data=st.data())
 def test_hostile_values_stored_by_one_command_do_not_break_the_next(
-    data: st.DataObject, example_copy: Path, monkeypatch: pytest.MonkeyPatch
+    data: st.DataObject, example_copy: Pristine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What one command stored (a name, a note, a date), another prints, renders or exports.
     leaves = data.draw(st.lists(st.sampled_from(LEAVES), min_size=1, max_size=3), label="commands")

@@ -176,6 +176,10 @@ def render_markdown(
         raise FileProblem(f"The template {path} cannot be used: {exc}.") from None
     except UnicodeDecodeError:
         raise FileProblem(f"The template {path} is not UTF-8 text; save it as UTF-8.") from None
+    except RecursionError:
+        raise FileProblem(
+            f"The template {path} includes or extends itself without end; remove that loop."
+        ) from None
     except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
         # A user's template can compute; what fails there is the template's fault.
         raise FileProblem(f"The template {path} fails while rendering: {exc}.") from None

@@ -66,3 +66,18 @@ def test_a_pandoc_warning_is_one_warning_line_and_the_document_is_written(
     assert len(warnings) == 1 and warnings[0].startswith("Warning: pandoc: "), result.stderr
     assert "saknas.png" in warnings[0]
     assert "Traceback" not in result.stderr and "[WARNING]" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "body", ['{% include "rotation.sv.md.j2" %}\n', '{% extends "rotation.sv.md.j2" %}\n']
+)
+def test_a_template_that_includes_itself_is_a_file_error(
+    run: Run, example_db: Path, tmp_path: Path, body: str
+) -> None:
+    # Found by the hostile test: a RecursionError reached the user as an internal error.
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (folder / "rotation.sv.md.j2").write_text(body, encoding="utf-8")
+    result = run("report", "rotation", "--templates", str(folder))
+    assert result.exit_code == ExitCode.FILE, result.output
+    assert result.stderr.startswith("Error:") and "itself" in result.stderr
