@@ -43,6 +43,8 @@ def _connect_sqlite_events(engine: Engine, *, write: bool) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Deleted rows are overwritten with zeros, so an erased person is not left in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
@@ -323,7 +325,9 @@ def restore_sqlite(location: DbLocation, source: Path) -> Path:
     return saved
 
 
-def ensure_schema(engine: Engine, location: DbLocation) -> SchemaState:
+def ensure_schema(
+    engine: Engine, location: DbLocation, *, backup_first: bool = True
+) -> SchemaState:
     """Upgrade an older database (after a backup beside it); refuse one from a newer psi."""
     state = schema_state(engine)
     if state.is_head:
@@ -334,7 +338,7 @@ def ensure_schema(engine: Engine, location: DbLocation) -> SchemaState:
             f"{state.revision}; this psi knows up to {HEAD_REVISION}). Upgrade psi: "
             "pip install --upgrade psi. The database was not touched."
         )
-    if state.revision is not None:
+    if state.revision is not None and backup_first:
         target = backup_path(location, f"before-{HEAD_REVISION}")
         if location.path is not None:
             backup_sqlite(location, target)
@@ -344,7 +348,9 @@ def ensure_schema(engine: Engine, location: DbLocation) -> SchemaState:
     return schema_state(engine)
 
 
-def open_engine(location: DbLocation, *, write: bool = True, create: bool = False) -> Engine:
+def open_engine(
+    location: DbLocation, *, write: bool = True, create: bool = False, backup_first: bool = True
+) -> Engine:
     """An engine on a database at the newest schema; a missing file is an error unless create."""
     if location.path is not None:
         if create:
@@ -353,7 +359,7 @@ def open_engine(location: DbLocation, *, write: bool = True, create: bool = Fals
             _require_file(location)
     engine = make_engine(location, write=write)
     try:
-        ensure_schema(engine, location)
+        ensure_schema(engine, location, backup_first=backup_first)
     except DatabaseError as exc:
         engine.dispose()
         raise _database_problem(exc, location) from None
@@ -361,6 +367,24 @@ def open_engine(location: DbLocation, *, write: bool = True, create: bool = Fals
         engine.dispose()
         raise
     return engine
+
+
+def flush_wal(location: DbLocation) -> bool:
+    """Copy the WAL into the database file and empty it (after an erasure); False if busy.
+
+    Old copies of erased rows live on in the WAL until this runs. A server keeps no such
+    file of psi's, so there it is a no-op.
+    """
+    if location.path is None or not location.path.exists():
+        return True
+    connection = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return not busy
 
 
 def _database_problem(exc: DatabaseError, location: DbLocation) -> DatabaseProblem:
@@ -385,15 +409,24 @@ def _remove_database_files(path: Path) -> None:
 
 @contextmanager
 def transaction(
-    location: DbLocation, *, write: bool = True, create: bool = False, command: str | None = None
+    location: DbLocation,
+    *,
+    write: bool = True,
+    create: bool = False,
+    command: str | None = None,
+    backup_first: bool = True,
 ) -> Iterator[Session]:
     """One session in one transaction: commit on success, roll back on any error.
 
     With create, a missing SQLite file is made first, and removed again if anything fails.
+    An older database is upgraded after a backup, unless backup_first is False (for a file
+    that is itself a backup).
     """
     fresh = create and location.path is not None and not database_exists(location)
     try:
-        with _session(location, write=write, create=create, command=command) as session:
+        with _session(
+            location, write=write, create=create, command=command, backup_first=backup_first
+        ) as session:
             yield session
     except BaseException:
         if fresh and location.path is not None:
@@ -403,11 +436,11 @@ def transaction(
 
 @contextmanager
 def _session(
-    location: DbLocation, *, write: bool, create: bool, command: str | None
+    location: DbLocation, *, write: bool, create: bool, command: str | None, backup_first: bool
 ) -> Iterator[Session]:
     from psi import audit
 
-    engine = open_engine(location, write=write, create=create)
+    engine = open_engine(location, write=write, create=create, backup_first=backup_first)
     try:
         with Session(engine, expire_on_commit=False) as session:
             changes = audit.track(session) if write else []
