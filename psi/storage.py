@@ -146,8 +146,27 @@ def _alembic_upgrade(engine: Engine, target: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        # Two psi processes opening the same old server database upgrade it one after the
+        # other; the second then finds it at the newest schema and has nothing to do.
+        take_write_lock(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, target)
+
+
+WRITE_LOCK_KEY = 0x707369
+"""The PostgreSQL advisory lock every writing psi transaction holds ("psi" in ASCII)."""
+
+
+def take_write_lock(connection: Any) -> None:
+    """Make this writing transaction wait for any other psi writer on the same server database.
+
+    SQLite gets the same from BEGIN IMMEDIATE. On PostgreSQL, at READ COMMITTED, every rule
+    checked before a write would otherwise race with another writer's; with the lock taken
+    first, each statement after it sees everything the previous writer committed. The lock
+    is released when the transaction ends, by commit or rollback.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 def migrate(engine: Engine, target: str = "head") -> None:
@@ -445,6 +464,8 @@ def _session(
         with Session(engine, expire_on_commit=False) as session:
             changes = audit.track(session) if write else []
             try:
+                if write:
+                    take_write_lock(session.connection())
                 yield session
                 if write:
                     session.flush()
@@ -560,6 +581,7 @@ def copy_database(
     target_engine = open_engine(target, write=True, create=True)
     try:
         with _snapshot(source_engine) as reading, target_engine.begin() as writing:
+            take_write_lock(writing)
             held = {
                 t.name: writing.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in tables
