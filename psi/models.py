@@ -3,7 +3,15 @@
 from datetime import date, datetime, time
 
 from pydantic import ConfigDict
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Integer,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 SECTORS = ("civil-society", "municipality", "region", "state", "academia", "business", "other")
@@ -381,4 +389,5 @@ class AuditEntry(_Table, table=True):
     at: datetime = Field(index=True)
     os_user: str = Field(max_length=100)
     command: str = Field(max_length=2000)
-    changes: str = Field(max_length=1_000_000)
+    # Unbounded: an import of thousands of rows is one entry (0009).
+    changes: str = Field(sa_column=Column(Text, nullable=False))

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound
 from psi.location import DbLocation
 
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 """The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000

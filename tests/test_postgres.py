@@ -82,3 +82,28 @@ def test_db_backup_of_a_server_is_a_sqlite_file_psi_opens(
     refused = run("--db", postgres, "db", "restore", str(named), "--yes")
     assert refused.exit_code == ExitCode.DATABASE
     assert "db copy --to" in refused.stderr
+
+
+def test_an_import_of_5000_rows_works_on_a_server_and_copies_there_and_back(
+    run: Run, db_path: Path, empty_db: Path, postgres: str, tmp_path: Path
+) -> None:
+    # One import is one audit entry; 5 000 organisations describe about 1.4 million
+    # characters, more than the VARCHAR(1000000) the audit log had before 0009.
+    big = tmp_path / "stor.csv"
+    rows = "".join(f"Importförening {n:05d};civil-society;;Örebro\n" for n in range(5000))
+    big.write_text("name;sector;short;municipality\n" + rows, encoding="utf-8")
+    assert run("--db", postgres, "init").exit_code == 0
+    on_server = run("--db", postgres, "org", "import", str(big))
+    assert on_server.exit_code == 0, on_server.output
+    assert len(dump(postgres)["organisation"]) == 5000
+    on_file = run("org", "import", str(big))
+    assert on_file.exit_code == 0, on_file.output
+    second = postgres_server().create()
+    try:
+        assert run("db", "copy", "--to", second).exit_code == 0
+        assert dump(second, typed=True) == dump(empty_db, typed=True)
+        back = tmp_path / "tillbaka.sqlite3"
+        assert run("--db", second, "db", "copy", "--to", str(back)).exit_code == 0
+        assert dump(back) == dump(empty_db)
+    finally:
+        postgres_server().drop(second)
