@@ -39,6 +39,29 @@ def _hide_password(url: str) -> str:
     return f"{scheme}://{user}:***@{host}" if ":" in credentials else url
 
 
+def check_server_address(url: str) -> None:
+    """Refuse a server address that would be misread, without ever repeating its password."""
+    from psi.errors import InvalidInput
+
+    _, _, rest = url.partition("://")
+    authority, _, database = rest.partition("/")
+    credentials, _, host_port = authority.rpartition("@")
+    if "@" in credentials or "@" in database.split("?", 1)[0]:
+        # An unencoded @ or / in a password moves the split, and the driver's error would
+        # then show the rest of the password as the host name.
+        raise InvalidInput(
+            "The user name or password in the database address holds a character that must "
+            "be percent-encoded: write @ as %40, / as %2F, : as %3A and % as %25, "
+            "e.g. postgresql://psi:my%40pass@host/psi."
+        )
+    host, colon, port = host_port.rpartition(":")
+    if colon and host and not host.endswith("]") and not (port.isdigit() and 0 < int(port) < 65536):
+        raise InvalidInput(
+            f"The port in the database address must be a number from 1 to 65535, not '{port}'; "
+            "leave it out for PostgreSQL's 5432."
+        )
+
+
 def default_db_path() -> Path:
     """psi.sqlite3 in the platform's user data folder."""
     from platformdirs import user_data_dir
@@ -59,6 +82,7 @@ def locate_db(option: str | None) -> DbLocation:
         raw = value[len("sqlite:///") :].split("?", 1)[0]
         path = Path(raw).expanduser().resolve()
         return DbLocation(url=f"sqlite:///{path}", path=path)
+    check_server_address(value)
     if value.startswith(("postgresql://", "postgres://")):
         # psi installs psycopg 3 for PostgreSQL; SQLAlchemy's default would be psycopg2.
         value = "postgresql+psycopg://" + value.split("://", 1)[1]

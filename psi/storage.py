@@ -407,7 +407,7 @@ def flush_wal(location: DbLocation) -> bool:
 
 
 def _database_problem(exc: DatabaseError, location: DbLocation) -> DatabaseProblem:
-    message = _first_line(exc.orig if exc.orig is not None else exc)
+    message = _without_password(_first_line(exc.orig if exc.orig is not None else exc), location)
     if "locked" in message or "busy" in message:
         return DatabaseProblem(
             "The database is busy: another psi is writing to it. Try again in a moment."
@@ -418,6 +418,19 @@ def _database_problem(exc: DatabaseError, location: DbLocation) -> DatabaseProbl
             "restore a backup or point --db at another file."
         )
     return DatabaseProblem(f"The database at {location.display} cannot be used: {message}.")
+
+
+def _without_password(message: str, location: DbLocation) -> str:
+    """A driver's message with the address's password, should it quote it, hidden."""
+    if location.path is not None:
+        return message
+    from sqlalchemy.engine import make_url
+
+    try:
+        password = make_url(location.url).password
+    except (ValueError, SQLAlchemyError):
+        return message
+    return message.replace(str(password), "***") if password else message
 
 
 def _remove_database_files(path: Path) -> None:

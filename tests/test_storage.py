@@ -396,3 +396,28 @@ def test_a_database_with_rows_in_every_table_upgrades_with_all_rows_intact(
                         assert str(got) == str(value) or got == value, (name, column, got, value)
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("postgresql://psi:Hemligt@Ord@127.0.0.1:5432/psi", "Ord"),
+        ("postgresql://psi:Hem/ligt@127.0.0.1/psi", "ligt"),
+        ("postgres://psi:a@b@c@db.example.se/psi", "b@c"),
+    ],
+)
+def test_a_password_with_an_unencoded_character_is_never_shown(
+    run: Run, db: Db, url: str, secret: str
+) -> None:
+    result = run("--db", url, "org", "list")
+    assert result.exit_code == ExitCode.INVALID
+    assert secret not in result.output
+    assert "%40" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("port", ["99999", "abc", "0"])
+def test_a_bad_port_in_a_server_address_is_invalid_input(run: Run, db: Db, port: str) -> None:
+    result = run("--db", f"postgresql://psi:hemligt@127.0.0.1:{port}/psi", "org", "list")
+    assert result.exit_code == ExitCode.INVALID
+    assert f"not '{port}'" in result.stderr
+    assert "hemligt" not in result.output
