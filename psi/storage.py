@@ -45,7 +45,8 @@ def _connect_sqlite_events(engine: Engine, *, write: bool) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Deleted rows are overwritten with zeros, so an erased person is not left in free pages.
         cursor.execute("PRAGMA secure_delete = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        # No journal_mode here: switching to WAL changes the file, and a file is only changed
+        # once psi knows it is its own at a schema it may write (see use_wal).
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -77,6 +78,11 @@ def create_private_file(path: Path) -> None:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(descriptor)
     except FileExistsError:
+        if path.stat().st_size == 0:
+            # An empty file made by someone else becomes the database: make it private too
+            # (on Windows chmod only sets read-only, and the user's folder is private already).
+            with suppress(OSError):
+                path.chmod(0o600)
         return
     except OSError as exc:
         raise FileProblem(f"Cannot create {path}: {exc.strerror}.") from None
@@ -345,12 +351,20 @@ def restore_sqlite(location: DbLocation, source: Path) -> Path:
 
 
 def ensure_schema(
-    engine: Engine, location: DbLocation, *, backup_first: bool = True
+    engine: Engine, location: DbLocation, *, backup_first: bool = True, create: bool = True
 ) -> SchemaState:
-    """Upgrade an older database (after a backup beside it); refuse one from a newer psi."""
+    """Upgrade an older database (after a backup beside it); refuse one from a newer psi.
+
+    An empty database gets psi's schema only when asked to create one (`psi init`).
+    """
     state = schema_state(engine)
     if state.is_head:
         return state
+    if state.revision is None and not create:
+        raise DatabaseProblem(
+            f"{location.display} holds no psi database. Create one there with `psi init`, "
+            "or point --db or PSI_DB at yours."
+        )
     if not state.known:
         raise DatabaseProblem(
             f"The database at {location.display} was made by a newer psi (schema "
@@ -378,7 +392,8 @@ def open_engine(
             _require_file(location)
     engine = make_engine(location, write=write)
     try:
-        ensure_schema(engine, location, backup_first=backup_first)
+        ensure_schema(engine, location, backup_first=backup_first, create=create)
+        use_wal(engine)
     except DatabaseError as exc:
         engine.dispose()
         raise _database_problem(exc, location) from None
@@ -404,6 +419,20 @@ def flush_wal(location: DbLocation) -> bool:
     finally:
         connection.close()
     return not busy
+
+
+def use_wal(engine: Engine) -> None:
+    """Put a SQLite file psi has accepted into WAL mode (readers then never block a writer)."""
+    if engine.dialect.name == "sqlite":
+        # Outside any transaction (SQLite refuses the switch inside one): the raw connection
+        # is in autocommit mode, see _connect_sqlite_events.
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.close()
+        finally:
+            raw.close()
 
 
 def _database_problem(exc: DatabaseError, location: DbLocation) -> DatabaseProblem:

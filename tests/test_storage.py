@@ -421,3 +421,67 @@ def test_a_bad_port_in_a_server_address_is_invalid_input(run: Run, db: Db, port:
     assert result.exit_code == ExitCode.INVALID
     assert f"not '{port}'" in result.stderr
     assert "hemligt" not in result.output
+
+
+def _rollback_journal(path: Path, *statements: str) -> bytes:
+    """Put a SQLite file in rollback-journal mode (run statements first); its bytes."""
+    connection = sqlite3.connect(path)
+    with connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    return path.read_bytes()
+
+
+def _journal_mode(path: Path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return str(connection.execute("PRAGMA journal_mode").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_a_newer_database_in_rollback_mode_is_refused_without_a_change(
+    run: Run, db_path: Path, empty_db: Path
+) -> None:
+    before = _rollback_journal(empty_db, "UPDATE alembic_version SET version_num = '9999'")
+    result = run("org", "list")
+    assert result.exit_code == ExitCode.DATABASE
+    assert empty_db.read_bytes() == before
+    assert _journal_mode(empty_db) == "delete"
+    assert not empty_db.with_name(empty_db.name + "-wal").exists()
+
+
+@pytest.mark.parametrize(
+    "statements",
+    [("CREATE TABLE recipes (id INTEGER)",), ("PRAGMA user_version = 3",)],
+    ids=["foreign tables", "no tables"],
+)
+def test_a_sqlite_file_that_is_not_psis_is_refused_without_a_change(
+    run: Run, db_path: Path, statements: tuple[str, ...]
+) -> None:
+    before = _rollback_journal(db_path, *statements)
+    for command in (("org", "list"), ("org", "add", "Ny", "--sector", "other")):
+        result = run(*command)
+        assert result.exit_code == ExitCode.DATABASE, result.output
+        assert "psi" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert db_path.read_bytes() == before
+    assert _journal_mode(db_path) == "delete"
+    assert not list(db_path.parent.glob("psi.before-*"))
+
+
+def test_an_accepted_database_in_rollback_mode_is_put_into_wal(
+    run: Run, db_path: Path, empty_db: Path
+) -> None:
+    _rollback_journal(empty_db)
+    assert run("org", "list").exit_code == 0
+    assert _journal_mode(empty_db) == "wal"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_database_made_in_an_existing_empty_file_is_private(run: Run, db_path: Path) -> None:
+    db_path.touch(mode=0o644)
+    db_path.chmod(0o644)
+    assert run("init").exit_code == 0
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
