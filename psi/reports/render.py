@@ -14,14 +14,17 @@ import os
 import re
 import secrets
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psi.errors import FileProblem, InvalidInput
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES_ENV = "PSI_TEMPLATES"
 PARTNERSHIP = "Partnerskapet för sociala innovationer"
@@ -142,23 +145,35 @@ def user_templates(option: Path | None) -> Path | None:
 
 
 def find_template(name: str, user_dir: Path | None) -> Path:
-    """A template file by name: the user's copy if there is one, else the built-in one."""
+    """A template file by name: the user's copy if there is one, else the built-in one.
+
+    The file's real path must lie in its folder: a link out of the folder is refused.
+    """
+    from psi.reports.confine import template_file
+
     for folder in (user_dir, builtin_templates()):
-        if folder is not None and (folder / name).is_file():
-            return folder / name
+        path = None if folder is None else template_file(folder, [name])
+        if path is not None:
+            return path
     raise FileProblem(f"The template {name} is missing from psi's templates.")
 
 
 def render_markdown(
     template: str, context: dict[str, Any], *, lang: str, user_dir: Path | None = None
 ) -> str:
-    """Render `<template>.<lang>.md.j2` with the context; a missing value is an error."""
+    """Render `<template>.<lang>.md.j2` with the context; a missing value is an error.
+
+    Templates render in Jinja's sandbox, which lets them show their data and nothing more:
+    no Python internals, no changing the data, and no file from outside their folder.
+    """
     import jinja2
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     name = f"{template}.{lang}.md.j2"
     path = find_template(name, user_dir)
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(path.parent)),
+    environment = ImmutableSandboxedEnvironment(
+        loader=_folder_loader(path.parent),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=escape_markdown,
@@ -172,6 +187,16 @@ def render_markdown(
     environment.globals["gap"] = lambda what: gap(what, lang)
     try:
         return environment.get_template(name).render(**context)
+    except SecurityError as exc:
+        raise FileProblem(
+            f"The template {path} tries something a template may not do "
+            f"({str(exc).rstrip('.')}); a template can only show the data it is given."
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise FileProblem(
+            f"The template {path} uses {exc.name}, which is not a template in {path.parent}; "
+            "put that file in the same folder."
+        ) from None
     except jinja2.TemplateError as exc:
         raise FileProblem(f"The template {path} cannot be used: {exc}.") from None
     except UnicodeDecodeError:
@@ -185,12 +210,35 @@ def render_markdown(
         raise FileProblem(f"The template {path} fails while rendering: {exc}.") from None
 
 
+def _folder_loader(folder: Path) -> jinja2.BaseLoader:
+    """A Jinja loader for the templates in `folder`, refusing any whose real path is outside it."""
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    from psi.reports.confine import template_file
+
+    def load(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        path = template_file(folder, split_template_path(name))
+        if path is None:
+            return None
+        try:
+            return path.read_text(encoding="utf-8"), str(path), lambda: True
+        except OSError as exc:
+            raise FileProblem(f"Cannot read the template {path}: {exc.strerror}.") from None
+
+    return jinja2.FunctionLoader(load)
+
+
 def markdown_to_typst(markdown: str) -> str:
     """Markdown to Typst markup by pandoc, escaping all text for Typst."""
     import pypandoc
 
     with _pandoc_warnings() as said:
-        typst = str(pypandoc.convert_text(markdown, "typst", format=PANDOC_MARKDOWN))
+        typst = str(
+            pypandoc.convert_text(
+                markdown, "typst", format=PANDOC_MARKDOWN, extra_args=["--sandbox"]
+            )
+        )
     _report_pandoc_warnings(said)
     return typst
 
@@ -264,26 +312,42 @@ def markdown_to_editable(
     """Word, OpenDocument or self-contained HTML from the same Markdown, through pandoc.
 
     docx and odt take their look from reference.docx / reference.odt (the user's own in
-    their templates folder, if there is one); HTML has its style sheet inlined.
+    their templates folder, if there is one); HTML has its style sheet inlined. Pandoc runs
+    sandboxed, so it reads no file but the reference document and the style: pictures come
+    into the document only from the templates folder, inlined here as data: URIs.
     """
     import pypandoc
 
+    from psi.reports.confine import inline_css
+
     args = [
+        "--sandbox",
         f"--metadata=lang={'sv-SE' if lang == 'sv' else 'en-GB'}",
         f"--metadata=pagetitle={title}",
     ]
-    if file_format in REFERENCE_DOCS:
-        args.append(f"--reference-doc={find_template(REFERENCE_DOCS[file_format], user_dir)}")
-    else:
-        css = find_template(HTML_STYLE, user_dir)
-        args += ["--standalone", "--embed-resources", f"--css={css}"]
     with tempfile.TemporaryDirectory(prefix="psi-doc-") as folder, _pandoc_warnings() as said:
+        if file_format in REFERENCE_DOCS:
+            args.append(f"--reference-doc={find_template(REFERENCE_DOCS[file_format], user_dir)}")
+        else:
+            css = find_template(HTML_STYLE, user_dir)
+            style = Path(folder) / "style.html"
+            style.write_text(
+                f'<style type="text/css">\n{inline_css(css, css.parent)}</style>', encoding="utf-8"
+            )
+            # The style replaces pandoc's own, as --css would (which the sandbox cannot read).
+            args += [
+                "--standalone",
+                "--embed-resources",
+                f"--include-in-header={style}",
+                "--metadata=document-css=false",
+            ]
         target = Path(folder) / f"document.{file_format}"
         try:
+            source, source_format = _images_inlined(markdown, user_dir or builtin_templates())
             pypandoc.convert_text(
-                markdown,
+                source,
                 file_format,
-                format=PANDOC_MARKDOWN,
+                format=source_format,
                 outputfile=str(target),
                 extra_args=args,
             )
@@ -293,6 +357,25 @@ def markdown_to_editable(
         document = target.read_bytes()
     _report_pandoc_warnings(said)
     return document
+
+
+def _images_inlined(markdown: str, folder: Path) -> tuple[str, str]:
+    """The document, and its pandoc format, with the folder's images inlined as data: URIs.
+
+    Without `![` there is no image (data is escaped, so it never makes one), and the Markdown
+    goes to pandoc as it is.
+    """
+    import pypandoc
+
+    from psi.reports.confine import inline_images
+
+    if "![" not in markdown:
+        return markdown, PANDOC_MARKDOWN
+    document = json.loads(
+        pypandoc.convert_text(markdown, "json", format=PANDOC_MARKDOWN, extra_args=["--sandbox"])
+    )
+    inline_images(document, folder)
+    return json.dumps(document, ensure_ascii=False), "json"
 
 
 class _Collect(logging.Handler):
