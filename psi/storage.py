@@ -247,11 +247,10 @@ def backup_server(engine: Engine, target: Path, revision: str) -> Path:
     """
     from sqlalchemy import MetaData, insert, select
 
-    target = target.expanduser().resolve()
-    if target.exists():
-        raise FileProblem(f"{target} already exists; name a new file for the backup.")
-    create_private_file(target)
-    copy = make_engine(DbLocation(url=f"sqlite:///{target}", path=target))
+    target = _new_backup_target(target)
+    partial = _partial(target)
+    create_private_file(partial)
+    copy = make_engine(DbLocation(url=f"sqlite:///{partial}", path=partial))
     try:
         migrate(copy, revision)
         tables = MetaData()
@@ -265,10 +264,44 @@ def backup_server(engine: Engine, target: Path, revision: str) -> Path:
                     writing.execute(insert(table), rows[start : start + COPY_BATCH])
     except BaseException:
         copy.dispose()
-        _remove_database_files(target)
+        _remove_database_files(partial)
         raise
     copy.dispose()
+    return _complete(partial, target)
+
+
+def _new_backup_target(target: Path) -> Path:
+    target = target.expanduser().resolve()
+    if target.exists():
+        raise FileProblem(f"{target} already exists; name a new file for the backup.")
     return target
+
+
+def _partial(target: Path) -> Path:
+    """Where a backup is written until it is whole; never named like a backup."""
+    return target.with_name(f"{target.name}.partial-{os.getpid()}")
+
+
+def _complete(partial: Path, target: Path) -> Path:
+    """Give a whole backup its name, in one step (a killed psi leaves only a .partial file)."""
+    try:
+        partial.replace(target)
+    except OSError as exc:
+        _remove_database_files(partial)
+        raise FileProblem(f"Cannot write {target}: {exc.strerror}.") from None
+    return target
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup of one file into a new one, consistent during writes."""
+    reading = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+    writing = sqlite3.connect(target)
+    try:
+        with writing:
+            reading.backup(writing)
+    finally:
+        writing.close()
+        reading.close()
 
 
 def backup_sqlite(location: DbLocation, target: Path) -> Path:
@@ -276,32 +309,32 @@ def backup_sqlite(location: DbLocation, target: Path) -> Path:
     if location.path is None:
         raise DatabaseProblem("SQLite's own backup works on SQLite files only.")
     _require_file(location)
-    target = target.expanduser().resolve()
-    if target == location.path:
+    if target.expanduser().resolve() == location.path:
         raise FileProblem("The backup cannot overwrite the database itself; name another file.")
-    if target.exists():
-        raise FileProblem(f"{target} already exists; name a new file for the backup.")
-    create_private_file(target)
+    target = _new_backup_target(target)
+    partial = _partial(target)
+    create_private_file(partial)
     try:
-        source = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
-        copy = sqlite3.connect(target)
-        try:
-            with copy:
-                source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
+        _sqlite_copy(location.path, partial)
     except sqlite3.Error as exc:
-        with suppress(OSError):
-            target.unlink()
+        _remove_database_files(partial)
         raise DatabaseProblem(f"The backup failed: {exc}.") from None
-    return target
+    except BaseException:
+        _remove_database_files(partial)
+        raise
+    return _complete(partial, target)
 
 
 def prune_backups(location: DbLocation, label: str, keep: int) -> list[Path]:
     """Delete all but the newest `keep` backups psi named itself (see `backup_path`)."""
-    pattern = f"{backup_stem(location)}.{label}-*.sqlite3"
-    found = sorted(backup_folder(location).glob(pattern), key=lambda p: (p.stat().st_mtime, p.name))
+    own = re.compile(
+        rf"{re.escape(backup_stem(location))}\.{re.escape(label)}-\d{{8}}-\d{{6}}(-\d+)?\.sqlite3"
+    )
+    candidates = backup_folder(location).glob(f"{backup_stem(location)}.{label}-*.sqlite3")
+    found = sorted(
+        (path for path in candidates if own.fullmatch(path.name)),
+        key=lambda p: (p.stat().st_mtime, p.name),
+    )
     removed = found[: max(0, len(found) - keep)]
     for path in removed:
         with suppress(OSError):
@@ -309,8 +342,19 @@ def prune_backups(location: DbLocation, label: str, keep: int) -> list[Path]:
     return removed
 
 
-def restore_sqlite(location: DbLocation, source: Path) -> Path:
-    """Put a backup back: the current database is backed up first, then replaced."""
+@dataclass(frozen=True)
+class Restored:
+    """What `psi db restore` did with the database it replaced."""
+
+    saved: Path | None
+    """A backup of the database as it was, when it could be read."""
+    damaged: Path | None
+    """Where an unreadable database was moved aside, untouched."""
+
+
+def restore_sqlite(location: DbLocation, source: Path) -> Restored:
+    """Put a backup back. A readable database is backed up first, then replaced; a damaged
+    one is moved aside as it is; a missing one is simply put back."""
     if location.path is None:
         raise DatabaseProblem(
             "psi db restore puts a backup back into a SQLite file; to put one back on a server, "
@@ -321,10 +365,30 @@ def restore_sqlite(location: DbLocation, source: Path) -> Path:
         raise FileProblem(f"{source} is not a file; give a backup made by psi db backup.")
     if source == location.path:
         raise FileProblem("That is the database itself; give a backup file.")
+    _check_backup(source)
+    if not database_exists(location):
+        _put_in_place(source, location.path)
+        return Restored(saved=None, damaged=None)
+    if not _readable_sqlite(location.path):
+        damaged = _move_aside(location.path, backup_path(location, "damaged"))
+        _put_in_place(source, location.path)
+        return Restored(saved=None, damaged=damaged)
+    saved = backup_sqlite(location, backup_path(location, "before-restore"))
+    try:
+        _sqlite_copy(source, location.path)
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(
+            f"The restore failed ({exc}); the database is unchanged, and saved at {saved}."
+        ) from None
+    return Restored(saved=saved, damaged=None)
+
+
+def _check_backup(source: Path) -> None:
+    """Refuse what is not a psi database this psi can open."""
     probe = make_engine(DbLocation(url=f"sqlite:///{source}", path=source), write=False)
     try:
         revision = read_revision(probe)
-    except DatabaseError:
+    except (DatabaseError, DatabaseProblem):
         raise FileProblem(f"{source} is not a psi database backup.") from None
     finally:
         probe.dispose()
@@ -334,20 +398,47 @@ def restore_sqlite(location: DbLocation, source: Path) -> Path:
         raise DatabaseProblem(
             f"{source} was made by a newer psi (schema {revision}); upgrade psi first."
         )
-    saved = backup_sqlite(location, backup_path(location, "before-restore"))
-    source_db = sqlite3.connect(source)
-    target_db = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _readable_sqlite(path: Path) -> bool:
+    """Whether SQLite can read the file's header and schema (False for a damaged file)."""
     try:
-        with target_db:
-            source_db.backup(target_db)
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _move_aside(path: Path, aside: Path) -> Path:
+    """Rename a damaged database, with its WAL and shared-memory files, byte for byte."""
+    try:
+        for suffix in ("-wal", "-shm", "-journal", ""):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.replace(aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise FileProblem(f"Cannot move {path} aside: {exc.strerror}.") from None
+    return aside
+
+
+def _put_in_place(source: Path, path: Path) -> None:
+    """Copy a backup to where no database is (any stale WAL moved away first)."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        stale = path.with_name(path.name + suffix)
+        if stale.exists():
+            _move_aside(stale, stale.with_name(f"{stale.name}.stale-{os.getpid()}"))
+    partial = _partial(path)
+    create_private_file(partial)
+    try:
+        _sqlite_copy(source, partial)
     except sqlite3.Error as exc:
-        raise DatabaseProblem(
-            f"The restore failed ({exc}); the database is unchanged, and saved at {saved}."
-        ) from None
-    finally:
-        source_db.close()
-        target_db.close()
-    return saved
+        _remove_database_files(partial)
+        raise DatabaseProblem(f"The restore failed ({exc}); nothing was changed.") from None
+    _complete(partial, path)
 
 
 def ensure_schema(
@@ -602,17 +693,49 @@ def register_tables() -> list[Any]:
     return list(SQLModel.metadata.sorted_tables)
 
 
+@dataclass(frozen=True)
+class Copied:
+    """What `psi db copy` did: rows per table, and the backup of a replaced target."""
+
+    counts: dict[str, int]
+    saved: Path | None
+
+
+def rows_held(location: DbLocation) -> int:
+    """How many rows of psi's tables a database holds, creating and changing nothing."""
+    from sqlalchemy import func, select
+
+    if location.path is not None and not database_exists(location):
+        return 0
+    engine = make_engine(location, write=False)
+    try:
+        if read_revision(engine) is None:
+            return 0
+        with engine.connect() as connection:
+            present = set(inspect(connection).get_table_names())
+            return sum(
+                connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in register_tables()
+                if table.name in present
+            )
+    except DatabaseError as exc:
+        raise _database_problem(exc, location) from None
+    finally:
+        engine.dispose()
+
+
 def copy_database(
     source: DbLocation,
     target: DbLocation,
     *,
     replace: bool = False,
     progress: Callable[[int], None] | None = None,
-) -> dict[str, int]:
+) -> Copied:
     """Copy every table from one database to another (SQLite or PostgreSQL, either way).
 
     The target is made or upgraded to the newest schema first; one that already holds data
-    is refused unless `replace`. Row counts are compared afterwards, table by table.
+    is refused unless `replace`, and then backed up before it is overwritten. Row counts are
+    compared afterwards, table by table.
     """
     from sqlalchemy import delete, func, insert, select
 
@@ -633,6 +756,9 @@ def copy_database(
                 raise Conflict(
                     f"The target already holds data: {busy}. Add --replace to overwrite it."
                 )
+            saved = None
+            if any(held.values()):
+                saved = backup_database(target, backup_path(target, "before-copy"))
             for table in reversed(tables):
                 writing.execute(delete(table))
             counts: dict[str, int] = {}
@@ -653,7 +779,7 @@ def copy_database(
                 )
             if writing.dialect.name == "postgresql":
                 _reset_sequences(writing, tables)
-        return counts
+        return Copied(counts, saved)
     except DatabaseError as exc:
         raise _database_problem(exc, target) from None
     finally:

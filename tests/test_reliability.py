@@ -126,6 +126,97 @@ def test_restore_refuses_what_is_not_a_backup(run: Run, db_path: Path, example_d
     assert dump(example_db) == before
 
 
+def test_a_named_backup_that_looks_like_psis_own_is_never_pruned(
+    run: Run, db_path: Path, example_db: Path
+) -> None:
+    run("config", "set", "backups-kept", "1")
+    mine = example_db.parent / "psi.backup-before-audit-2026.sqlite3"
+    assert run("db", "backup", str(mine)).exit_code == 0
+    for _ in range(2):
+        assert run("db", "backup").exit_code == 0
+        time.sleep(1.05)  # the name carries the second
+    assert mine.exists()
+    assert len(list(example_db.parent.glob("psi.backup-2*.sqlite3"))) == 1
+
+
+def test_restore_works_when_the_database_is_missing(
+    run: Run, db_path: Path, example_db: Path
+) -> None:
+    copy = example_db.parent / "kopia.sqlite3"
+    run("db", "backup", str(copy))
+    rows = dump(copy)
+    for suffix in ("", "-wal", "-shm"):
+        example_db.with_name(example_db.name + suffix).unlink(missing_ok=True)
+    result = run("db", "restore", str(copy), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "no database there before" in result.stdout
+    assert dump(example_db) == rows
+    assert run("db", "check").exit_code == 0
+
+
+def test_restore_moves_a_damaged_database_aside_and_puts_the_backup_back(
+    run: Run, db_path: Path, example_db: Path
+) -> None:
+    copy = example_db.parent / "kopia.sqlite3"
+    run("db", "backup", str(copy))
+    rows = dump(copy)
+    storage.flush_wal(locate_db(str(example_db)))
+    with example_db.open("r+b") as damaged:
+        damaged.write(b"inte en databas" * 8)
+    broken = example_db.read_bytes()
+    assert run("org", "list").exit_code == ExitCode.DATABASE
+    result = run("db", "restore", str(copy), "--yes")
+    assert result.exit_code == 0, result.output
+    aside = list(example_db.parent.glob("psi.damaged-*.sqlite3"))
+    assert len(aside) == 1 and str(aside[0]) in result.stdout
+    assert aside[0].read_bytes() == broken
+    assert dump(example_db) == rows
+    assert run("db", "check").exit_code == 0
+
+
+def test_a_backup_has_its_name_only_once_it_is_whole(
+    run: Run, db_path: Path, example_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A psi killed while copying must not leave a half file named like a backup: the copy is
+    # written under another name and renamed when complete.
+    seen: list[list[Path]] = []
+    copy_whole = storage._sqlite_copy
+
+    def watched(source: Path, target: Path) -> None:
+        copy_whole(source, target)
+        seen.append(list(example_db.parent.glob("psi.backup-*.sqlite3")))
+
+    monkeypatch.setattr(storage, "_sqlite_copy", watched)
+    assert run("db", "backup").exit_code == 0
+    assert seen == [[]]
+    assert len(list(example_db.parent.glob("psi.backup-*.sqlite3"))) == 1
+    assert not list(example_db.parent.glob("*.partial-*"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_killed_upgrade_leaves_no_empty_backup(tmp_path: Path, db_path: Path) -> None:
+    # 15 upgrades of a 0008 database, each killed at a different moment.
+    env = {**os.environ, "PSI_DB": str(db_path)}
+    old = storage.make_engine(locate_db(str(db_path)))
+    storage.migrate(old, "0008")
+    old.dispose()
+    template = db_path.read_bytes()
+    for trial in range(15):
+        for leftover in db_path.parent.glob("psi.*"):
+            leftover.unlink()
+        db_path.write_bytes(template)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "psi", "org", "list"], env=env, stdout=subprocess.DEVNULL
+        )
+        time.sleep(0.3 + trial * 0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        for backup in db_path.parent.glob("psi.before-*.sqlite3"):
+            assert backup.stat().st_size > 0
+            problems = storage.check_database(locate_db(str(backup))).problems
+            assert [p for p in problems if not p.startswith("schema 0008")] == []
+
+
 WRITER = textwrap.dedent(
     """
     import sys
@@ -224,8 +315,19 @@ def test_db_copy_refuses_a_target_with_data_unless_replace(
     assert refused.exit_code == ExitCode.CONFLICT
     assert "--replace" in refused.stderr
     assert dump(target) == before
-    assert run("db", "copy", "--to", str(target), "--replace").exit_code == 0
+    declined = run("db", "copy", "--to", str(target), "--replace", input="n\n")
+    assert declined.exit_code == ExitCode.ABORTED
+    assert "A backup of it is made first" in declined.output
+    assert dump(target) == before
+    replaced = run("db", "copy", "--to", str(target), "--replace", input="y\n")
+    assert replaced.exit_code == 0, replaced.output
     assert dump(target, typed=True)["organisation"] == dump(example_db, typed=True)["organisation"]
+    saved = list(tmp_path.glob("annan.before-copy-*.sqlite3"))
+    assert len(saved) == 1 and str(saved[0]) in replaced.stdout
+    assert dump(saved[0]) == before
+    # With --yes there is no question, and a second backup.
+    assert run("db", "copy", "--to", str(target), "--replace", "--yes").exit_code == 0
+    assert len(list(tmp_path.glob("annan.before-copy-*.sqlite3"))) == 2
 
 
 def test_db_copy_onto_itself_is_refused(run: Run, example_db: Db) -> None:

@@ -68,8 +68,14 @@ def restore(
     where = location(ctx)
     if not yes and not typer.confirm(f"Replace {where.display} with {file}?", default=False):
         raise Aborted("Nothing was restored.")
-    saved = storage.restore_sqlite(where, file)
-    console.success(f"Restored {file}. The database as it was is saved at {saved}.")
+    restored = storage.restore_sqlite(where, file)
+    console.success(f"Restored {file} to {where.display}.")
+    if restored.saved is not None:
+        console.say(f"The database as it was is saved at {restored.saved}.")
+    elif restored.damaged is not None:
+        console.say(f"The damaged database was moved aside, unchanged, to {restored.damaged}.")
+    else:
+        console.say("There was no database there before.")
 
 
 @app.command("check", epilog="Example: psi db check")
@@ -105,24 +111,47 @@ def check(
         console.success("Integrity check passed.")
 
 
-@app.command("copy", epilog="Example: psi db copy --to postgresql://psi@db.example.se/psi")
+@app.command(
+    "copy",
+    epilog="Example: psi db copy --to postgresql://psi@db.example.se/psi",
+)
 def copy(
     ctx: typer.Context,
     to: Annotated[str, typer.Option("--to", help="The target: a file path or an SQLAlchemy URL.")],
     replace: Annotated[
-        bool, typer.Option("--replace", help="Overwrite a target that already holds data.")
+        bool,
+        typer.Option(
+            "--replace", help="Overwrite a target that already holds data (backed up first)."
+        ),
     ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Copy the whole register to another database (SQLite to PostgreSQL and back)."""
+    """Copy the whole register to another database (SQLite to PostgreSQL and back).
+
+    A target that already holds data is only overwritten with --replace, after a backup of it
+    (beside it, or in your user data folder for a server) and your confirmation.
+    """
     from psi import storage
     from psi.location import locate_db
 
+    target = locate_db(to)
+    if replace and not yes:
+        held = storage.rows_held(target)
+        if held and not typer.confirm(
+            f"Replace the {held} rows in {target.display} with this register? "
+            "A backup of it is made first.",
+            default=False,
+        ):
+            raise Aborted("Nothing was copied.")
     tables = len(storage.register_tables())
     with console.progress("Copying tables", tables * 100) as advance:
-        counts = storage.copy_database(
-            location(ctx), locate_db(to), replace=replace, progress=lambda done: advance(done * 100)
+        copied = storage.copy_database(
+            location(ctx), target, replace=replace, progress=lambda done: advance(done * 100)
         )
+    counts = copied.counts
     console.success(
-        f"Copied {sum(counts.values())} rows in {len(counts)} tables to {locate_db(to).display}."
+        f"Copied {sum(counts.values())} rows in {len(counts)} tables to {target.display}."
     )
     console.say("Row counts match in every table.")
+    if copied.saved is not None:
+        console.say(f"What the target held before is saved at {copied.saved}.")
