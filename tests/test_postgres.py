@@ -76,9 +76,13 @@ def test_db_backup_of_a_server_is_a_sqlite_file_psi_opens(
     assert kept[0].name.startswith(PostgresServer.name(postgres))
     # And back onto the server, the way `psi db restore` points to for a server.
     assert run("--db", postgres, "org", "add", "Efter kopian", "--sector", "other").exit_code == 0
-    back = run("--db", str(named), "db", "copy", "--to", postgres, "--replace")
+    back = run("--db", str(named), "db", "copy", "--to", postgres, "--replace", "--yes")
     assert back.exit_code == 0, back.output
     assert "Efter kopian" not in json.dumps(dump(postgres, typed=True), default=str)
+    # What the server held is saved first, as a SQLite file in the user data folder.
+    saved = list((tmp_path / "data" / "psi").glob("*.before-copy-*.sqlite3"))
+    assert len(saved) == 1 and str(saved[0]) in back.stdout
+    assert "Efter kopian" in json.dumps(dump(saved[0]), ensure_ascii=False)
     refused = run("--db", postgres, "db", "restore", str(named), "--yes")
     assert refused.exit_code == ExitCode.DATABASE
     assert "db copy --to" in refused.stderr
