@@ -87,3 +87,83 @@ def locate_db(option: str | None) -> DbLocation:
         # psi installs psycopg 3 for PostgreSQL; SQLAlchemy's default would be psycopg2.
         value = "postgresql+psycopg://" + value.split("://", 1)[1]
     return DbLocation(url=value, path=None)
+
+
+SYNC_FOLDERS = (
+    ("onedrive", "OneDrive"),
+    ("dropbox", "Dropbox"),
+    ("google drive", "Google Drive"),
+    ("googledrive", "Google Drive"),
+    ("my drive", "Google Drive"),
+    ("icloud drive", "iCloud Drive"),
+    ("mobile documents", "iCloud Drive"),
+    ("icloud~", "iCloud Drive"),
+    ("nextcloud", "Nextcloud"),
+    ("owncloud", "ownCloud"),
+    ("box sync", "Box"),
+    ("pcloud drive", "pCloud"),
+    ("cloudstorage", "cloud storage"),  # macOS: ~/Library/CloudStorage/OneDrive-..., Dropbox ...
+)
+"""Folder names (lower case, or their start) that sync services copy between computers."""
+
+NETWORK_FILE_SYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "afpfs", "9p", "davfs", "fuse.davfs2"}
+)
+
+
+def sync_service(path: Path) -> str | None:
+    """The sync service whose folder holds `path` (OneDrive, Dropbox ...), if any."""
+    for part in path.parts[:-1]:
+        name = part.casefold()
+        for folder, service in SYNC_FOLDERS:
+            if name == folder or (folder in ("onedrive", "icloud~") and name.startswith(folder)):
+                return service
+    return None
+
+
+def network_file_system(path: Path, mounts: list[tuple[str, str]]) -> str | None:
+    """The network file system type of the mount holding `path`, from (mount point, type)."""
+    best: tuple[int, str] | None = None
+    text = str(path)
+    for point, kind in mounts:
+        inside = text == point or text.startswith(point.rstrip("/") + "/")
+        if inside and (best is None or len(point) > best[0]):
+            best = (len(point), kind)
+    return best[1] if best is not None and best[1] in NETWORK_FILE_SYSTEMS else None
+
+
+def _linux_mounts() -> list[tuple[str, str]]:
+    try:
+        with Path("/proc/self/mounts").open(encoding="utf-8") as table:
+            fields = [line.split() for line in table]
+    except OSError:
+        return []
+    return [(row[1].replace("\\040", " "), row[2]) for row in fields if len(row) > 2]
+
+
+def _on_windows_network_drive(path: Path) -> bool:
+    if str(path).startswith("\\\\"):
+        return True  # a UNC path: \\server\share
+    try:
+        import ctypes
+
+        remote = 4  # DRIVE_REMOTE
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+        return bool(kernel32.GetDriveTypeW(path.anchor) == remote)
+    except (AttributeError, OSError):
+        return False
+
+
+def shared_place(path: Path) -> str | None:
+    """Why a SQLite file at `path` may be damaged by sharing: a sync service or network drive."""
+    import sys
+
+    service = sync_service(path)
+    if service is not None:
+        return f"a {service} folder"
+    if sys.platform == "win32":
+        return "a network drive" if _on_windows_network_drive(path) else None
+    if sys.platform.startswith("linux"):
+        kind = network_file_system(path, _linux_mounts())
+        return f"a network drive ({kind})" if kind else None
+    return None

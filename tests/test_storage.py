@@ -18,7 +18,14 @@ from sqlmodel import SQLModel, select
 
 from psi import storage
 from psi.errors import DatabaseProblem, ExitCode
-from psi.location import DbLocation, default_db_path, locate_db
+from psi.location import (
+    DbLocation,
+    default_db_path,
+    locate_db,
+    network_file_system,
+    shared_place,
+    sync_service,
+)
 from psi.models import Organisation
 from tests.conftest import Db, Run, dump
 
@@ -485,3 +492,38 @@ def test_a_database_made_in_an_existing_empty_file_is_private(run: Run, db_path:
     db_path.chmod(0o644)
     assert run("init").exit_code == 0
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("folder", "service"),
+    [
+        ("OneDrive", "OneDrive"),
+        ("OneDrive - Region Örebro län", "OneDrive"),
+        ("Dropbox", "Dropbox"),
+        ("Google Drive", "Google Drive"),
+        ("CloudStorage", "cloud storage"),
+        ("iCloud Drive", "iCloud Drive"),
+        ("Nextcloud", "Nextcloud"),
+    ],
+)
+def test_a_sync_folder_is_recognised_anywhere_in_the_path(
+    tmp_path: Path, folder: str, service: str
+) -> None:
+    assert sync_service(tmp_path / folder / "PSI" / "psi.sqlite3") == service
+    assert shared_place(tmp_path / folder / "psi.sqlite3") == f"a {service} folder"
+
+
+def test_ordinary_folders_are_not_sync_folders(tmp_path: Path) -> None:
+    for name in ("Dokument", "Dropboxen-gammal", "box", "psi"):
+        assert sync_service(tmp_path / name / "psi.sqlite3") is None
+    # The file's own name does not count, only the folders it lies in.
+    assert sync_service(tmp_path / "Dropbox") is None
+
+
+def test_a_network_mount_is_found_by_its_longest_mount_point() -> None:
+    mounts = [("/", "ext4"), ("/mnt/share", "cifs"), ("/mnt/share/lokal", "ext4"), ("/n", "nfs4")]
+    assert network_file_system(Path("/mnt/share/psi.sqlite3"), mounts) == "cifs"
+    assert network_file_system(Path("/mnt/share/lokal/psi.sqlite3"), mounts) is None
+    assert network_file_system(Path("/n/psi.sqlite3"), mounts) == "nfs4"
+    assert network_file_system(Path("/nfs/psi.sqlite3"), mounts) is None
+    assert network_file_system(Path("/home/a/psi.sqlite3"), mounts) is None
