@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
-from psi.commands._common import TYPED_KEY, AppState
+from psi.commands._common import TYPED_KEY, AppState, unanswered
 from psi.errors import ExitCode, PsiError
 
 DEBUG_ENV = "PSI_DEBUG"
@@ -173,6 +174,12 @@ class PsiGroup(TyperGroup):
         # What was typed after the global options, for the audit log.
         ctx.meta[TYPED_KEY] = [*ctx._protected_args, *ctx.args]
         try:
+            return self._mapped(ctx)
+        except BrokenPipeError:  # also while printing an error to a closed standard error
+            raise _closed_pipe() from None
+
+    def _mapped(self, ctx: Any) -> Any:
+        try:
             return super().invoke(ctx)
         except NoArgsIsHelpError:
             raise
@@ -183,7 +190,13 @@ class PsiGroup(TyperGroup):
                 raise
             console.error(exc.message, exc.details)
             raise typer.Exit(int(exc.exit_code)) from None
-        except (typer.Exit, typer.Abort, BrokenPipeError):
+        except typer.Abort:
+            # A question asked with typer.confirm that got no answer (see _common.confirm).
+            typer.echo()  # end the question's line
+            error = unanswered("Nothing was changed.")
+            console.error(error.message)
+            raise typer.Exit(int(error.exit_code)) from None
+        except (typer.Exit, BrokenPipeError):
             raise
         except OSError as exc:
             if _debugging(ctx):
@@ -206,6 +219,17 @@ class PsiGroup(TyperGroup):
                 "Run it again with --debug and report what it prints."
             )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _closed_pipe() -> typer.Exit:
+    """Stop quietly when the program reading the output has gone (`psi org list | head -1`),
+    with the code a shell reports for other programs stopped so (128 + SIGPIPE)."""
+    # What is still buffered would be flushed at exit and fail again, with a message from
+    # Python: send it to the null device instead (the note on SIGPIPE in the signal module's
+    # documentation). Captured output in tests has no file descriptor.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return typer.Exit(int(ExitCode.PIPE))
 
 
 def _is_cli_exception(exc: Exception) -> bool:
@@ -264,4 +288,16 @@ def main() -> None:
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
                 reconfigure(encoding="utf-8", errors="replace")
-    app()
+    try:
+        try:
+            app()
+        finally:
+            # Short output is still buffered: a closed pipe shows here, not during exit.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise SystemExit(_closed_pipe().exit_code) from None
+    except SystemExit as exc:
+        # Click and Rich (help, a Rich table) end on a closed pipe themselves, with code 1.
+        if isinstance(exc.__context__, BrokenPipeError):
+            raise SystemExit(_closed_pipe().exit_code) from None
+        raise

@@ -59,16 +59,25 @@ def success(message: str) -> None:
     say(message, style="green")
 
 
+def _stderr_line(text: str, style: str | None) -> None:
+    # Messages quote what was typed or read from a file: a control character or escape
+    # sequence in it is shown escaped (\x1b, \u202e), never sent to the terminal.
+    from psi.domain.text import escape_controls
+
+    _line(sys.stderr, escape_controls(text), style)
+
+
 def warn(message: str) -> None:
     """Print a warning line to standard error, in yellow on a terminal."""
-    _line(sys.stderr, f"Warning: {message}", "yellow")
+    _stderr_line(f"Warning: {message}", "yellow")
 
 
 def error(message: str, details: Sequence[str] = ()) -> None:
-    """Print an error line (and its detail lines) to standard error, in red on a terminal."""
-    _line(sys.stderr, f"Error: {message}", "bold red")
+    """Print an error line (and its detail lines) to standard error, in red on a terminal;
+    control characters in them are shown escaped."""
+    _stderr_line(f"Error: {message}", "bold red")
     for line in details:
-        _line(sys.stderr, f"  {line}", None)
+        _stderr_line(f"  {line}", None)
 
 
 def print_json(data: Any) -> None:

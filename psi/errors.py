@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     DATABASE = 7
     FILE = 8
     ABORTED = 130
+    PIPE = 141  # 128 + SIGPIPE: the reader of the output went away, as a shell reports for cat
 
 
 class PsiError(Exception):
@@ -68,6 +69,6 @@ class FileProblem(PsiError):
 
 
 class Aborted(PsiError):
-    """The user said no at a confirmation prompt."""
+    """The user said no at a confirmation prompt, or nobody could answer it."""
 
     exit_code = ExitCode.ABORTED

@@ -527,3 +527,16 @@ def test_a_network_mount_is_found_by_its_longest_mount_point() -> None:
     assert network_file_system(Path("/n/psi.sqlite3"), mounts) == "nfs4"
     assert network_file_system(Path("/nfs/psi.sqlite3"), mounts) is None
     assert network_file_system(Path("/home/a/psi.sqlite3"), mounts) is None
+
+
+def test_a_database_in_a_sync_folder_is_warned_about_once_per_command(
+    run: Run, db_path: Path, tmp_path: Path
+) -> None:
+    synced = tmp_path / "Dropbox" / "PSI" / "psi.sqlite3"
+    for command in (("init", "--example"), ("org", "list"), ("db", "backup")):
+        result = run("--db", str(synced), *command)
+        assert result.exit_code == 0, result.output
+        warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+        assert len(warnings) == 1
+        assert "Dropbox folder" in warnings[0] and "psi db copy --to" in warnings[0]
+    assert "Warning" not in run("org", "list").stderr  # the test's own file, not synced

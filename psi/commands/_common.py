@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from psi import console
-from psi.errors import FileProblem
+from psi.errors import Aborted
+from psi.files import write_private
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -26,6 +28,7 @@ class AppState:
 
     db: str | None = None
     debug: bool = False
+    warned_shared: bool = False
 
 
 def state(ctx: typer.Context) -> AppState:
@@ -40,7 +43,25 @@ def location(ctx: typer.Context) -> DbLocation:
     """The database this run works on: --db, else PSI_DB, else the default file."""
     from psi.location import locate_db
 
-    return locate_db(state(ctx).db)
+    where = locate_db(state(ctx).db)
+    _warn_if_shared(state(ctx), where)
+    return where
+
+
+def _warn_if_shared(app_state: AppState, where: DbLocation) -> None:
+    """Once per command: a SQLite file in a sync folder or on a network drive gets damaged."""
+    from psi.location import shared_place
+
+    if app_state.warned_shared or where.path is None:
+        return
+    app_state.warned_shared = True
+    place = shared_place(where.path)
+    if place is not None:
+        console.warn(
+            f"The database {where.path} lies in {place}, which can damage a SQLite file; "
+            "share a register on PostgreSQL (psi db copy --to postgresql://...) or move it "
+            "to this computer (psi db copy --to ~/psi.sqlite3)."
+        )
 
 
 @contextmanager
@@ -108,26 +129,49 @@ def write_document(
         typer.echo(markdown, nl=False)
         return
     target = output or Path(default_name)
-    try:
-        if file_format == "md":
-            target.write_text(markdown, encoding="utf-8")
-        elif file_format != "pdf":
-            target.write_bytes(
-                markdown_to_editable(
-                    markdown, file_format, title=title, lang=lang, user_dir=user_dir
-                )
-            )
-        else:
-            pdf = markdown_to_pdf(
-                markdown,
-                title=title,
-                header=header or PARTNERSHIP,
-                lang=lang,
-                user_dir=user_dir,
-                charts=charts,
-                slots=slots,
-            )
-            target.write_bytes(pdf)
-    except OSError as exc:
-        raise FileProblem(f"Cannot write {target}: {exc.strerror}.") from None
+    content: str | bytes
+    if file_format == "md":
+        content = markdown
+    elif file_format != "pdf":
+        content = markdown_to_editable(
+            markdown, file_format, title=title, lang=lang, user_dir=user_dir
+        )
+    else:
+        content = markdown_to_pdf(
+            markdown,
+            title=title,
+            header=header or PARTNERSHIP,
+            lang=lang,
+            user_dir=user_dir,
+            charts=charts,
+            slots=slots,
+        )
+    write_private(target, content)
     console.success(f"Wrote {target}.")
+
+
+NO_TERMINAL = "This command asks for confirmation; add --yes to run it without a terminal."
+
+
+def unanswered(declined: str) -> Aborted:
+    """The error for a confirmation that got no answer: at a terminal the user broke off
+    (Ctrl-C, Ctrl-D), which counts as no; without one, nobody could answer, so say --yes."""
+    try:
+        at_terminal = sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        at_terminal = False
+    return Aborted(declined if at_terminal else NO_TERMINAL)
+
+
+def confirm(question: str, *, yes: bool, declined: str) -> None:
+    """Ask a yes/no question (no by default) unless --yes was given; Aborted with `declined`
+    ("Nothing was deleted.") on a no, or with the --yes hint when nobody can answer."""
+    if yes:
+        return
+    try:
+        agreed = typer.confirm(question, default=False)
+    except typer.Abort:
+        typer.echo()  # end the question's line
+        raise unanswered(declined) from None
+    if not agreed:
+        raise Aborted(declined)

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import session
+from psi.commands._common import confirm, session
 from psi.domain.budget import CATEGORY_SV, Category, parse_category
 from psi.domain.dates import check_year, parse_date, parse_optional_date
 from psi.domain.money import format_amount, parse_amount, parse_positive_amount
-from psi.errors import Aborted, FileProblem, InvalidInput
+from psi.errors import FileProblem, InvalidInput
 
 if TYPE_CHECKING:
     from psi.services.budget import BudgetStatus
@@ -185,8 +185,7 @@ def remove_expense(
     with session(ctx, write=False) as db:
         view = get_expense(db, expense_id)
     question = f"Delete expense {view.id}: {view.organisation}, {format_amount(view.amount)} on {view.day}?"
-    if not yes and not typer.confirm(question, default=False):
-        raise Aborted("Nothing was deleted.")
+    confirm(question, yes=yes, declined="Nothing was deleted.")
     with session(ctx) as db:
         remove(db, expense_id)
     console.success(f"Deleted expense {view.id}.")

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from psi import console
-from psi.commands._common import location, session
-from psi.errors import Aborted, DatabaseProblem
+from psi.commands._common import confirm, location, session
+from psi.errors import DatabaseProblem
 
 app = typer.Typer(
     help="Find, back up and check the database.",
@@ -66,8 +66,7 @@ def restore(
     from psi import storage
 
     where = location(ctx)
-    if not yes and not typer.confirm(f"Replace {where.display} with {file}?", default=False):
-        raise Aborted("Nothing was restored.")
+    confirm(f"Replace {where.display} with {file}?", yes=yes, declined="Nothing was restored.")
     restored = storage.restore_sqlite(where, file)
     console.success(f"Restored {file} to {where.display}.")
     if restored.saved is not None:
@@ -137,12 +136,13 @@ def copy(
     target = locate_db(to)
     if replace and not yes:
         held = storage.rows_held(target)
-        if held and not typer.confirm(
-            f"Replace the {held} rows in {target.display} with this register? "
-            "A backup of it is made first.",
-            default=False,
-        ):
-            raise Aborted("Nothing was copied.")
+        if held:
+            confirm(
+                f"Replace the {held} rows in {target.display} with this register? "
+                "A backup of it is made first.",
+                yes=yes,
+                declined="Nothing was copied.",
+            )
     tables = len(storage.register_tables())
     with console.progress("Copying tables", tables * 100) as advance:
         copied = storage.copy_database(

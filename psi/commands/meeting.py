@@ -12,7 +12,7 @@ from psi.commands._common import session, write_document
 from psi.domain.dates import check_year, parse_date
 from psi.domain.meeting import parse_kind, parse_meeting_status
 from psi.domain.planning import DEFAULT_AU_RULE, DEFAULT_STORMOTEN, DEFAULT_TIME, parse_time_slot
-from psi.errors import FileProblem
+from psi.files import write_private
 
 if TYPE_CHECKING:
     from psi.domain.planning import PlannedMeeting
@@ -105,7 +105,7 @@ def plan(
         # The calendar is written first: if the file cannot be written, nothing is saved.
         from psi.services.calendars import plan_calendar
 
-        _write_bytes(ics, plan_calendar(proposal, times, place, year))
+        write_private(ics, plan_calendar(proposal, times, place, year))
         console.success(f"Wrote the calendar file {ics}.")
     if save:
         from psi.services.meetings import save_plan
@@ -120,13 +120,6 @@ def plan(
                 else "."
             )
         )
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise FileProblem(f"Cannot write {path}: {exc.strerror}.") from None
 
 
 @app.command(
@@ -469,5 +462,5 @@ def ics(
     with session(ctx, write=False) as db:
         data, count = record_calendar(db, year)
     target = output or Path(f"psi-{year}.ics" if year else "psi.ics")
-    _write_bytes(target, data)
+    write_private(target, data)
     console.success(f"Wrote {count} meetings to {target}.")

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import day_or_today, session
+from psi.commands._common import confirm, day_or_today, session
 from psi.domain.orgnr import orgnr_group
-from psi.errors import Aborted, FileProblem, InvalidInput
+from psi.errors import FileProblem, InvalidInput
+from psi.files import write_private
 
 if TYPE_CHECKING:
     from psi.services.orgs import OrgView
@@ -233,8 +234,7 @@ def remove(
 
     with session(ctx, write=False) as db:
         target = orgs.find_org(db, name).name
-    if not yes and not typer.confirm(f"Delete {target} from the register?", default=False):
-        raise Aborted("Nothing was deleted.")
+    confirm(f"Delete {target} from the register?", yes=yes, declined="Nothing was deleted.")
     with session(ctx) as db:
         view = orgs.remove_org(db, target)
     console.success(f"Deleted {view.name}.")
@@ -286,10 +286,7 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise FileProblem(f"Cannot write {output}: {exc.strerror}.") from None
+    write_private(output, text)
     console.success(f"Wrote {output}.")
 
 

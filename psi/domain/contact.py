@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from psi.domain.organisation import check_name
+from psi.domain.organisation import check_entry_name, check_name
 from psi.domain.text import clean
 from psi.errors import InvalidInput
 
@@ -46,7 +46,7 @@ def check_contact(
 ) -> ContactFields:
     """Check every typed field of a contact person."""
     return ContactFields(
-        name=check_name(name, what="contact's name"),
+        name=check_entry_name(name, what="contact's name"),
         email=normalise_email(email) if email and email.strip() else None,
         phone=normalise_phone(phone) if phone and phone.strip() else None,
         role=check_name(role, what="role", limit=100) if role and role.strip() else None,

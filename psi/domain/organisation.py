@@ -12,7 +12,13 @@ from typing import TypeVar
 from psi.domain.dates import parse_optional_date
 from psi.domain.municipality import Municipality, resolve_municipality
 from psi.domain.orgnr import normalise_orgnr
-from psi.domain.text import clean, has_binary_characters, has_control_characters
+from psi.domain.text import (
+    clean,
+    describe_character,
+    has_binary_characters,
+    has_control_characters,
+    hidden_character,
+)
 from psi.errors import InvalidInput
 
 NAME_MAX = 200
@@ -76,6 +82,21 @@ def check_name(text: str, *, what: str = "name", limit: int = NAME_MAX) -> str:
     if len(value) > limit:
         raise InvalidInput(
             f"The {what} is {len(value)} characters long; at most {limit} are allowed."
+        )
+    return value
+
+
+def check_entry_name(text: str, *, what: str = "name", limit: int = NAME_MAX) -> str:
+    """A name that tells one entry from another: as `check_name`, and free of invisible
+    characters (bidirectional controls, zero-width characters), which make two names that
+    differ look alike."""
+    value = check_name(text, what=what, limit=limit)
+    hidden = hidden_character(text)
+    if hidden is not None:
+        position, char = hidden
+        raise InvalidInput(
+            f"The {what} holds {describe_character(char)}, an invisible character, at position "
+            f"{position}; retype the {what} without it."
         )
     return value
 
@@ -144,13 +165,13 @@ def _optional(text: str | None, check: Callable[[str], T]) -> T | None:
 
 
 def _short(text: str) -> str:
-    return check_name(text, what="short name", limit=SHORT_MAX)
+    return check_entry_name(text, what="short name", limit=SHORT_MAX)
 
 
 def check_org(raw: OrgInput) -> OrgFields:
     """Check every typed field of an organisation; raise InvalidInput at the first bad one."""
     fields = OrgFields(
-        name=check_name(raw.name),
+        name=check_entry_name(raw.name),
         sector=parse_sector(raw.sector),
         status=parse_status(raw.status) if raw.status and raw.status.strip() else Status.MEMBER,
         short=_optional(raw.short, _short),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from psi.domain.text import fold
@@ -55,14 +55,46 @@ def _delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") >= header_line.count(",") else ","
 
 
-def read_csv(text: str, aliases: dict[str, str], required: Sequence[str]) -> list[CsvRow]:
-    """Parse a CSV text with `;` or `,`; map headers through aliases; check required columns."""
+def _unreadable(exc: csv.Error, line: int, name: str) -> InvalidInput:
+    if "field limit" in str(exc):
+        return InvalidInput(
+            f"A cell on line {line} of {name} is longer than {csv.field_size_limit()} "
+            "characters, which no spreadsheet cell is; check that it is the CSV file you meant."
+        )
+    return InvalidInput(
+        f"Line {line} of {name} cannot be read as CSV ({exc}); save it again as CSV from the "
+        "spreadsheet."
+    )
+
+
+def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record of a CSV text with the line it starts on; a record the csv module cannot
+    read (a cell over its size limit) is InvalidInput naming that line."""
+    first_line = text.splitlines()[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _unreadable(exc, start, name) from None
+        yield start, cells
+        start = reader.line_num + 1
+
+
+def read_csv(
+    text: str, aliases: dict[str, str], required: Sequence[str], *, name: str = "the file"
+) -> list[CsvRow]:
+    """Parse a CSV text with `;` or `,`; map headers through aliases; check required columns.
+
+    `name` is the file's name, for the messages."""
     text = text.removeprefix(BOM)
     if not text.strip():
         raise InvalidInput("The file is empty; it needs a header row, for example name;sector.")
-    first_line = text.splitlines()[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
-    header = next(reader)
+    records = _records(text, name)
+    _, header = next(records)
     columns: list[str | None] = []
     for title in header:
         key = aliases.get(fold(title).replace("_", " ").strip())
@@ -74,9 +106,7 @@ def read_csv(text: str, aliases: dict[str, str], required: Sequence[str]) -> lis
     if missing:
         raise InvalidInput(f"The header lacks the column(s) {', '.join(missing)}.")
     rows: list[CsvRow] = []
-    next_start = reader.line_num + 1
-    for cells in reader:
-        row_start, next_start = next_start, reader.line_num + 1
+    for row_start, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         values = {

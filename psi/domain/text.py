@@ -1,4 +1,4 @@
-"""Text rules shared by names, municipalities and sorting."""
+"""Text rules shared by names, municipalities, sorting and messages."""
 
 from __future__ import annotations
 
@@ -46,3 +46,39 @@ def _sort_char(char: str) -> str:
 def swedish_sort_key(text: str) -> str:
     """Sort key that puts å, ä and ö after z and é among the e, as a Swedish reader expects."""
     return "".join(_sort_char(char) for char in casefold_key(text))
+
+
+# Characters a reader cannot see: controls (C0, C1), format characters (bidirectional
+# controls, zero-width characters, the soft hyphen, the byte order mark), line and paragraph
+# separators, and lone surrogates (undecodable bytes in a command line or file name).
+_UNSEEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# Letters and marks that show as nothing, used to make names look alike.
+_BLANK_LETTERS = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(char, f"\\x{code:02x}")
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def escape_controls(text: str) -> str:
+    """The text with every control, invisible formatting and line-separator character written
+    as an escape (`\\x1b`, `\\u202e`), so that a message stays one line of what it says."""
+    return "".join(_escape(c) if unicodedata.category(c) in _UNSEEN else c for c in text)
+
+
+def hidden_character(text: str) -> tuple[int, str] | None:
+    """The first character that changes how a name reads without being seen (a bidirectional
+    control, a zero-width character, a soft hyphen...) and its position from 1; None if none."""
+    for position, char in enumerate(text, start=1):
+        if unicodedata.category(char) == "Cf" or char in _BLANK_LETTERS:
+            return position, char
+    return None
+
+
+def describe_character(char: str) -> str:
+    """A character by its code point and Unicode name: `U+202E RIGHT-TO-LEFT OVERRIDE`."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}".rstrip()

@@ -270,7 +270,10 @@ def import_expenses(session: Session, path: Path) -> int:
     """`psi budget import`: every row of the CSV, or none if any row is bad (the caller's
     transaction is rolled back on the error, and for a dry run)."""
     rows = read_csv(
-        read_text(path), EXPENSE_ALIASES, required=("date", "organisation", "amount", "category")
+        read_text(path),
+        EXPENSE_ALIASES,
+        required=("date", "organisation", "amount", "category"),
+        name=path.name,
     )
     bad: list[str] = []
     good: list[ExpenseView] = []

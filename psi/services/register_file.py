@@ -121,7 +121,7 @@ def import_register(
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """`psi org import`: add every row of the CSV, or none if any row is bad."""
-    rows = read_csv(read_text(path), ALIASES, required=("name", "sector"))
+    rows = read_csv(read_text(path), ALIASES, required=("name", "sector"), name=path.name)
     good, bad = _problems(session, rows)
     if bad:
         raise InvalidInput(

@@ -166,3 +166,9 @@ def test_check_contact_rejects(
 )
 def test_looks_like_email(text: str, expected: bool) -> None:
     assert looks_like_email(text) is expected
+
+
+@pytest.mark.parametrize("typed", ["Anna\u202e Andersson", "Anna\u200dAndersson", "An\u00adna"])
+def test_a_contact_name_refuses_invisible_characters(typed: str) -> None:
+    with pytest.raises(InvalidInput, match="retype the contact's name"):
+        check_contact(typed)

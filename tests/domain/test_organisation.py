@@ -18,6 +18,7 @@ from psi.domain.organisation import (
     OrgInput,
     Sector,
     Status,
+    check_entry_name,
     check_name,
     check_note,
     check_org,
@@ -428,3 +429,33 @@ def test_join_and_leave_do_not_change_the_input() -> None:
     leave(before, date(2026, 5, 1))
     assert before.status is Status.PROSPECT
     assert before.joined_on is None
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "what", "described", "position"),
+    [
+        ("name", "Stiftelsen \u202eavitcA", "name", "U+202E RIGHT-TO-LEFT OVERRIDE", 12),
+        ("name", "Nora\u200b IF", "name", "U+200B ZERO WIDTH SPACE", 5),
+        ("name", "\ufeffNora IF", "name", "U+FEFF ZERO WIDTH NO-BREAK SPACE", 1),
+        ("short", "Ac\u00adtiva", "short name", "U+00AD SOFT HYPHEN", 3),
+        ("short", "OFR\u2066", "short name", "U+2066 LEFT-TO-RIGHT ISOLATE", 4),
+    ],
+)
+def test_names_refuse_invisible_characters(
+    field: str, typed: str, what: str, described: str, position: int
+) -> None:
+    # Two entries that look alike but differ by an invisible character would both be
+    # stored, and a person could not tell which one a command means.
+    with pytest.raises(InvalidInput) as caught:
+        check_org(replace(NORA_IF, **{field: typed}))
+    message = caught.value.message
+    assert described in message
+    assert f"position {position}" in message
+    assert f"retype the {what}" in message
+    assert "\n" not in message
+    assert typed not in message  # the character itself is never in the message
+
+
+def test_check_entry_name_cleans_like_check_name() -> None:
+    assert check_entry_name("  Nora   IF ") == check_name("  Nora   IF ") == "Nora IF"
+    assert check_entry_name("Café 😀 – “citat”") == "Café 😀 – “citat”"

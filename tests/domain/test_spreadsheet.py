@@ -349,3 +349,22 @@ def test_comma_separated_file_reads_back(rows: list[tuple[str, str]]) -> None:
     writer.writerows([[neutralise(cell) for cell in row] for row in rows])
     read_back = read(buffer.getvalue())
     assert [(row.cells["name"], row.cells["sector"]) for row in read_back] == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("name;sector\nNora IF;other\n" + "x" * (csv.field_size_limit() + 1) + ";other\n", 3),
+        ("name;sector\n" + '"' + "rad\n" * 40_000 + '";other\n', 2),
+        ("x" * (csv.field_size_limit() + 1) + ";sector\n", 1),
+    ],
+)
+def test_a_cell_too_long_for_csv_is_invalid_input_naming_file_and_line(
+    text: str, line: int
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        read_csv(text, ALIASES, REQUIRED, name="medlemmar.csv")
+    message = caught.value.message
+    assert f"line {line} of medlemmar.csv" in message
+    assert str(csv.field_size_limit()) in message
+    assert "\n" not in message

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Literal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from psi.domain.text import casefold_key, clean, fold, has_control_characters, swedish_sort_key
+from psi.domain.text import (
+    casefold_key,
+    clean,
+    describe_character,
+    escape_controls,
+    fold,
+    has_control_characters,
+    hidden_character,
+    swedish_sort_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -170,3 +180,96 @@ def test_has_control_characters(text: str) -> None:
 )
 def test_has_no_control_characters(text: str) -> None:
     assert not has_control_characters(text)
+
+
+# --- what error messages show, and what names may hold (issue 15) ------------------------
+
+UNSEEN_CATEGORIES: list[Literal["Cc", "Cf", "Cs", "Zl", "Zp"]] = ["Cc", "Cf", "Cs", "Zl", "Zp"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Örebro Föreningsråd", "Örebro Föreningsråd"),
+        ("åäö ÅÄÖ é ü ß", "åäö ÅÄÖ é ü ß"),
+        ("C:\\Users\\anna\\medlemmar.csv", "C:\\Users\\anna\\medlemmar.csv"),
+        ("\x1b[31mröd\x1b[0m", "\\x1b[31mröd\\x1b[0m"),
+        ("a\tb", "a\\tb"),
+        ("a\nb\r\n", "a\\nb\\r\\n"),
+        ("\x00\x7f\x85", "\\x00\\x7f\\x85"),
+        ("abc\u202edcba", "abc\\u202edcba"),
+        ("\u200b\u200c\u200d\u2060\ufeff\u00ad", "\\u200b\\u200c\\u200d\\u2060\\ufeff\\xad"),
+        ("\u2028\u2029", "\\u2028\\u2029"),
+        ("\udcff", "\\udcff"),
+        ("\U000e0041", "\\U000e0041"),
+        ("\U0001f600", "\U0001f600"),
+    ],
+)
+def test_escape_controls(text: str, expected: str) -> None:
+    assert escape_controls(text) == expected
+
+
+@given(st.text())
+def test_escaped_text_holds_no_control_or_invisible_character(text: str) -> None:
+    shown = escape_controls(text)
+    assert not any(unicodedata.category(char) in UNSEEN_CATEGORIES for char in shown)
+    assert len(shown.splitlines()) <= 1
+    shown.encode("utf-8")  # no lone surrogate left to fail a terminal's encoder
+
+
+@given(st.text(st.characters(exclude_categories=UNSEEN_CATEGORIES)))
+def test_printable_text_is_shown_as_it_is(text: str) -> None:
+    assert escape_controls(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nora IF", None),
+        ("Örebro Föreningsråd", None),
+        ("Café 😀 – “citat”", None),
+        ("\u202eabc", (1, "\u202e")),
+        ("Activa\u200b", (7, "\u200b")),
+        ("Ac\u00adtiva", (3, "\u00ad")),
+        ("a\u200e\u200fb", (2, "\u200e")),
+        ("ab\u061c", (3, "\u061c")),
+        ("x\u2066y\u2069", (2, "\u2066")),
+        ("\ufeffNora", (1, "\ufeff")),
+        ("No\u2060ra", (3, "\u2060")),
+        ("No\u3164ra", (3, "\u3164")),
+    ],
+)
+def test_hidden_character(text: str, expected: tuple[int, str] | None) -> None:
+    assert hidden_character(text) == expected
+
+
+HIDDEN = [
+    *(chr(code) for code in range(0x202A, 0x202F)),
+    *(chr(code) for code in range(0x2066, 0x206A)),
+    *"\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u00ad",
+]
+
+
+@given(
+    st.text(st.characters(categories=["L", "N", "Zs", "P"])),
+    st.sampled_from(HIDDEN),
+    st.text(),
+)
+def test_the_first_hidden_character_is_found_where_it_is(
+    before: str, hidden: str, after: str
+) -> None:
+    assert hidden_character(before + hidden + after) == (len(before) + 1, hidden)
+
+
+@pytest.mark.parametrize(
+    ("char", "expected"),
+    [
+        ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("\u200b", "U+200B ZERO WIDTH SPACE"),
+        ("\u00ad", "U+00AD SOFT HYPHEN"),
+        ("\x85", "U+0085"),
+        ("\U000e0041", "U+E0041 TAG LATIN CAPITAL LETTER A"),
+    ],
+)
+def test_describe_character(char: str, expected: str) -> None:
+    assert describe_character(char) == expected
