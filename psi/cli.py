@@ -10,6 +10,8 @@ from importlib import import_module
 from typing import Annotated, Any
 
 import typer
+
+# Typer vendors Click as typer._click; these three have no public name in Typer.
 from typer._click.core import Command
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
@@ -33,7 +35,7 @@ def _usage_error(exc: UsageError) -> typer.Exit:
     return typer.Exit(int(ExitCode.USAGE))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Entry:
     """A top-level command: where it lives, and the one line `psi --help` shows for it."""
 
@@ -48,68 +50,74 @@ class Entry:
 # A test checks each summary against the command's own help.
 COMMANDS: dict[str, Entry] = {
     "init": Entry(
-        "init",
-        "Create the database at the newest schema; an existing one is left as it is.",
-        "init",
-        "EPILOG",
+        module="init",
+        summary="Create the database at the newest schema; an existing one is left as it is.",
+        function="init",
+        epilog="EPILOG",
     ),
     "status": Entry(
-        "status",
-        "Where the year stands: coordinators, meetings, actions, activities, members, budget, "
-        "duties.",
-        "status",
-        "EPILOG",
+        module="status",
+        summary="Where the year stands: coordinators, meetings, actions, activities, members, budget, duties.",
+        function="status",
+        epilog="EPILOG",
     ),
-    "org": Entry("org", "Keep the register of member organisations, prospects and partners."),
+    "org": Entry(
+        module="org", summary="Keep the register of member organisations, prospects and partners."
+    ),
     "coordinators": Entry(
-        "rotate",
-        "Show every year's coordinators, their roles and how long each had served by then.",
-        "coordinators",
-        "COORDINATORS_EPILOG",
+        module="rotate",
+        summary="Show every year's coordinators, their roles and how long each had served by then.",
+        function="coordinators",
+        epilog="COORDINATORS_EPILOG",
     ),
     "rotate": Entry(
-        "rotate",
-        "Propose YEAR's coordinators by the rotation rule, record inquiries, or appoint the pair.",
-        "rotate",
-        "ROTATE_EPILOG",
+        module="rotate",
+        summary="Propose YEAR's coordinators by the rotation rule, record inquiries, or appoint the pair.",
+        function="rotate",
+        epilog="ROTATE_EPILOG",
     ),
     "meeting": Entry(
-        "meeting",
-        "Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
+        module="meeting",
+        summary="Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
     ),
-    "action": Entry("action", "Keep the action items of meetings: who does what, by when."),
+    "action": Entry(
+        module="action", summary="Keep the action items of meetings: who does what, by when."
+    ),
     "budget": Entry(
-        "budget", "Keep the grant, its split between the coordinators, spending and co-funding."
+        module="budget",
+        summary="Keep the grant, its split between the coordinators, spending and co-funding.",
     ),
-    "plan": Entry("plan", "Keep the multi-year operations plan (verksamhetsplan) and its goals."),
+    "plan": Entry(
+        module="plan",
+        summary="Keep the multi-year operations plan (verksamhetsplan) and its goals.",
+    ),
     "activity": Entry(
-        "activity",
-        "Keep the yearly activity list: what the members wish for, who does it, what came of it.",
+        module="activity",
+        summary="Keep the yearly activity list: what the members wish for, who does it, what came of it.",
     ),
     "log": Entry(
-        "log",
-        "Log the member dialogue, recruitment, the MSI dialogue and website and social-media "
-        "posts.",
+        module="log",
+        summary="Log the member dialogue, recruitment, the MSI dialogue and website and social-media posts.",
     ),
     "contact": Entry(
-        "contact",
-        "Keep the contact persons of the organisations, and erase them on request (GDPR).",
+        module="contact",
+        summary="Keep the contact persons of the organisations, and erase them on request (GDPR).",
     ),
     "report": Entry(
-        "report",
-        "Write the follow-up, the committee's decision draft and the everyday reports "
-        "(Markdown or PDF).",
+        module="report",
+        summary="Write the follow-up, the committee's decision draft and the everyday reports (Markdown or PDF).",
     ),
     "config": Entry(
-        "config", "Set the partnership's name, region, committee, signer and report defaults."
+        module="config",
+        summary="Set the partnership's name, region, committee, signer and report defaults.",
     ),
     "audit": Entry(
-        "audit",
-        "List the audit log: every writing command, when, by which user, and what it changed.",
-        "audit",
-        "EPILOG",
+        module="audit",
+        summary="List the audit log: every writing command, when, by which user, and what it changed.",
+        function="audit",
+        epilog="EPILOG",
     ),
-    "db": Entry("db", "Find, back up and check the database."),
+    "db": Entry(module="db", summary="Find, back up and check the database."),
 }
 
 
@@ -141,24 +149,24 @@ class PsiGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # `psi --help` lists these stand-ins (get_command returns them as they are), so the
+        # list of commands costs no import; running a command resolves the real one.
         for name, entry in COMMANDS.items():
             self.commands.setdefault(name, _Placeholder(name, entry.summary))
-        self._listing = False
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Command | None:
-        """The command by name, loading its module on first use (not to list it in help)."""
-        command = self.commands.get(cmd_name)
-        if isinstance(command, _Placeholder) and not self._listing:
-            command = self.commands[cmd_name] = load_command(cmd_name)
+    def load(self, name: str) -> Command:
+        """The real command behind a top-level name, its module loaded on first use."""
+        command = self.commands[name]
+        if isinstance(command, _Placeholder):
+            command = self.commands[name] = load_command(name)
         return command
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The root help, listing every command by its summary without loading it."""
-        self._listing = True
-        try:
-            super().format_help(ctx, formatter)
-        finally:
-            self._listing = False
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        """The command to run (loaded), and what was typed after the global options, which
+        the audit log records."""
+        ctx.meta[TYPED_KEY] = list(args)
+        name, command, rest = super().resolve_command(ctx, args)
+        return name, (self.load(name) if name in COMMANDS else command), rest
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         """Parse the global options; a usage error is one line, like every other error."""
@@ -171,8 +179,6 @@ class PsiGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; map errors to exit codes in this one place."""
-        # What was typed after the global options, for the audit log.
-        ctx.meta[TYPED_KEY] = [*ctx._protected_args, *ctx.args]
         try:
             return self._mapped(ctx)
         except BrokenPipeError:  # also while printing an error to a closed standard error

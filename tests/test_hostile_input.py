@@ -126,7 +126,12 @@ def _leaves(command: Any, path: tuple[str, ...] = ()) -> list[Leaf]:
         return [
             leaf
             for name in sorted(command.list_commands(None))  # type: ignore[arg-type]
-            for leaf in _leaves(command.get_command(None, name), (*path, name))  # type: ignore[arg-type]
+            for leaf in _leaves(
+                command.load(name)
+                if isinstance(command, psi.cli.PsiGroup)
+                else command.get_command(None, name),  # type: ignore[arg-type]
+                (*path, name),
+            )
         ]
     params = tuple(
         _param(param)
