@@ -30,7 +30,14 @@ def walk(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, 
     yield path, command
     if isinstance(command, Group):
         for name in command.list_commands(None):  # type: ignore[arg-type]
-            yield from walk(command.get_command(None, name), (*path, name))  # type: ignore[arg-type]
+            yield from walk(child(command, name), (*path, name))
+
+
+def child(group: Any, name: str) -> Any:
+    """A subcommand, loaded: the root group holds stand-ins until a command is used."""
+    if isinstance(group, psi.cli.PsiGroup):
+        return group.load(name)
+    return group.get_command(None, name)  # type: ignore[arg-type]
 
 
 COMMANDS = list(walk(get_command(app)))
@@ -114,7 +121,7 @@ def _root_help(load_everything: bool) -> str:
         "group = typer.main.get_command(psi.cli.app)\n"
         f"if {load_everything}:\n"
         "    for name in psi.cli.COMMANDS:\n"
-        "        group.get_command(None, name)\n"
+        "        group.load(name)\n"
         "group.main(['--help'], prog_name='psi')\n"
     )
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
