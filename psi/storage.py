@@ -145,7 +145,8 @@ def schema_state(engine: Engine) -> SchemaState:
     )
 
 
-def _alembic_upgrade(engine: Engine, target: str = "head") -> None:
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Bring the schema up to a revision (the newest by default)."""
     from alembic import command
     from alembic.config import Config
 
@@ -173,11 +174,6 @@ def take_write_lock(connection: Any) -> None:
     """
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-
-
-def migrate(engine: Engine, target: str = "head") -> None:
-    """Bring the schema up to a revision (the newest by default)."""
-    _alembic_upgrade(engine, target)
 
 
 def backup_folder(location: DbLocation) -> Path:

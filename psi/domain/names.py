@@ -27,7 +27,6 @@ class Named:
 class Lookup:
     """What a typed name matched: exactly one, several, or none with the closest names."""
 
-    query: str
     found: Named | None
     ambiguous: tuple[Named, ...] = ()
     suggestions: tuple[Named, ...] = ()
@@ -53,7 +52,7 @@ def find_named(query: str, candidates: Sequence[Named]) -> Lookup:
     exact = casefold_key(query)
     folded = fold(query)
     if not folded:
-        return Lookup(query=query, found=None)
+        return Lookup(found=None)
     steps: tuple[Callable[[str], bool], ...] = (
         lambda key: casefold_key(key) == exact,
         lambda key: fold(key) == folded,
@@ -63,10 +62,10 @@ def find_named(query: str, candidates: Sequence[Named]) -> Lookup:
     for step in steps:
         hits = _unique([item for item in candidates if any(step(k) for k in _keys(item))])
         if len(hits) == 1:
-            return Lookup(query=query, found=hits[0])
+            return Lookup(found=hits[0])
         if hits:
-            return Lookup(query=query, found=None, ambiguous=hits)
-    return Lookup(query=query, found=None, suggestions=closest(query, candidates))
+            return Lookup(found=None, ambiguous=hits)
+    return Lookup(found=None, suggestions=closest(query, candidates))
 
 
 def closest(query: str, candidates: Sequence[Named], limit: int = 3) -> tuple[Named, ...]:

@@ -39,7 +39,7 @@ def shorten(items: Sequence[T], limit: int = LONG_LIST) -> Shortened[T]:
 
 
 @dataclass(frozen=True)
-class MeetingFact:
+class MeetingAttendance:
     """What the month table needs of one meeting."""
 
     day: date
@@ -64,7 +64,7 @@ class MonthOfMeetings:
         return self.attended / self.held if self.held else 0.0
 
 
-def meetings_by_month(meetings: Sequence[MeetingFact]) -> list[MonthOfMeetings]:
+def meetings_by_month(meetings: Sequence[MeetingAttendance]) -> list[MonthOfMeetings]:
     """The months that have meetings, in calendar order (one year's meetings expected)."""
     months: dict[int, MonthOfMeetings] = {}
     for meeting in meetings:

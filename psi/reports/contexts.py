@@ -13,7 +13,7 @@ from typing import Any
 from psi.domain.budget import CATEGORY_SV, Category
 from psi.domain.duties import VERDICT_SV
 from psi.domain.money import format_amount, format_kronor, parse_amount
-from psi.domain.summary import MeetingFact, is_long, meetings_by_month, shorten
+from psi.domain.summary import MeetingAttendance, is_long, meetings_by_month, shorten
 from psi.reports.render import format_date, format_month, format_number
 from psi.services.rotation import CoordinatorView, ProposalView
 from psi.services.yearly import YearReport
@@ -60,7 +60,7 @@ def _chart(title: str, bars: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _meeting_months(report: YearReport, lang: str) -> list[dict[str, Any]]:
     attended = report.attendance_per_meeting
-    facts = [MeetingFact(m.day, m.kind, m.status, attended.get(m.id, 0)) for m in report.meetings]
+    facts = [MeetingAttendance(m.day, m.kind, m.status, attended.get(m.id, 0)) for m in report.meetings]
     return [
         {
             "month": format_month(date(report.year, month.month, 1), lang),

@@ -45,7 +45,6 @@ def test_exact_full_name_in_any_case(query: str, expected: Named) -> None:
     assert found.found == expected
     assert found.ambiguous == ()
     assert found.suggestions == ()
-    assert found.query == query
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from psi.domain.summary import (
     LONG_LIST,
-    MeetingFact,
+    MeetingAttendance,
     is_long,
     meetings_by_month,
     shorten,
@@ -51,10 +51,10 @@ def test_a_list_is_long_past_the_limit_only() -> None:
 def test_meetings_by_month_counts_kinds_held_cancelled_and_attendance() -> None:
     months = meetings_by_month(
         [
-            MeetingFact(date(2026, 3, 10), "au", "held", 6),
-            MeetingFact(date(2026, 3, 24), "stormote", "held", 20),
-            MeetingFact(date(2026, 3, 31), "au", "cancelled", 0),
-            MeetingFact(date(2026, 1, 13), "msi", "planned", 0),
+            MeetingAttendance(date(2026, 3, 10), "au", "held", 6),
+            MeetingAttendance(date(2026, 3, 24), "stormote", "held", 20),
+            MeetingAttendance(date(2026, 3, 31), "au", "cancelled", 0),
+            MeetingAttendance(date(2026, 1, 13), "msi", "planned", 0),
         ]
     )
     assert [m.month for m in months] == [1, 3]
@@ -67,7 +67,7 @@ def test_meetings_by_month_counts_kinds_held_cancelled_and_attendance() -> None:
 
 
 facts = st.builds(
-    MeetingFact,
+    MeetingAttendance,
     day=st.integers(min_value=0, max_value=364).map(lambda n: date(2026, 1, 1) + timedelta(n)),
     kind=st.sampled_from(["au", "stormote", "msi", "other"]),
     status=st.sampled_from(["planned", "held", "cancelled"]),
@@ -76,7 +76,7 @@ facts = st.builds(
 
 
 @given(st.lists(facts, max_size=300))
-def test_every_meeting_is_counted_once_in_its_month(meetings: list[MeetingFact]) -> None:
+def test_every_meeting_is_counted_once_in_its_month(meetings: list[MeetingAttendance]) -> None:
     months = meetings_by_month(meetings)
     assert [m.month for m in months] == sorted({m.day.month for m in meetings})
     assert sum(sum(m.by_kind.values()) + m.cancelled for m in months) == len(meetings)
