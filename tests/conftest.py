@@ -38,6 +38,36 @@ def _built_once(typer_app: Any) -> Any:
 typer.testing._get_command = _built_once  # type: ignore[attr-defined]
 
 
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+_UPDATE_SNAPSHOTS: list[bool] = [False]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`pytest --snapshot-update` rewrites the snapshots instead of comparing with them."""
+    parser.addoption(
+        "--snapshot-update",
+        action="store_true",
+        help="Rewrite tests/snapshots/ from the rendered documents (then read the diff).",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Remember whether this run updates the snapshots."""
+    _UPDATE_SNAPSHOTS[0] = bool(config.getoption("--snapshot-update", default=False))
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """Compare text with tests/snapshots/NAME; with --snapshot-update, rewrite it instead."""
+    path = SNAPSHOTS / name
+    if _UPDATE_SNAPSHOTS[0]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        return
+    assert path.is_file(), f"No snapshot {path}; create it with --snapshot-update and review it."
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} differs from its snapshot; if intended: --snapshot-update"
+
+
 POSTGRES_ENV = "PSI_TEST_POSTGRES_URL"
 POSTGRES_URL = os.environ.get(POSTGRES_ENV)
 ENGINES = [

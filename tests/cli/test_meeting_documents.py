@@ -1,6 +1,6 @@
 """`psi meeting agenda` (kallelse) and `psi meeting minutes` (protokoll): Markdown and PDF.
 
-The Markdown is compared with the files in tests/snapshots/; run with PSI_UPDATE_SNAPSHOTS=1
+The Markdown is compared with the files in tests/snapshots/; run `pytest --snapshot-update`
 to rewrite them after a deliberate change, and read the diff before committing. The record
 behind them is built with fixed dates, so the documents do not depend on today.
 """
@@ -8,7 +8,6 @@ behind them is built with fixed dates, so the documents do not depend on today.
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,28 +26,12 @@ from tests.cli.test_meeting import (
     hold,
     ok,
 )
-from tests.conftest import Db, Run, record_once, restore
+from tests.conftest import Db, Run, assert_snapshot, record_once, restore
 
-SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots"
-UPDATE_ENV = "PSI_UPDATE_SNAPSHOTS"
 MAIN_DAY = "2025-03-11"
 NOTES = "Mötet gick igenom årets aktiviteter.\n\nBudgeten för år 2025 diskuterades."
 INJECTION = 'Fält #_*$@<]\\ #read("secret.txt") | a | b |'
 SECRET = "TOPSECRET-4711"
-
-
-def assert_snapshot(name: str, text: str) -> None:
-    """Compare text with tests/snapshots/NAME; with PSI_UPDATE_SNAPSHOTS=1, rewrite it instead."""
-    path = SNAPSHOTS / name
-    if os.environ.get(UPDATE_ENV) == "1":
-        SNAPSHOTS.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-        return
-    assert path.is_file(), f"No snapshot {path}; create it with {UPDATE_ENV}=1 and review it."
-    expected = path.read_text(encoding="utf-8")
-    assert text == expected, (
-        f"{name} differs from its snapshot; if that is intended: {UPDATE_ENV}=1"
-    )
 
 
 def pdf_text(path: Path) -> str:

@@ -2,7 +2,7 @@
 `psi config`, through the command line.
 
 The Markdown of every report on the example register is compared with the files in
-tests/snapshots/reports/; run with PSI_UPDATE_SNAPSHOTS=1 to rewrite them after a deliberate
+tests/snapshots/reports/; run `pytest --snapshot-update` to rewrite them after a deliberate
 change, and read the diff. Reports print today's date (and the rotation report proposes next
 year's pair), so today's long date is replaced by a fixed token before comparing, and the
 rotation report's proposal, which depends on the year we are in, is checked against
@@ -24,8 +24,8 @@ from psi.domain.summary import LONG_LIST
 from psi.errors import ExitCode
 from psi.reports.render import builtin_templates, format_date
 from tests.cli.test_meeting import add, assert_fails, hold, ok
-from tests.cli.test_meeting_documents import SNAPSHOTS, assert_snapshot, rendered
-from tests.conftest import Run, dump
+from tests.cli.test_meeting_documents import rendered
+from tests.conftest import Run, assert_snapshot, dump
 
 NB = "\u00a0"  # Swedish amounts: a non-breaking space between thousands and before kr
 ACTIVA = "Stiftelsen Activa"
@@ -140,7 +140,6 @@ def normalised(text: str, lang: str) -> str:
 
 def snapshot(name: str, text: str) -> None:
     """assert_snapshot under tests/snapshots/reports/."""
-    (SNAPSHOTS / "reports").mkdir(parents=True, exist_ok=True)
     assert_snapshot(f"reports/{name}", text)
 
 
