@@ -24,8 +24,11 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 Run = Callable[..., Result]
-# Typer's test runner rebuilds the whole command tree on every invoke (about 70 ms);
-# build it once per app for the whole session.
+# Typer's test runner rebuilds the whole command tree on every invoke (about 70 ms, over
+# thousands of invocations); build it once per app for the whole session. There is no public
+# way: typer.testing.CliRunner.invoke takes a Typer app and always calls the module-level
+# get_command it imported, so that name is replaced. Each test still gets a fresh run (the
+# command tree holds no state of a run; psi's own state lives in ctx.obj).
 _BUILT: dict[int, Any] = {}
 
 
