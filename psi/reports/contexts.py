@@ -60,7 +60,9 @@ def _chart(title: str, bars: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _meeting_months(report: YearReport, lang: str) -> list[dict[str, Any]]:
     attended = report.attendance_per_meeting
-    facts = [MeetingAttendance(m.day, m.kind, m.status, attended.get(m.id, 0)) for m in report.meetings]
+    facts = [
+        MeetingAttendance(m.day, m.kind, m.status, attended.get(m.id, 0)) for m in report.meetings
+    ]
     return [
         {
             "month": format_month(date(report.year, month.month, 1), lang),
