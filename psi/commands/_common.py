@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from psi.location import DbLocation
+    from psi.reports.render import DocumentRequest
 
 
 @dataclass
@@ -110,13 +111,10 @@ def day_or_today(text: str | None, *, what: str = "date") -> date:
 
 def write_document(
     markdown: str,
-    file_format: str,
-    output: Path | None,
+    request: DocumentRequest,
     *,
     default_name: str,
     title: str,
-    lang: str,
-    user_dir: Path | None,
     header: str = "",
     charts: Mapping[str, Any] | None = None,
     slots: Mapping[str, str] | None = None,
@@ -125,24 +123,21 @@ def write_document(
     (`default_name` if none given)."""
     from psi.reports.render import PARTNERSHIP, markdown_to_editable, markdown_to_pdf
 
-    if file_format == "md" and output is None:
+    if request.file_format == "md" and request.output is None:
         typer.echo(markdown, nl=False)
         return
-    target = output or Path(default_name)
+    target = request.output or Path(default_name)
     content: str | bytes
-    if file_format == "md":
+    if request.file_format == "md":
         content = markdown
-    elif file_format != "pdf":
-        content = markdown_to_editable(
-            markdown, file_format, title=title, lang=lang, user_dir=user_dir
-        )
+    elif request.file_format != "pdf":
+        content = markdown_to_editable(markdown, request, title=title)
     else:
         content = markdown_to_pdf(
             markdown,
+            request,
             title=title,
             header=header or PARTNERSHIP,
-            lang=lang,
-            user_dir=user_dir,
             charts=charts,
             slots=slots,
         )

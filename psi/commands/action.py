@@ -9,6 +9,7 @@ import typer
 
 from psi import console
 from psi.commands._common import day_or_today, session
+from psi.commands._options import AsJson, On
 from psi.domain.dates import parse_date
 
 app = typer.Typer(
@@ -45,7 +46,7 @@ def list_(
     overdue: Annotated[
         bool, typer.Option("--overdue", help="Only open items past their due date.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List action items by due date."""
     from psi.services.meetings import list_actions
@@ -79,9 +80,7 @@ def list_(
 def done(
     ctx: typer.Context,
     action_id: Annotated[int, typer.Argument(metavar="ID", help="The action item's number.")],
-    on: Annotated[
-        str | None, typer.Option(help="Date it was done, YYYY-MM-DD; today if left out.")
-    ] = None,
+    on: On = None,
 ) -> None:
     """Mark an action item as done."""
     from psi.services.meetings import finish_action

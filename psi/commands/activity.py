@@ -8,6 +8,7 @@ import typer
 
 from psi import console
 from psi.commands._common import day_or_today, session
+from psi.commands._options import AsJson, On, Year, YearOrAll
 from psi.domain.activity import parse_activity_status
 from psi.domain.dates import check_year, parse_optional_date
 
@@ -46,7 +47,7 @@ def _rows(views: list[ActivityView]) -> list[list[str]]:
 )
 def add(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year's list.")],
+    year: Year,
     title: Annotated[str, typer.Argument(help="What the activity is.")],
     goal: Annotated[str | None, typer.Option(help="The plan goal it serves, such as M1.")] = None,
     owner: Annotated[str | None, typer.Option(help="The organisation responsible.")] = None,
@@ -59,7 +60,6 @@ def add(
     """Add an activity to a year's list."""
     from psi.services.activities import add_activity
 
-    check_year(year)
     day = parse_optional_date(when, what="planned date")
     with session(ctx) as db:
         view = add_activity(
@@ -71,19 +71,17 @@ def add(
 @app.command("list", epilog="Example: psi activity list 2026 --goal M1 --json")
 def list_(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Argument(help="Only this year's list.")] = None,
+    year: YearOrAll = None,
     status: Annotated[
         str | None, typer.Option(help="Only planned, ongoing, done, cancelled or carried.")
     ] = None,
     goal: Annotated[str | None, typer.Option(help="Only activities for this goal code.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List activities by year and date."""
     from psi.domain.activity import ActivityStatus, count_activities
     from psi.services.activities import list_activities
 
-    if year is not None:
-        check_year(year)
     wanted = parse_activity_status(status) if status else None
     with session(ctx, write=False) as db:
         views = list_activities(db, year, status=wanted, goal=goal)
@@ -120,9 +118,7 @@ def start(ctx: typer.Context, activity_id: IdArg) -> None:
 def done(
     ctx: typer.Context,
     activity_id: IdArg,
-    on: Annotated[
-        str | None, typer.Option(help="Date it was done, YYYY-MM-DD; today if left out.")
-    ] = None,
+    on: On = None,
     outcome: Annotated[str | None, typer.Option(help="What came of it.")] = None,
 ) -> None:
     """Mark an activity as done, with its outcome."""
@@ -151,13 +147,12 @@ def cancel(
 @app.command("carry", epilog="Example: psi activity carry 2026")
 def carry(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year whose unfinished activities move on.")],
+    year: Year,
 ) -> None:
     """Copy the year's unfinished activities to the next year's list; mark the originals carried."""
     from psi.services.activities import carry_activities
 
-    check_year(year)
-    check_year(year + 1)
+    check_year(year + 1)  # the list the activities move to
     with session(ctx) as db:
         copies = carry_activities(db, year)
     if not copies:

@@ -8,6 +8,7 @@ import typer
 
 from psi import console
 from psi.commands._common import session
+from psi.commands._options import AsJson
 from psi.domain.dates import parse_optional_date
 
 EPILOG = "Example: psi audit --since 2026-11-01"
@@ -18,7 +19,7 @@ def audit(
     since: Annotated[
         str | None, typer.Option(help="Only changes from this date, YYYY-MM-DD.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List the audit log: every writing command, when, by which user, and what it changed."""
     from psi.audit import list_entries

@@ -9,8 +9,9 @@ import typer
 
 from psi import console
 from psi.commands._common import confirm, session
+from psi.commands._options import AsJson, DryRun, Year, YearOrAll, Yes
 from psi.domain.budget import CATEGORY_SV, Category, parse_category
-from psi.domain.dates import check_year, parse_date, parse_optional_date
+from psi.domain.dates import parse_date, parse_optional_date
 from psi.domain.money import format_amount, parse_amount, parse_positive_amount
 from psi.errors import FileProblem, InvalidInput
 
@@ -23,7 +24,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-YearArg = Annotated[int, typer.Argument(help="The budget year.")]
 AmountArg = Annotated[
     str, typer.Argument(help="Amount in kronor: 200000, 200 000 kr, 1 234,50 ...")
 ]
@@ -38,7 +38,7 @@ CategoryHelp = (
 )
 def grant(
     ctx: typer.Context,
-    year: YearArg,
+    year: Year,
     amount: AmountArg,
     source: Annotated[str, typer.Option(help="Who grants it.")] = "Kulturnämnden",
     decided: Annotated[str | None, typer.Option(help="Date of the decision, YYYY-MM-DD.")] = None,
@@ -49,7 +49,6 @@ def grant(
     """Record the year's grant (running it again corrects the amount)."""
     from psi.services.budget import allocation_excess, set_grant
 
-    check_year(year)
     ore = parse_positive_amount(amount)
     decided_on = parse_optional_date(decided, what="decision date")
     with session(ctx) as db:
@@ -72,7 +71,7 @@ def grant(
 )
 def allocate(
     ctx: typer.Context,
-    year: YearArg,
+    year: Year,
     org: Annotated[str | None, typer.Argument(help="The coordinating organisation.")] = None,
     amount: Annotated[str | None, typer.Argument(help="Its allocation in kronor.")] = None,
     even: Annotated[
@@ -89,7 +88,6 @@ def allocate(
     """Allocate the grant to the year's coordinators."""
     from psi.services.budget import allocate as allocate_grant
 
-    check_year(year)
     if even == bool(org):
         raise InvalidInput(f"Give either ORG AMOUNT or --even: psi budget allocate {year} --even")
     if org and amount is None:
@@ -134,18 +132,16 @@ def spend(
 @app.command("expenses", epilog="Example: psi budget expenses 2026 --category venue")
 def expenses(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Argument(help="Only this year.")] = None,
+    year: YearOrAll = None,
     org: Annotated[str | None, typer.Option(help="Only this organisation.")] = None,
     category: Annotated[
         str | None, typer.Option(help=f"Only this category: {CategoryHelp}")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List expenses by date."""
     from psi.services.budget import list_expenses
 
-    if year is not None:
-        check_year(year)
     kind = parse_category(category) if category else None
     with session(ctx, write=False) as db:
         views = list_expenses(db, year, org_query=org, category=kind)
@@ -176,7 +172,7 @@ def expenses(
 def remove_expense(
     ctx: typer.Context,
     expense_id: Annotated[int, typer.Argument(metavar="ID", help="The expense's number.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Yes = False,
 ) -> None:
     """Delete an expense entered by mistake."""
     from psi.services.budget import get_expense
@@ -197,9 +193,7 @@ def import_(
     file: Annotated[
         Path, typer.Argument(help="CSV with date, organisation, amount, category, note, meeting.")
     ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row but write nothing.")
-    ] = False,
+    dry_run: DryRun = False,
 ) -> None:
     """Import expenses from a spreadsheet (CSV), all rows or none."""
     from psi.services.budget import import_expenses
@@ -220,7 +214,7 @@ def import_(
 )
 def funding(
     ctx: typer.Context,
-    year: YearArg,
+    year: Year,
     amount: AmountArg,
     source: Annotated[str, typer.Option(help="Where the money comes from.")],
     note: Annotated[str | None, typer.Option(help="What it paid for.")] = None,
@@ -228,7 +222,6 @@ def funding(
     """Record co-funding: other money that paid for the coordination."""
     from psi.services.budget import add_funding
 
-    check_year(year)
     ore = parse_positive_amount(amount)
     with session(ctx) as db:
         row = add_funding(db, year, ore, source, note)
@@ -273,13 +266,12 @@ def _status_tables(status: BudgetStatus) -> None:
 @app.command("status", epilog="Example: psi budget status 2026 --json")
 def status(
     ctx: typer.Context,
-    year: YearArg,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    year: Year,
+    as_json: AsJson = False,
 ) -> None:
     """Show the year's grant, allocations, spending per organisation and category, and pace."""
     from psi.services.budget import budget_status
 
-    check_year(year)
     with session(ctx, write=False) as db:
         result = budget_status(db, year)
     if as_json:

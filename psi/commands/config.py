@@ -8,6 +8,7 @@ import typer
 
 from psi import console
 from psi.commands._common import session
+from psi.commands._options import AsJson
 from psi.domain.settings import BY_KEY
 
 app = typer.Typer(
@@ -45,7 +46,7 @@ def get(ctx: typer.Context, key: KeyArg) -> None:
 @app.command("list", epilog="Example: psi config list --json")
 def list_(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List every setting with its value (or that it is not set)."""
     from psi.services.settings import all_settings

@@ -9,6 +9,7 @@ import typer
 
 from psi import console
 from psi.commands._common import confirm, location, session
+from psi.commands._options import AsJson, Yes
 from psi.errors import DatabaseProblem
 
 app = typer.Typer(
@@ -60,7 +61,7 @@ def backup(
 def restore(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A backup made by psi db backup.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Yes = False,
 ) -> None:
     """Put a backup back in place of the database; the current state is backed up first."""
     from psi import storage
@@ -80,7 +81,7 @@ def restore(
 @app.command("check", epilog="Example: psi db check")
 def check(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Check the database's integrity and schema version, writing nothing."""
     from psi import storage
@@ -123,7 +124,7 @@ def copy(
             "--replace", help="Overwrite a target that already holds data (backed up first)."
         ),
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Yes = False,
 ) -> None:
     """Copy the whole register to another database (SQLite to PostgreSQL and back).
 

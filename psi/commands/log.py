@@ -8,8 +8,8 @@ import typer
 
 from psi import console
 from psi.commands._common import day_or_today, session
+from psi.commands._options import AsJson, On, YearOrAll
 from psi.domain.activity import parse_log_kind
-from psi.domain.dates import check_year
 
 app = typer.Typer(
     help="Log the member dialogue, recruitment, the MSI dialogue and website and social-media posts.",
@@ -28,7 +28,7 @@ def add(
     kind: Annotated[str, typer.Argument(help=KindHelp)],
     text: Annotated[str, typer.Argument(help="What happened.")],
     org: Annotated[str | None, typer.Option(help="The organisation it concerns.")] = None,
-    on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD; today if left out.")] = None,
+    on: On = None,
     link: Annotated[str | None, typer.Option(help="A web address (the post, the article).")] = None,
 ) -> None:
     """Add an entry to the log."""
@@ -47,16 +47,14 @@ def add(
 @app.command("list", epilog="Example: psi log list 2026 --kind recruitment --json")
 def list_(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Argument(help="Only this year.")] = None,
+    year: YearOrAll = None,
     kind: Annotated[str | None, typer.Option(help=f"Only this kind: {KindHelp}")] = None,
     org: Annotated[str | None, typer.Option(help="Only entries about this organisation.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List log entries by date."""
     from psi.services.activities import list_log
 
-    if year is not None:
-        check_year(year)
     log_kind = parse_log_kind(kind) if kind else None
     with session(ctx, write=False) as db:
         views = list_log(db, year, kind=log_kind, org=org)

@@ -9,13 +9,24 @@ import typer
 
 from psi import console
 from psi.commands._common import session, write_document
-from psi.domain.dates import check_year, parse_date
+from psi.commands._options import (
+    AsJson,
+    Format,
+    Lang,
+    Output,
+    Templates,
+    Year,
+    YearOrAll,
+    document_request,
+)
+from psi.domain.dates import parse_date
 from psi.domain.meeting import parse_kind, parse_meeting_status
 from psi.domain.planning import DEFAULT_AU_RULE, DEFAULT_STORMOTEN, DEFAULT_TIME, parse_time_slot
 from psi.files import write_private
 
 if TYPE_CHECKING:
     from psi.domain.planning import PlannedMeeting
+    from psi.reports.render import DocumentRequest
     from psi.services.meetings import MeetingList, MeetingView
 
 app = typer.Typer(
@@ -27,15 +38,6 @@ app = typer.Typer(
 IdArg = Annotated[int, typer.Argument(help="The meeting's number (see psi meeting list).")]
 TimeOpt = Annotated[str | None, typer.Option("--time", help="Start and end, HH:MM-HH:MM.")]
 PlaceOpt = Annotated[str | None, typer.Option(help="Where it is held.")]
-FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="md (Markdown), pdf, docx (Word), odt or html.")
-]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")]
-LangOpt = Annotated[str, typer.Option("--lang", help="sv (Swedish) or en (English).")]
-TemplatesOpt = Annotated[
-    Path | None,
-    typer.Option("--templates", help="Folder with your own templates (also PSI_TEMPLATES)."),
-]
 
 
 def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
@@ -68,7 +70,7 @@ def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
 )
 def plan(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year to plan.")],
+    year: Year,
     stormoten: Annotated[
         int, typer.Option("--stormoten", help="How many stormöten (2-4).")
     ] = DEFAULT_STORMOTEN,
@@ -94,7 +96,6 @@ def plan(
     """
     from psi.domain.planning import plan_year
 
-    check_year(year)
     times = parse_time_slot(slot)
     proposal = plan_year(year, stormoten=stormoten, au_rule=au)
     headers = ["Date", "Weekday", "Week", "Kind", "Title", "Note"]
@@ -202,16 +203,14 @@ def _counts_line(listing: MeetingList, year: int) -> str:
 @app.command("list", epilog="Example: psi meeting list 2026 --kind stormote")
 def list_(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Argument(help="Only this year's meetings.")] = None,
+    year: YearOrAll = None,
     kind: Annotated[str | None, typer.Option(help="Only au, stormote, msi or other.")] = None,
     status: Annotated[str | None, typer.Option(help="Only planned, held or cancelled.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List meetings in date order; for a year, also the counts against the assignment."""
     from psi.services.meetings import list_meetings
 
-    if year is not None:
-        check_year(year)
     meeting_kind = parse_kind(kind) if kind else None
     meeting_status = parse_meeting_status(status) if status else None
     with session(ctx, write=False) as db:
@@ -244,7 +243,7 @@ def list_(
 def show(
     ctx: typer.Context,
     meeting_id: IdArg,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Show one meeting: details, agenda, attendance, decisions and action items."""
     from psi.services.meetings import meeting_detail
@@ -388,35 +387,21 @@ def held(
     )
 
 
-def _document(
-    ctx: typer.Context,
-    document: str,
-    meeting_id: int,
-    file_format: str,
-    output: Path | None,
-    lang: str,
-    templates: Path | None,
-) -> None:
+def _document(ctx: typer.Context, document: str, meeting_id: int, request: DocumentRequest) -> None:
     from psi.reports import meeting_docs
-    from psi.reports.render import check_format, check_language, render_markdown, user_templates
+    from psi.reports.render import render_markdown
     from psi.services.meetings import meeting_detail
 
-    language = check_language(lang)
-    chosen = check_format(file_format)
-    folder = user_templates(templates)
     with session(ctx, write=False) as db:
         detail = meeting_detail(db, meeting_id)
-    markdown = render_markdown(
-        document, meeting_docs.document_context(detail, language), lang=language, user_dir=folder
-    )
+    context = meeting_docs.document_context(detail, request.lang)
     write_document(
-        markdown,
-        chosen,
-        output,
-        default_name=meeting_docs.default_filename(document, detail, language, chosen),
+        render_markdown(document, context, request),
+        request,
+        default_name=meeting_docs.default_filename(
+            document, detail, request.lang, request.file_format
+        ),
         title=detail.meeting.title,
-        lang=language,
-        user_dir=folder,
     )
 
 
@@ -424,32 +409,32 @@ def _document(
 def agenda(
     ctx: typer.Context,
     meeting_id: IdArg,
-    file_format: FormatOpt = "md",
-    output: OutputOpt = None,
-    lang: LangOpt = "sv",
-    templates: TemplatesOpt = None,
+    file_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "sv",
+    templates: Templates = None,
 ) -> None:
     """Write the kallelse with dagordning, including open items from earlier meetings."""
-    _document(ctx, "agenda", meeting_id, file_format, output, lang, templates)
+    _document(ctx, "agenda", meeting_id, document_request(file_format, output, lang, templates))
 
 
 @app.command("minutes", epilog="Example: psi meeting minutes 12 --format pdf")
 def minutes_(
     ctx: typer.Context,
     meeting_id: IdArg,
-    file_format: FormatOpt = "md",
-    output: OutputOpt = None,
-    lang: LangOpt = "sv",
-    templates: TemplatesOpt = None,
+    file_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "sv",
+    templates: Templates = None,
 ) -> None:
     """Write the protokoll: present, numbered paragraphs, decisions, action items, signatures."""
-    _document(ctx, "minutes", meeting_id, file_format, output, lang, templates)
+    _document(ctx, "minutes", meeting_id, document_request(file_format, output, lang, templates))
 
 
 @app.command("ics", epilog="Example: psi meeting ics 2027 -o psi-2027.ics")
 def ics(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Argument(help="Only this year's meetings.")] = None,
+    year: YearOrAll = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write; psi-YEAR.ics if left out.")
     ] = None,
@@ -457,8 +442,6 @@ def ics(
     """Write the meetings as a calendar file for Outlook or Google Calendar."""
     from psi.services.calendars import record_calendar
 
-    if year is not None:
-        check_year(year)
     with session(ctx, write=False) as db:
         data, count = record_calendar(db, year)
     target = output or Path(f"psi-{year}.ics" if year else "psi.ics")

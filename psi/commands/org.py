@@ -9,6 +9,7 @@ import typer
 
 from psi import console
 from psi.commands._common import confirm, day_or_today, session
+from psi.commands._options import AsJson, DryRun, On, Yes
 from psi.domain.orgnr import orgnr_group
 from psi.errors import FileProblem, InvalidInput
 from psi.files import write_private
@@ -25,7 +26,6 @@ app = typer.Typer(
 NameArg = Annotated[
     str, typer.Argument(help="The organisation: full name, short name or a unique prefix.")
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 SectorHelp = "civil-society, municipality, region, state, academia, business or other."
 MunicipalityHelp = (
     "A kommun in Örebro län (any case, å/ä/ö optional: orebro), or other:NAME outside it."
@@ -86,7 +86,7 @@ def list_(
         str,
         typer.Option(help="member, prospect, partner, former, all, or active (all but former)."),
     ] = "active",
-    as_json: JsonOpt = False,
+    as_json: AsJson = False,
 ) -> None:
     """List the register: every organisation that has not left, unless filtered."""
     from psi.services import orgs
@@ -107,7 +107,7 @@ def list_(
 
 
 @app.command("show", epilog="Example: psi org show activa")
-def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
+def show(ctx: typer.Context, name: NameArg, as_json: AsJson = False) -> None:
     """Show one organisation with its details and contact persons."""
     from psi.services import orgs
 
@@ -193,9 +193,7 @@ def edit(
 def join(
     ctx: typer.Context,
     name: NameArg,
-    on: Annotated[
-        str | None, typer.Option(help="Date it joined, YYYY-MM-DD; today if left out.")
-    ] = None,
+    on: On = None,
 ) -> None:
     """Record that a prospect (or partner, or former member) became a member."""
     from psi.services import orgs
@@ -210,9 +208,7 @@ def join(
 def leave(
     ctx: typer.Context,
     name: NameArg,
-    on: Annotated[
-        str | None, typer.Option(help="Date it left, YYYY-MM-DD; today if left out.")
-    ] = None,
+    on: On = None,
 ) -> None:
     """Record that an organisation left the partnership; its history stays."""
     from psi.services import orgs
@@ -227,7 +223,7 @@ def leave(
 def remove(
     ctx: typer.Context,
     name: NameArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Yes = False,
 ) -> None:
     """Delete an entry made by mistake; one that anything refers to is never deleted."""
     from psi.services import orgs
@@ -244,9 +240,7 @@ def remove(
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A CSV file: header row; ; or , between cells.")],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row but write nothing.")
-    ] = False,
+    dry_run: DryRun = False,
 ) -> None:
     """Import organisations from a CSV file, all rows or none.
 
@@ -293,7 +287,7 @@ def export(
 @app.command("prospects", epilog="Example: psi org prospects --json")
 def prospects(
     ctx: typer.Context,
-    as_json: JsonOpt = False,
+    as_json: AsJson = False,
 ) -> None:
     """List prospective members with their recruitment contacts and the days since the last."""
     from datetime import date

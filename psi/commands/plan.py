@@ -8,7 +8,7 @@ import typer
 
 from psi import console
 from psi.commands._common import session
-from psi.domain.dates import check_year
+from psi.commands._options import AsJson, checked_year
 
 app = typer.Typer(
     help="Keep the multi-year operations plan (verksamhetsplan) and its goals.",
@@ -23,14 +23,16 @@ app = typer.Typer(
 def add(
     ctx: typer.Context,
     title: Annotated[str, typer.Argument(help="The plan's title.")],
-    first: Annotated[int, typer.Option("--from", help="First year the plan covers.")],
-    last: Annotated[int, typer.Option("--to", help="Last year the plan covers.")],
+    first: Annotated[
+        int, typer.Option("--from", help="First year the plan covers.", callback=checked_year)
+    ],
+    last: Annotated[
+        int, typer.Option("--to", help="Last year the plan covers.", callback=checked_year)
+    ],
 ) -> None:
     """Add an operations plan covering a span of years."""
     from psi.services.activities import add_plan
 
-    check_year(first)
-    check_year(last)
     with session(ctx) as db:
         plan = add_plan(db, title, first, last)
     console.success(f"Added the plan {plan.title} ({plan.first_year}-{plan.last_year}).")
@@ -58,7 +60,7 @@ def goal(
 def show(
     ctx: typer.Context,
     plan: Annotated[str | None, typer.Argument(help="The plan; the only one if left out.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Show a plan's goals with their activities per year and how many are done."""
     from psi.services.activities import show_plan

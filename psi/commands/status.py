@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
-
 import typer
 
 from psi import console
 from psi.commands._common import session
-from psi.domain.dates import check_year
+from psi.commands._options import AsJson, YearOrThis
 from psi.domain.money import format_amount
 
 EPILOG = "Example: psi status 2026"
@@ -19,16 +16,13 @@ _MARK = {"met": "✓", "on track": "→", "partly met": "~", "behind": "!", "not
 
 def status(
     ctx: typer.Context,
-    year: Annotated[
-        int | None, typer.Argument(help="The year; the current one if left out.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    year: YearOrThis,
+    as_json: AsJson = False,
 ) -> None:
     """Where the year stands: coordinators, meetings, actions, activities, members, budget, duties."""
     from psi.domain.activity import ActivityStatus, count_activities
     from psi.services.status import year_status
 
-    year = check_year(year if year is not None else date.today().year)
     with session(ctx, write=False) as db:
         view = year_status(db, year)
     if as_json:

@@ -16,6 +16,7 @@ import secrets
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -47,6 +48,19 @@ _LINE_START = re.compile(r"^(\s*)([-+>:=]|\d+[.)])", re.MULTILINE)
 
 class Markdown(str):
     """Markdown written by psi itself (never data), which the templates print as it is."""
+
+
+@dataclass(frozen=True)
+class DocumentRequest:
+    """What the user asked of a document: its format, file, language and templates folder.
+
+    Built once from the command's options, already checked (psi.commands._options).
+    """
+
+    file_format: str  # one of FORMATS
+    output: Path | None  # None: Markdown to standard output, else a file named by the document
+    lang: str  # one of LANGUAGES
+    user_dir: Path | None  # the user's templates folder, if any
 
 
 def gap(what: str, lang: str = "sv") -> Markdown:
@@ -158,9 +172,7 @@ def find_template(name: str, user_dir: Path | None) -> Path:
     raise FileProblem(f"The template {name} is missing from psi's templates.")
 
 
-def render_markdown(
-    template: str, context: dict[str, Any], *, lang: str, user_dir: Path | None = None
-) -> str:
+def render_markdown(template: str, context: dict[str, Any], request: DocumentRequest) -> str:
     """Render `<template>.<lang>.md.j2` with the context; a missing value is an error.
 
     Templates render in Jinja's sandbox, which lets them show their data and nothing more:
@@ -170,8 +182,9 @@ def render_markdown(
     from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    lang = request.lang
     name = f"{template}.{lang}.md.j2"
-    path = find_template(name, user_dir)
+    path = find_template(name, request.user_dir)
     environment = ImmutableSandboxedEnvironment(
         loader=_folder_loader(path.parent),
         undefined=jinja2.StrictUndefined,
@@ -265,11 +278,10 @@ def _place_charts(
 
 def markdown_to_pdf(
     markdown: str,
+    request: DocumentRequest,
     *,
     title: str,
     header: str,
-    lang: str = "sv",
-    user_dir: Path | None = None,
     charts: Mapping[str, Any] | None = None,
     slots: Mapping[str, str] | None = None,
 ) -> bytes:
@@ -280,7 +292,7 @@ def markdown_to_pdf(
     """
     import typst
 
-    style = find_template(PAGE_STYLE, user_dir)
+    style = find_template(PAGE_STYLE, request.user_dir)
     try:
         page_style = style.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -291,8 +303,8 @@ def markdown_to_pdf(
         **chart_inputs,
         "title": title,
         "header": header,
-        "date": format_date(date.today(), lang),
-        "lang": lang,
+        "date": format_date(date.today(), request.lang),
+        "lang": request.lang,
     }
     # The document is compiled in an empty folder of its own, so it can read no other file.
     with tempfile.TemporaryDirectory(prefix="psi-pdf-") as folder:
@@ -306,9 +318,7 @@ def markdown_to_pdf(
     return pdf
 
 
-def markdown_to_editable(
-    markdown: str, file_format: str, *, title: str, lang: str = "sv", user_dir: Path | None = None
-) -> bytes:
+def markdown_to_editable(markdown: str, request: DocumentRequest, *, title: str) -> bytes:
     """Word, OpenDocument or self-contained HTML from the same Markdown, through pandoc.
 
     docx and odt take their look from reference.docx / reference.odt (the user's own in
@@ -320,6 +330,7 @@ def markdown_to_editable(
 
     from psi.reports.confine import inline_css
 
+    file_format, lang, user_dir = request.file_format, request.lang, request.user_dir
     args = [
         "--sandbox",
         f"--metadata=lang={'sv-SE' if lang == 'sv' else 'en-GB'}",
