@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -11,16 +12,23 @@ from hypothesis import strategies as st
 from psi.domain.rotation import (
     Answer,
     Appointment,
+    AppointmentDecision,
+    AppointmentRequest,
     Inquiry,
     OrgFacts,
+    Proposal,
     Role,
+    RuleBroken,
     Term,
+    YearFacts,
     appointed_terms,
     consecutive_years,
+    decide_appointment,
     member_in,
     propose,
     violations,
 )
+from psi.errors import InvalidInput, RuleViolation
 
 REGION, ACTIVA, MOCKELN, OFR = 1, 2, 3, 4
 GARDEN, BRIDGE, SPORT, STORE = 10, 11, 12, 13
@@ -165,13 +173,17 @@ def simulations(draw: st.DrawFn) -> tuple[int, list[int]]:
     years = draw(st.integers(min_value=2, max_value=25))
     choices = draw(
         st.lists(
-            st.integers(min_value=0, max_value=1000), min_size=3 * years + 2, max_size=3 * years + 2
+            st.integers(min_value=0, max_value=1000), min_size=5 * years + 2, max_size=5 * years + 2
         )
     )
     return years, choices
 
 
-def _simulate(years: int, choices: list[int]) -> list[Term]:
+NOT_CIVIL = {1, 2}
+NOT_MEMBERS = {3, 4}
+
+
+def _orgs(years: int) -> tuple[OrgFacts, ...]:
     pool = [
         OrgFacts(100 + i, f"Förening {i:03d}", "civil-society", "member")
         for i in range(2 * years + 4)
@@ -179,37 +191,58 @@ def _simulate(years: int, choices: list[int]) -> list[Term]:
     others = [
         OrgFacts(1, "Regionen", "region", "member"),
         OrgFacts(2, "Kommunen", "municipality", "member"),
+        OrgFacts(3, "Nystart", "civil-society", "prospect"),
+        OrgFacts(4, "Avslutad", "civil-society", "former", date(2001, 1, 1), date(2010, 12, 31)),
     ]
-    orgs = pool + others
-    history = [Term(2022, 1, Role.OTHER)]
-    inquiries: list[Inquiry] = []
+    return (*pool, *others)
+
+
+def _decided(facts: YearFacts, request: AppointmentRequest) -> YearFacts:
+    """The facts after the AU's request is recorded; the request must follow the rule."""
+    decision = decide_appointment(facts, request)
+    assert isinstance(decision, AppointmentDecision), decision
+    assert decision.overridden == ()
+    kept = tuple(term for term in facts.history if term not in decision.remove)
+    return YearFacts((*kept, *decision.add), facts.orgs, facts.inquiries)
+
+
+def _au_requests(proposal: Proposal, pick: Iterator[int]) -> list[AppointmentRequest]:
+    """What the AU asks for, following the proposal: the newcomers (in the hand-over year
+    perhaps one at a time) and, where the rule leaves a choice or at random, who stays."""
+    candidates = [c.org_id for c in proposal.candidates]
+    needed = proposal.newcomers_needed
+    start = next(pick) % max(1, len(candidates) - needed + 1)
+    newcomers = tuple(candidates[start : start + needed])
+    if proposal.handover:
+        if next(pick) % 2:
+            return [AppointmentRequest(proposal.year, (org_id,)) for org_id in newcomers]
+        return [AppointmentRequest(proposal.year, newcomers)]
+    keep = proposal.tied[next(pick) % len(proposal.tied)] if proposal.tied else None
+    if keep is None and next(pick) % 2:
+        keep = proposal.stays
+    return [AppointmentRequest(proposal.year, newcomers, keep=keep)]
+
+
+def _simulate(years: int, choices: list[int]) -> YearFacts:
+    facts = YearFacts((Term(2022, 1, Role.OTHER),), _orgs(years))
     pick = iter(choices)
     for year in range(2023, 2023 + years):
-        proposal = propose(year, history, orgs, inquiries)
+        proposal = propose(year, facts.history, facts.orgs, facts.inquiries)
         if proposal.candidates and next(pick) % 4 == 0:
             # Somebody says no; the proposal is made again without it.
-            inquiries.append(Inquiry(year, proposal.candidates[0].org_id, Answer.NO))
-            proposal = propose(year, history, orgs, inquiries)
-        candidates = [c.org_id for c in proposal.candidates]
-        needed = proposal.newcomers_needed
-        start = next(pick) % max(1, len(candidates) - needed + 1)
-        newcomers = tuple(candidates[start : start + needed])
-        keep = None
-        if not proposal.handover:
-            keep = (
-                proposal.stays if proposal.stays else proposal.tied[next(pick) % len(proposal.tied)]
-            )
-        appointment = Appointment(year, newcomers, keep)
-        assert violations(appointment, history, orgs, inquiries) == []
-        history.extend(appointed_terms(appointment))
-    return history
+            no = Inquiry(year, proposal.candidates[0].org_id, Answer.NO)
+            facts = YearFacts(facts.history, facts.orgs, (*facts.inquiries, no))
+            proposal = propose(year, facts.history, facts.orgs, facts.inquiries)
+        for request in _au_requests(proposal, pick):
+            facts = _decided(facts, request)
+    return facts
 
 
 @settings(max_examples=200, deadline=None)
 @given(simulations())
 def test_the_rule_keeps_continuity_year_after_year(simulation: tuple[int, list[int]]) -> None:
     years, choices = simulation
-    history = _simulate(years, choices)
+    history = _simulate(years, choices).history
     by_year: dict[int, set[int]] = {}
     for term in history:
         by_year.setdefault(term.year, set()).add(term.org_id)
@@ -225,3 +258,79 @@ def test_the_rule_keeps_continuity_year_after_year(simulation: tuple[int, list[i
     for term in history:
         if term.year >= first:
             assert consecutive_years(history, term.org_id, term.year) <= 2
+
+
+# Any request on a simulated history: the decision is a value, and what it records keeps the rule.
+
+
+@st.composite
+def requests(draw: st.DrawFn) -> tuple[YearFacts, AppointmentRequest]:
+    years = draw(st.integers(min_value=1, max_value=8))
+    choices = draw(st.lists(st.integers(0, 1000), min_size=5 * years, max_size=5 * years))
+    facts = _simulate(years, choices)
+    ids = [org.id for org in facts.orgs]
+    # The hand-over year and the next year to appoint come up more often than the others.
+    year = draw(st.sampled_from([2023, 2023 + years]) | st.integers(2023, 2023 + years))
+    declined = draw(st.lists(st.sampled_from(ids), max_size=2))
+    inquiries = (*facts.inquiries, *(Inquiry(year, org_id, Answer.NO) for org_id in declined))
+    # Mostly the AU names whom the proposal suggests, so that many requests pass.
+    others = [term for term in facts.history if term.year != year]
+    proposal = propose(year, others, facts.orgs, inquiries)
+    suggested = [c.org_id for c in proposal.candidates] or ids
+    previous = [served.org_id for served in proposal.previous] or ids
+    named = st.sampled_from(ids) if draw(st.integers(0, 2)) == 0 else st.sampled_from(suggested)
+    keep = None if draw(st.booleans()) else draw(st.sampled_from(previous) | st.sampled_from(ids))
+    request = AppointmentRequest(
+        year,
+        tuple(draw(st.lists(named, min_size=1, max_size=3))),
+        keep=keep,
+        force=draw(st.booleans()),
+        reason=draw(st.none() | st.sampled_from(["", " ", "AU decided so"])),
+        replace=draw(st.booleans()),
+    )
+    return YearFacts(facts.history, facts.orgs, inquiries), request
+
+
+@settings(max_examples=300, deadline=None)
+@given(requests())
+def test_every_request_comes_to_a_value(case: tuple[YearFacts, AppointmentRequest]) -> None:
+    facts, request = case
+    outcome = decide_appointment(facts, request)
+    if isinstance(outcome, RuleBroken):
+        assert outcome.kind in (InvalidInput, RuleViolation)
+        assert outcome.message
+        assert isinstance(outcome.error(), outcome.kind)
+        return
+    assert isinstance(outcome, AppointmentDecision)
+    assert request.force or not outcome.overridden
+    assert {term.year for term in outcome.terms} <= {request.year}
+    assert set(outcome.add) <= set(outcome.terms)
+    assert not set(outcome.remove) & set(outcome.terms)
+
+
+@settings(max_examples=300, deadline=None)
+@given(requests())
+def test_an_appointment_by_the_rule_keeps_it(case: tuple[YearFacts, AppointmentRequest]) -> None:
+    facts, request = case
+    request = AppointmentRequest(request.year, request.newcomers, request.keep, replace=True)
+    outcome = decide_appointment(facts, request)
+    if isinstance(outcome, RuleBroken):
+        return
+    year, history = request.year, facts.history
+    coordinators = [term.org_id for term in outcome.terms]
+    assert 1 <= len(coordinators) <= 2
+    assert len(set(coordinators)) == len(coordinators)
+    assert not set(coordinators) & (NOT_CIVIL | NOT_MEMBERS)
+    declined = {i.org_id for i in facts.inquiries if i.year == year and i.answer is Answer.NO}
+    for term in outcome.terms:
+        if term.role is Role.CONTINUING:
+            # The one that stays coordinated the year before.
+            assert any(t.org_id == term.org_id and t.year == year - 1 for t in history)
+        else:
+            assert term.role is Role.NEWCOMER
+            assert not any(t.org_id == term.org_id and t.year < year for t in history)
+            assert term.org_id not in declined
+    again = decide_appointment(_decided(facts, request), request)
+    assert isinstance(again, AppointmentDecision)
+    assert not again.changed
+    assert again.terms == outcome.terms

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,6 +14,8 @@ from psi.domain.rotation import Answer
 from psi.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from psi.services.rotation import AppointResult, ProposalView
 
 ROTATE_EPILOG = (
@@ -70,50 +73,118 @@ def rotate(
     Without --appoint or an inquiry option it writes nothing: it explains who stays, who
     leaves and why, and ranks the newcomer candidates.
     """
-    from psi.services import rotation
-
     check_year(year)
-    answers = (
+    asking = _Asking(year, _answers(asked, declined, accepted), on, note)
+    appointing = _Appointing(appoint or [], keep, force, reason, replace, decided, ref)
+    if appoint:
+        _appoint(ctx, appointing, asking)
+    elif appointing.has_options():
+        raise InvalidInput(
+            "--keep, --force, --reason, --replace, --decided and --ref go with --appoint ORG."
+        )
+    elif asking.answers:
+        _record_inquiries(ctx, asking, as_json=as_json)
+    else:
+        _propose(ctx, year, as_json=as_json)
+
+
+def _answers(
+    asked: list[str] | None, declined: list[str] | None, accepted: list[str] | None
+) -> list[tuple[str, Answer]]:
+    return (
         [(org, Answer.PENDING) for org in asked or []]
         + [(org, Answer.NO) for org in declined or []]
         + [(org, Answer.YES) for org in accepted or []]
     )
-    writing = bool(answers or appoint)
-    if not appoint and (keep or force or reason or replace or decided or ref):
-        raise InvalidInput(
-            "--keep, --force, --reason, --replace, --decided and --ref go with --appoint ORG."
-        )
-    decided_on = parse_optional_date(decided, what="decision date")
-    with session(ctx, write=writing) as db:
-        recorded = (
-            rotation.record_inquiries(db, year, answers, on=day_or_today(on), note=note)
-            if answers
-            else []
-        )
-        result = None
-        if appoint:
-            result = rotation.appoint(
-                db,
-                year,
-                appoint,
-                keep=keep,
-                decided_on=decided_on,
-                decision_ref=ref,
-                force=force,
-                reason=reason,
-                replace=replace,
-            )
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """The inquiries of one `psi rotate` run: --asked, --declined, --accepted, --on, --note."""
+
+    year: int
+    answers: list[tuple[str, Answer]]
+    on: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class _Appointing:
+    """The appointment options of one `psi rotate` run: --appoint and what goes with it."""
+
+    newcomers: list[str]
+    keep: str | None
+    force: bool
+    reason: str | None
+    replace: bool
+    decided: str | None
+    ref: str | None
+
+    def has_options(self) -> bool:
+        """Whether any option that only goes with --appoint was given."""
+        given = (self.keep, self.force, self.reason, self.replace, self.decided, self.ref)
+        return any(given)
+
+
+def _propose(ctx: typer.Context, year: int, *, as_json: bool) -> None:
+    """Print YEAR's proposal; writes nothing."""
+    from psi.services import rotation
+
+    with session(ctx, write=False) as db:
         proposal = rotation.propose(db, year)
-    for name, answer in recorded:
-        console.success(f"Recorded the inquiry to {name} for {year}: {answer.value}.")
-    if result is not None:
-        _print_appointment(result)
-        return
     if as_json:
         console.print_json(proposal.to_json())
-        return
-    if not recorded:
+    else:
         _print_proposal(proposal)
+
+
+def _record_inquiries(ctx: typer.Context, asking: _Asking, *, as_json: bool) -> None:
+    """Record the AU's inquiries; with --json, print the proposal as it stands after them."""
+    from psi.services import rotation
+
+    with session(ctx, write=True) as db:
+        recorded = _record(db, asking)
+        proposal = rotation.propose(db, asking.year) if as_json else None
+    _print_inquiries(asking.year, recorded)
+    if proposal is not None:
+        console.print_json(proposal.to_json())
+
+
+def _appoint(ctx: typer.Context, appointing: _Appointing, asking: _Asking) -> None:
+    """Record any inquiries and the appointment in one transaction: a refusal writes neither."""
+    from psi.services import rotation
+
+    year = asking.year
+    decided_on = parse_optional_date(appointing.decided, what="decision date")
+    with session(ctx, write=True) as db:
+        recorded = _record(db, asking)
+        result = rotation.appoint(
+            db,
+            year,
+            appointing.newcomers,
+            keep=appointing.keep,
+            decided_on=decided_on,
+            decision_ref=appointing.ref,
+            force=appointing.force,
+            reason=appointing.reason,
+            replace=appointing.replace,
+        )
+    _print_inquiries(year, recorded)
+    _print_appointment(result)
+
+
+def _record(db: Session, asking: _Asking) -> list[tuple[str, Answer]]:
+    from psi.services import rotation
+
+    if not asking.answers:
+        return []
+    on = day_or_today(asking.on)
+    return rotation.record_inquiries(db, asking.year, asking.answers, on=on, note=asking.note)
+
+
+def _print_inquiries(year: int, recorded: list[tuple[str, Answer]]) -> None:
+    for name, answer in recorded:
+        console.success(f"Recorded the inquiry to {name} for {year}: {answer.value}.")
 
 
 def _print_appointment(result: AppointResult) -> None:
@@ -130,22 +201,23 @@ def _years(count: int) -> str:
     return f"{count} consecutive year{'s' if count != 1 else ''}"
 
 
-def _print_proposal(p: ProposalView) -> None:
-    steps: list[str] = []
+def _first_steps(p: ProposalView) -> list[str]:
     if not p.previous and not p.handover:
-        steps.append(
+        return [
             f"{p.year - 1} has no recorded coordinators, so the rule has nothing to start "
             f"from. Record them with: psi rotate {p.year - 1} --appoint ORG --force --reason TEXT"
-        )
-    elif p.handover:
-        steps.append(
+        ]
+    if p.handover:
+        return [
             f"{p.year - 1} had no civil-society coordinator: {p.year} is a hand-over "
             "year, and both coordinators may be newcomers."
-        )
-    else:
-        served = "; ".join(f"{name}, {_years(years)}" for name, years in p.previous)
-        steps.append(f"{p.year - 1}: {served}.")
-        steps.extend(_stays_and_leaves(p))
+        ]
+    served = "; ".join(f"{name}, {_years(years)}" for name, years in p.previous)
+    return [f"{p.year - 1}: {served}.", *_stays_and_leaves(p)]
+
+
+def _print_proposal(p: ProposalView) -> None:
+    steps = _first_steps(p)
     console.say(f"Rotation for {p.year}, from the coordinators of {p.year - 1}:", style="bold")
     for number, text in enumerate(steps, start=1):
         console.say(f"{number}. {text}")

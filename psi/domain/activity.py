@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+# Re-exported for `psi report members`, which still imports them from here; the rule
+# lives in psi.domain.membership.
+from psi.domain.membership import Membership as Membership
+from psi.domain.membership import member_on as member_on
 from psi.errors import InvalidInput, RuleViolation
 
 
@@ -122,27 +126,6 @@ def count_activities(statuses: Iterable[ActivityStatus]) -> ActivityCount:
     for status in statuses:
         tally[status] += 1
     return ActivityCount(**{status.value: count for status, count in tally.items()})
-
-
-@dataclass(frozen=True)
-class Membership:
-    """An organisation's membership as its status and dates tell it."""
-
-    status: str
-    joined_on: date | None
-    left_on: date | None
-
-
-def member_on(membership: Membership, day: date) -> bool:
-    """Whether an organisation was a member on a day (an unknown join date means from the
-    start of the records)."""
-    if membership.status not in ("member", "former"):
-        return False
-    if membership.joined_on is not None and day < membership.joined_on:
-        return False
-    if membership.status == "former" and membership.left_on is None:
-        return False
-    return membership.left_on is None or day < membership.left_on
 
 
 def days_since(day: date | None, today: date) -> int | None:

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+# member_in is re-exported for older imports; the rule lives in psi.domain.membership.
+from psi.domain.membership import member_in as member_in
+from psi.domain.membership import member_on
+from psi.errors import InvalidInput, PsiError, RuleViolation
+
 
 class Role(StrEnum):
     """A coordinator's role in a year."""
@@ -65,15 +70,10 @@ class Inquiry:
     note: str | None = None
 
 
-def member_in(org: OrgFacts, year: int) -> bool:
-    """Whether the organisation is a member for the whole of the year, by status and dates."""
-    if org.status not in ("member", "former"):
-        return False
-    if org.joined_on is not None and org.joined_on > date(year, 12, 31):
-        return False
-    if org.status == "former" and org.left_on is None:
-        return False
-    return org.left_on is None or org.left_on >= date(year, 12, 31)
+def member_at_year_end(org: OrgFacts, year: int) -> bool:
+    """Whether the organisation is still a member on 31 December of `year`, as that year's
+    coordinators must be: one that joins during the year can serve, one that leaves cannot."""
+    return member_on(org, date(year, 12, 31))
 
 
 def membership_text(org: OrgFacts) -> str:
@@ -164,7 +164,7 @@ def eligible_newcomer(
     """A civil-society member in `year` that never coordinated and has not declined."""
     return (
         is_civil_society(org)
-        and member_in(org, year)
+        and member_at_year_end(org, year)
         and not has_coordinated(history, org.id)
         and answers.get(org.id) is not Answer.NO
     )
@@ -182,6 +182,29 @@ def propose(
     attended: Mapping[int, int] | None = None,
 ) -> Proposal:
     """The proposal for `year` from the pair of `year - 1`, with ranked newcomer candidates."""
+    previous, handover = _previous_pair(year, history, orgs)
+    stays, tied, leaves = _who_stays(previous)
+    answers = _latest_answers(inquiries, year)
+    declined = tuple(org_id for org_id, answer in answers.items() if answer is Answer.NO)
+    return Proposal(
+        year=year,
+        previous=previous,
+        stays=stays,
+        tied=tied,
+        leaves=leaves,
+        handover=handover,
+        candidates=_ranked_candidates(year, history, orgs, answers, attended or {}),
+        declined=declined,
+        current=tuple(terms_in(history, year)),
+        newcomers_needed=2 if handover else 1,
+    )
+
+
+def _previous_pair(
+    year: int, history: Sequence[Term], orgs: Sequence[OrgFacts]
+) -> tuple[tuple[Served, ...], bool]:
+    """`year - 1`'s civil-society coordinators, fewest years first, and whether `year` is the
+    hand-over year (`year - 1` had coordinators, none from civil society)."""
     by_id = {org.id: org for org in orgs}
     previous_terms = [t for t in terms_in(history, year - 1) if t.org_id in by_id]
     civil_previous = [t for t in previous_terms if is_civil_society(by_id[t.org_id])]
@@ -194,43 +217,37 @@ def propose(
             key=lambda served: (served.years, by_id[served.org_id].name),
         )
     )
-    handover = bool(previous_terms) and not civil_previous
-    stays: int | None = None
-    tied: tuple[int, ...] = ()
-    leaves: tuple[int, ...] = ()
-    if len(previous) > 1:
-        fewest = previous[0].years
-        lowest = tuple(s.org_id for s in previous if s.years == fewest)
-        if len(lowest) == 1:
-            stays = lowest[0]
-            leaves = tuple(s.org_id for s in previous if s.org_id != stays)
-        else:
-            tied = lowest
-            leaves = tuple(s.org_id for s in previous if s.org_id not in lowest)
-    answers = _latest_answers(inquiries, year)
-    counts = attended or {}
+    return previous, bool(previous_terms) and not civil_previous
+
+
+def _who_stays(
+    previous: Sequence[Served],
+) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
+    """Of last year's pair: the one that stays, those tied for it, and those that leave."""
+    if len(previous) <= 1:
+        return None, (), ()
+    fewest = previous[0].years
+    lowest = tuple(s.org_id for s in previous if s.years == fewest)
+    leaves = tuple(s.org_id for s in previous if s.org_id not in lowest)
+    if len(lowest) == 1:
+        return lowest[0], (), leaves
+    return None, lowest, leaves
+
+
+def _ranked_candidates(
+    year: int,
+    history: Sequence[Term],
+    orgs: Sequence[OrgFacts],
+    answers: Mapping[int, Answer],
+    attended: Mapping[int, int],
+) -> tuple[Candidate, ...]:
     names = {org.id: org.name for org in orgs}
-    candidates = sorted(
-        (
-            Candidate(org.id, counts.get(org.id, 0), org.joined_on, answers.get(org.id))
-            for org in orgs
-            if eligible_newcomer(org, year, history, answers)
-        ),
-        key=lambda candidate: _rank_key(candidate, names),
+    candidates = (
+        Candidate(org.id, attended.get(org.id, 0), org.joined_on, answers.get(org.id))
+        for org in orgs
+        if eligible_newcomer(org, year, history, answers)
     )
-    declined = tuple(org_id for org_id, answer in answers.items() if answer is Answer.NO)
-    return Proposal(
-        year=year,
-        previous=previous,
-        stays=stays,
-        tied=tied,
-        leaves=leaves,
-        handover=handover,
-        candidates=tuple(candidates),
-        declined=declined,
-        current=tuple(terms_in(history, year)),
-        newcomers_needed=2 if handover else 1,
-    )
+    return tuple(sorted(candidates, key=lambda candidate: _rank_key(candidate, names)))
 
 
 @dataclass(frozen=True)
@@ -257,8 +274,16 @@ def violations(
     by_id = {org.id: org for org in orgs}
     history = [term for term in history if term.year != year]
     proposal = propose(year, history, orgs, inquiries)
-    previous_ids = {served.org_id for served in proposal.previous}
     answers = _latest_answers(inquiries, year)
+    problems = _start_problems(year, history, proposal)
+    problems.extend(_pair_problems(appointment, proposal))
+    for org_id in appointment.newcomers:
+        problems.extend(_newcomer_problems(by_id[org_id], year, history, answers, proposal))
+    problems.extend(_keep_problems(appointment, proposal, by_id))
+    return problems
+
+
+def _start_problems(year: int, history: Sequence[Term], proposal: Proposal) -> list[str]:
     problems: list[str] = []
     if not terms_in(history, year - 1):
         problems.append(
@@ -269,25 +294,42 @@ def violations(
             f"{year - 1} has only one recorded coordinator, so the rule cannot tell who stays; "
             f"record {year - 1}'s newcomer first"
         )
-    if proposal.handover:
-        if appointment.keep is not None:
-            problems.append(
-                f"{year - 1} had no civil-society coordinator, so nobody can be kept on in {year}"
-            )
-    elif len(appointment.newcomers) > 1:
-        problems.append(
-            f"only one newcomer joins in {year}; both may be new only in the hand-over year"
-        )
-    for org_id in appointment.newcomers:
-        problems.extend(_newcomer_problems(by_id[org_id], year, history, answers, proposal))
-    keep = appointment.keep
-    if keep is not None and not proposal.handover:
-        name = _name(by_id, keep)
-        if keep not in previous_ids:
-            problems.append(f"{name} did not coordinate in {year - 1}, so it cannot be kept on")
-        elif keep in proposal.leaves:
-            problems.append(f"{name} has served longest of {year - 1}'s pair and must leave")
     return problems
+
+
+def _pair_problems(appointment: Appointment, proposal: Proposal) -> list[str]:
+    year = appointment.year
+    if not proposal.handover:
+        if len(appointment.newcomers) > 1:
+            return [
+                f"only one newcomer joins in {year}; both may be new only in the hand-over year"
+            ]
+        return []
+    problems: list[str] = []
+    if appointment.keep is not None:
+        problems.append(
+            f"{year - 1} had no civil-society coordinator, so nobody can be kept on in {year}"
+        )
+    if len(appointment.newcomers) > proposal.newcomers_needed:
+        problems.append(
+            f"{len(appointment.newcomers)} newcomers are too many: "
+            f"two join in {year}, the hand-over year"
+        )
+    return problems
+
+
+def _keep_problems(
+    appointment: Appointment, proposal: Proposal, by_id: Mapping[int, OrgFacts]
+) -> list[str]:
+    keep = appointment.keep
+    if keep is None or proposal.handover:
+        return []
+    name = _name(by_id, keep)
+    if keep not in {served.org_id for served in proposal.previous}:
+        return [f"{name} did not coordinate in {appointment.year - 1}, so it cannot be kept on"]
+    if keep in proposal.leaves:
+        return [f"{name} has served longest of {appointment.year - 1}'s pair and must leave"]
+    return []
 
 
 def _newcomer_problems(
@@ -304,7 +346,7 @@ def _newcomer_problems(
         problems.append(f"{org.name} has coordinated before, so it is no newcomer")
     if not is_civil_society(org):
         problems.append(f"{org.name} is not a civil-society organisation ({org.sector})")
-    if not member_in(org, year):
+    if not member_at_year_end(org, year):
         problems.append(f"{org.name} is not a member in {year} ({membership_text(org)})")
     if answers.get(org.id) is Answer.NO:
         problems.append(f"{org.name} declined to coordinate in {year}")
@@ -317,3 +359,172 @@ def appointed_terms(appointment: Appointment) -> list[Term]:
     if appointment.keep is not None:
         terms.insert(0, Term(appointment.year, appointment.keep, Role.CONTINUING))
     return terms
+
+
+# The appointment: what `psi rotate YEAR --appoint ORG` decides, as a pure function of the
+# recorded facts and the request. The service loads the facts and stores the decision.
+
+
+@dataclass(frozen=True)
+class YearFacts:
+    """What the service loads for an appointment: every term, organisation and inquiry."""
+
+    history: tuple[Term, ...]
+    orgs: tuple[OrgFacts, ...]
+    inquiries: tuple[Inquiry, ...] = ()
+
+    def recorded(self, year: int) -> frozenset[Term]:
+        """The terms already recorded for `year`."""
+        return frozenset(terms_in(self.history, year))
+
+    def name(self, org_id: int) -> str:
+        """An organisation's name, for messages."""
+        return _name({org.id: org for org in self.orgs}, org_id)
+
+
+@dataclass(frozen=True)
+class AppointmentRequest:
+    """What the AU asks to record: YEAR, the newcomers named, --keep, --force, --reason, --replace."""
+
+    year: int
+    newcomers: tuple[int, ...]
+    keep: int | None = None
+    force: bool = False
+    reason: str | None = None
+    replace: bool = False
+
+
+@dataclass(frozen=True)
+class RuleBroken:
+    """A refused request: the message the user reads and the kind of error it is."""
+
+    message: str
+    kind: type[PsiError] = RuleViolation
+
+    def error(self) -> PsiError:
+        """The exception the service raises for this refusal."""
+        return self.kind(self.message)
+
+
+@dataclass(frozen=True)
+class AppointmentDecision:
+    """An accepted request: the year's terms, what to add and remove, and any rule overridden."""
+
+    appointment: Appointment
+    terms: tuple[Term, ...]
+    add: tuple[Term, ...]
+    remove: tuple[Term, ...]
+    overridden: tuple[str, ...] = ()
+    override_reason: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the year gains a term it did not have."""
+        return bool(self.add)
+
+
+def override_refusal(force: bool, reason: str | None) -> RuleBroken | None:
+    """--force without a --reason is refused: the reason is kept and shown in reports."""
+    if force and not (reason and reason.strip()):
+        return RuleBroken(
+            "--force needs --reason TEXT: the reason is kept and shown in reports.", InvalidInput
+        )
+    return None
+
+
+def decide_appointment(
+    facts: YearFacts, request: AppointmentRequest
+) -> AppointmentDecision | RuleBroken:
+    """The terms an appointment request records by the rule (or overriding it with --force),
+    or the rule it breaks."""
+    refusal = override_refusal(request.force, request.reason) or _kept_and_new(facts, request)
+    if refusal is not None:
+        return refusal
+    year = request.year
+    others = [term for term in facts.history if term.year != year]
+    proposal = propose(year, others, facts.orgs, facts.inquiries)
+    keep = _kept_on(facts, request, proposal)
+    if isinstance(keep, RuleBroken):
+        return keep
+    appointment = Appointment(year, _newcomers(facts, request, proposal), keep)
+    problems = violations(appointment, facts.history, facts.orgs, facts.inquiries)
+    if problems and not request.force:
+        return RuleBroken(
+            "; ".join(problems) + ". To override the rule, add --force --reason TEXT."
+        )
+    return _decision(facts, request, appointment, tuple(problems))
+
+
+def _kept_and_new(facts: YearFacts, request: AppointmentRequest) -> RuleBroken | None:
+    if request.keep is None or request.keep not in request.newcomers:
+        return None
+    return RuleBroken(
+        f"{facts.name(request.keep)} cannot be both kept on and a newcomer in {request.year}."
+    )
+
+
+def _newcomers(
+    facts: YearFacts, request: AppointmentRequest, proposal: Proposal
+) -> tuple[int, ...]:
+    named = tuple(dict.fromkeys(request.newcomers))
+    if not proposal.handover or request.replace:
+        return named
+    # In the hand-over year the two newcomers may be appointed one at a time.
+    recorded = [t.org_id for t in terms_in(facts.history, request.year) if t.role is Role.NEWCOMER]
+    if len(set(recorded) | set(named)) > proposal.newcomers_needed:
+        return named
+    return tuple(dict.fromkeys([*recorded, *named]))
+
+
+def _kept_on(
+    facts: YearFacts, request: AppointmentRequest, proposal: Proposal
+) -> int | RuleBroken | None:
+    if request.keep is not None or proposal.handover:
+        return request.keep
+    year = request.year
+    already = [t.org_id for t in terms_in(facts.history, year) if t.role is Role.CONTINUING]
+    if already:
+        return already[0]
+    if proposal.tied:
+        options = " or ".join(f'--keep "{facts.name(org_id)}"' for org_id in proposal.tied)
+        return RuleBroken(
+            f"{year - 1}'s coordinators have served equally long, so the AU must choose who "
+            f"stays: add {options}."
+        )
+    return proposal.stays
+
+
+def _with_roles(appointment: Appointment, orgs: Iterable[OrgFacts]) -> set[Term]:
+    """The appointment's terms; an organisation outside civil society coordinates as `other`."""
+    civil = {org.id for org in orgs if is_civil_society(org)}
+    return {
+        Term(t.year, t.org_id, t.role if t.org_id in civil else Role.OTHER)
+        for t in appointed_terms(appointment)
+    }
+
+
+def _by_org(terms: Iterable[Term]) -> tuple[Term, ...]:
+    return tuple(sorted(terms, key=lambda term: (term.org_id, term.role)))
+
+
+def _decision(
+    facts: YearFacts,
+    request: AppointmentRequest,
+    appointment: Appointment,
+    problems: tuple[str, ...],
+) -> AppointmentDecision | RuleBroken:
+    wanted = _with_roles(appointment, facts.orgs)
+    existing = facts.recorded(request.year)
+    if not (existing <= wanted or request.replace):
+        pair = ", ".join(f"{facts.name(t.org_id)} ({t.role})" for t in _by_org(existing))
+        return RuleBroken(
+            f"{request.year} already has coordinators: {pair}. Add --replace to record another pair."
+        )
+    return AppointmentDecision(
+        appointment=appointment,
+        terms=_by_org(wanted),
+        add=_by_org(wanted - existing),
+        remove=_by_org(existing - wanted),
+        overridden=problems,
+        override_reason=request.reason.strip() if problems and request.reason else None,
+    )

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from psi.domain import activity as rules
 from psi.domain.activity import ActivityStatus, LogKind
+from psi.domain.membership import member_in
 from psi.domain.organisation import check_name, check_note, normalise_website
 from psi.domain.text import casefold_key
 from psi.errors import Conflict, InvalidInput, NotFound, RuleViolation
@@ -208,11 +209,7 @@ def add_activity(
 
 def _requester(session: Session, name: str, year: int) -> int:
     org = find_org(session, name)
-    membership = rules.Membership(org.status, org.joined_on, org.left_on)
-    if not (
-        rules.member_on(membership, date(year, 1, 1))
-        or rules.member_on(membership, date(year, 12, 31))
-    ):
+    if not member_in(org, year):
         raise RuleViolation(
             f"{org.name} is not a member in {year}, so it cannot have asked for an activity as one."
         )

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from psi.domain import organisation as rules
+from psi.domain.membership import status_on
 from psi.domain.municipality import resolve_municipality, stored_municipality
 from psi.domain.names import Named, find_named
 from psi.domain.organisation import OrgFields, OrgInput, Status
@@ -91,15 +92,16 @@ class OrgDetail:
         }
 
 
-def view_of(row: Organisation) -> OrgView:
-    """The printable view of a stored organisation."""
+def view_of(row: Organisation, today: date | None = None) -> OrgView:
+    """The printable view of a stored organisation; with `today`, its status on that day (a
+    former member is still a member up to its left date)."""
     assert row.id is not None
     return OrgView(
         id=row.id,
         name=row.name,
         short=row.short,
         sector=row.sector,
-        status=row.status,
+        status=row.status if today is None else status_on(row, today),
         orgnr=row.orgnr,
         municipality=row.municipality,
         municipality_code=row.municipality_code,
@@ -212,14 +214,6 @@ def find_org(session: Session, query: str) -> Organisation:
     raise NotFound(f"No organisation matches '{query}'.{hint} See `psi org list --status all`.")
 
 
-def _status_condition(status: str) -> Any:
-    if status == "all":
-        return None
-    if status == "active":
-        return Organisation.status != Status.FORMER.value
-    return Organisation.status == rules.parse_status(status).value
-
-
 def parse_status_filter(text: str) -> str:
     """The --status filter of `psi org list`: a status, `active` or `all`."""
     value = text.strip().casefold()
@@ -230,18 +224,27 @@ def parse_status_filter(text: str) -> str:
     return value
 
 
+def _matches(status: str, wanted: str) -> bool:
+    if wanted == "all":
+        return True
+    if wanted == "active":
+        return status != Status.FORMER
+    return status == rules.parse_status(wanted)
+
+
 def list_orgs(
     session: Session,
     *,
     sector: str | None = None,
     municipality: str | None = None,
     status: str = "active",
+    today: date | None = None,
 ) -> list[OrgView]:
-    """`psi org list`: the register, filtered, in Swedish alphabetical order."""
+    """`psi org list`: the register with each status as of today, filtered on it, in Swedish
+    alphabetical order."""
+    wanted = parse_status_filter(status)
+    day = today or date.today()
     query = select(Organisation)
-    condition = _status_condition(parse_status_filter(status))
-    if condition is not None:
-        query = query.where(condition)
     if sector:
         query = query.where(Organisation.sector == rules.parse_sector(sector).value)
     if municipality:
@@ -251,8 +254,9 @@ def list_orgs(
             if place.code
             else Organisation.municipality == place.name
         )
-    rows = session.exec(query).all()
-    return sorted((view_of(row) for row in rows), key=lambda view: swedish_sort_key(view.name))
+    views = [view_of(row, day) for row in session.exec(query).all()]
+    chosen = [view for view in views if _matches(view.status, wanted)]
+    return sorted(chosen, key=lambda view: swedish_sort_key(view.name))
 
 
 def contacts_of(session: Session, org: Organisation) -> list[ContactView]:
@@ -268,8 +272,9 @@ def contact_view(row: Contact, organisation: str) -> ContactView:
     return ContactView(row.id, organisation, row.name, row.email, row.phone, row.role)
 
 
-def show_org(session: Session, query: str) -> OrgDetail:
-    """`psi org show`: one organisation with its contact persons and coordinator years."""
+def show_org(session: Session, query: str, today: date | None = None) -> OrgDetail:
+    """`psi org show`: one organisation, its status as of today, its contact persons and
+    coordinator years."""
     org = find_org(session, query)
     erased = session.exec(
         select(func.coalesce(func.sum(Erasure.records), 0)).where(Erasure.organisation_id == org.id)
@@ -284,7 +289,7 @@ def show_org(session: Session, query: str) -> OrgDetail:
     ).one()
     return OrgDetail(
         meetings_attended=int(attended),
-        org=view_of(org),
+        org=view_of(org, today or date.today()),
         contacts=contacts_of(session, org),
         erased_contacts=int(erased),
         coordinated=[(year, role) for year, role in terms],
@@ -313,7 +318,9 @@ def input_of(view: OrgView) -> OrgInput:
     return OrgInput(
         name=view.name,
         sector=view.sector,
-        status=view.status,
+        # A view may show a former member as still a member until its left date; as typed,
+        # an organisation with a left date is former (check_org allows nothing else).
+        status=Status.FORMER.value if view.left is not None else view.status,
         short=view.short,
         orgnr=view.orgnr,
         municipality=municipality,

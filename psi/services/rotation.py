@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -11,8 +11,7 @@ from sqlmodel import Session, col, select
 
 from psi.domain import rotation as rule
 from psi.domain.organisation import check_note
-from psi.domain.rotation import Answer, Appointment, Role
-from psi.errors import InvalidInput, RuleViolation
+from psi.domain.rotation import Answer, Role
 from psi.models import CoordinatorTerm, Inquiry, Organisation
 from psi.services.meetings import attendance_counts
 from psi.services.orgs import find_org
@@ -165,24 +164,36 @@ def propose(session: Session, year: int) -> ProposalView:
         tied=[names[org_id] for org_id in proposal.tied],
         leaves=[(names[org_id], served[org_id]) for org_id in proposal.leaves],
         handover=proposal.handover,
-        candidates=[
-            CandidateView(
-                rank=rank,
-                organisation=names[c.org_id],
-                municipality=municipalities.get(c.org_id),
-                joined_on=c.joined_on,
-                attended=c.attended,
-                inquiry=c.inquiry.value if c.inquiry else None,
-            )
-            for rank, c in enumerate(proposal.candidates, start=1)
-        ],
+        candidates=_candidate_views(proposal.candidates, names, municipalities),
         declined=sorted(names[org_id] for org_id in proposal.declined),
         current=[(names[t.org_id], t.role.value) for t in proposal.current],
         missing=list(proposal.missing),
-        pending=sorted(
-            names[i.org_id] for i in inquiries if i.year == year and i.answer is Answer.PENDING
-        ),
+        pending=_pending(inquiries, year, names),
     )
+
+
+def _pending(inquiries: Sequence[rule.Inquiry], year: int, names: Mapping[int, str]) -> list[str]:
+    return sorted(
+        names[i.org_id] for i in inquiries if i.year == year and i.answer is Answer.PENDING
+    )
+
+
+def _candidate_views(
+    candidates: Sequence[rule.Candidate],
+    names: Mapping[int, str],
+    municipalities: Mapping[int | None, str | None],
+) -> list[CandidateView]:
+    return [
+        CandidateView(
+            rank=rank,
+            organisation=names[c.org_id],
+            municipality=municipalities.get(c.org_id),
+            joined_on=c.joined_on,
+            attended=c.attended,
+            inquiry=c.inquiry.value if c.inquiry else None,
+        )
+        for rank, c in enumerate(candidates, start=1)
+    ]
 
 
 def record_inquiries(
@@ -223,25 +234,10 @@ class AppointResult:
     overridden: list[str]
 
 
-def _resolve_keep(
-    year: int,
-    keep: int | None,
-    history: list[rule.Term],
-    proposal: rule.Proposal,
-    names: dict[int, str],
-) -> int | None:
-    if keep is not None or proposal.handover:
-        return keep
-    already = [t.org_id for t in rule.terms_in(history, year) if t.role is Role.CONTINUING]
-    if already:
-        return already[0]
-    if proposal.tied:
-        options = " or ".join(f'--keep "{names[org_id]}"' for org_id in proposal.tied)
-        raise RuleViolation(
-            f"{year - 1}'s coordinators have served equally long, so the AU must choose who "
-            f"stays: add {options}."
-        )
-    return proposal.stays
+def _year_facts(session: Session) -> rule.YearFacts:
+    return rule.YearFacts(
+        tuple(_history(session)), tuple(_facts(session)), tuple(_inquiries(session))
+    )
 
 
 def appoint(
@@ -257,68 +253,59 @@ def appoint(
     replace: bool = False,
 ) -> AppointResult:
     """`psi rotate YEAR --appoint ORG`: record the year's pair, by the rule or with --force."""
-    if force and not (reason and reason.strip()):
-        raise InvalidInput("--force needs --reason TEXT: the reason is kept and shown in reports.")
-    orgs = _facts(session)
-    names = {org.id: org.name for org in orgs}
-    history = _history(session)
-    inquiries = _inquiries(session)
-    new_ids = tuple(dict.fromkeys(find_org(session, query).id or 0 for query in newcomers))
-    keep_id = find_org(session, keep).id if keep else None
-    if keep_id is not None and keep_id in new_ids:
-        raise RuleViolation(f"{names[keep_id]} cannot be both kept on and a newcomer in {year}.")
-    earlier = [t for t in history if t.year != year]
-    proposal = rule.propose(year, earlier, orgs, inquiries)
-    if proposal.handover and not replace:
-        # In the hand-over year the two newcomers may be appointed one at a time.
-        recorded = [t.org_id for t in rule.terms_in(history, year) if t.role is Role.NEWCOMER]
-        if len(set(recorded) | set(new_ids)) <= proposal.newcomers_needed:
-            new_ids = tuple(dict.fromkeys([*recorded, *new_ids]))
-    appointment = Appointment(year, new_ids, _resolve_keep(year, keep_id, history, proposal, names))
-    problems = rule.violations(appointment, history, orgs, inquiries)
-    if problems and not force:
-        raise RuleViolation(
-            "; ".join(problems) + ". To override the rule, add --force --reason TEXT."
-        )
-    civil = {org.id for org in orgs if rule.is_civil_society(org)}
-    wanted = {
-        (t.org_id, t.role if t.org_id in civil else Role.OTHER)
-        for t in rule.appointed_terms(appointment)
-    }
-    rows = session.exec(select(CoordinatorTerm).where(CoordinatorTerm.year == year)).all()
-    existing = {(row.organisation_id, Role(row.role)) for row in rows}
-    if existing and not existing <= wanted and not replace:
-        pair = ", ".join(f"{names[org_id]} ({role})" for org_id, role in sorted(existing))
-        raise RuleViolation(
-            f"{year} already has coordinators: {pair}. Add --replace to record another pair."
-        )
-    if replace:
+    # Refused before the names are looked up, so a missing reason is reported first.
+    early = rule.override_refusal(force, reason)
+    if early is not None:
+        raise early.error()
+    facts = _year_facts(session)
+    request = rule.AppointmentRequest(
+        year,
+        tuple(find_org(session, query).id or 0 for query in newcomers),
+        keep=find_org(session, keep).id if keep else None,
+        force=force,
+        reason=reason,
+        replace=replace,
+    )
+    decision = rule.decide_appointment(facts, request)
+    if isinstance(decision, rule.RuleBroken):
+        raise decision.error()
+    _store(session, decision, decided_on, decision_ref)
+    return AppointResult(
+        year=year,
+        terms=[(facts.name(t.org_id), t.role.value) for t in decision.terms],
+        changed=decision.changed,
+        overridden=list(decision.overridden),
+    )
+
+
+def _store(
+    session: Session,
+    decision: rule.AppointmentDecision,
+    decided_on: date | None,
+    decision_ref: str | None,
+) -> None:
+    year = decision.appointment.year
+    if decision.remove:
+        remove = {(t.org_id, t.role) for t in decision.remove}
+        rows = session.exec(select(CoordinatorTerm).where(CoordinatorTerm.year == year)).all()
         for row in rows:
-            if (row.organisation_id, Role(row.role)) not in wanted:
+            if (row.organisation_id, Role(row.role)) in remove:
                 session.delete(row)
         session.flush()
-        existing &= wanted
-    override = reason.strip() if problems and reason else None
     now = datetime.now(UTC)
-    for org_id, role in sorted(wanted - existing):
+    for term in decision.add:
         session.add(
             CoordinatorTerm(
                 year=year,
-                organisation_id=org_id,
-                role=role.value,
+                organisation_id=term.org_id,
+                role=term.role.value,
                 decided_on=decided_on or date.today(),
                 decision_ref=decision_ref,
-                override_reason=override,
+                override_reason=decision.override_reason,
                 created_at=now,
             )
         )
     session.flush()
-    return AppointResult(
-        year=year,
-        terms=[(names[org_id], role.value) for org_id, role in sorted(wanted)],
-        changed=wanted != existing,
-        overridden=problems,
-    )
 
 
 def record_terms(session: Session, terms: Sequence[dict[str, Any]]) -> int:

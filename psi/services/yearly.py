@@ -10,9 +10,10 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from psi.domain import duties
-from psi.domain.activity import ActivityStatus, LogKind, Membership, count_activities, member_on
+from psi.domain.activity import ActivityStatus, LogKind, count_activities
 from psi.domain.budget import elapsed_share
 from psi.domain.meeting import Kind, MeetingStatus
+from psi.domain.membership import member_on
 from psi.domain.planning import REGIONAL_UTVECKLING
 from psi.models import Attendance, Meeting, Organisation
 from psi.services.activities import ActivityView, LogView, list_activities, list_log
@@ -67,14 +68,10 @@ class YearReport:
 def _members(session: Session, year: int, today: date, contacted: set[str]) -> MemberCounts:
     rows = session.exec(select(Organisation)).all()
     start, end = date(year, 1, 1), date(year, 12, 31)
-
-    def was_member(row: Organisation, day: date) -> bool:
-        return member_on(Membership(row.status, row.joined_on, row.left_on), day)
-
-    members_now = [row for row in rows if was_member(row, today)]
+    members_now = [row for row in rows if member_on(row, today)]
     return MemberCounts(
-        at_start=sum(1 for row in rows if was_member(row, start)),
-        at_end=sum(1 for row in rows if was_member(row, end)),
+        at_start=sum(1 for row in rows if member_on(row, start)),
+        at_end=sum(1 for row in rows if member_on(row, end)),
         now=len(members_now),
         joined=sorted(row.name for row in rows if row.joined_on and start <= row.joined_on <= end),
         left=sorted(row.name for row in rows if row.left_on and start <= row.left_on <= end),

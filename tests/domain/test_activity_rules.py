@@ -1,4 +1,5 @@
-"""The rules of the operations plan, the activity list, the log and membership over time."""
+"""The rules of the operations plan, the activity list and the log (membership over time:
+test_membership.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,12 @@ from psi.domain.activity import (
     ActivityCount,
     ActivityStatus,
     LogKind,
-    Membership,
     check_goal_code,
     check_move,
     check_plan_years,
     count_activities,
     covers,
     days_since,
-    member_on,
     parse_activity_status,
     parse_log_kind,
 )
@@ -202,76 +201,6 @@ def test_count_totals_the_input_and_share_is_a_fraction(statuses: list[ActivityS
     counted = len(statuses) - statuses.count(S.CANCELLED)
     expected = statuses.count(S.DONE) / counted if counted else 0.0
     assert counts.share_done == pytest.approx(expected)
-
-
-# --- membership over time ---------------------------------------------------------------------
-
-JOINED = date(2020, 3, 10)
-LEFT = date(2024, 12, 31)
-
-
-@pytest.mark.parametrize("day", [date(2000, 1, 1), JOINED, date(2030, 6, 1)])
-def test_a_member_without_a_joined_date_is_a_member_on_any_day(day: date) -> None:
-    assert member_on(Membership("member", None, None), day)
-
-
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (date(2020, 3, 9), False),
-        (JOINED, True),
-        (date(2020, 3, 11), True),
-        (date(2030, 1, 1), True),
-    ],
-)
-def test_a_member_is_a_member_from_its_joined_date(day: date, expected: bool) -> None:
-    assert member_on(Membership("member", JOINED, None), day) is expected
-
-
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (date(2020, 3, 9), False),
-        (JOINED, True),
-        (date(2024, 12, 30), True),
-        (LEFT, False),
-        (date(2025, 1, 1), False),
-    ],
-)
-def test_a_former_member_counts_from_joining_until_its_left_date_exclusive(
-    day: date, expected: bool
-) -> None:
-    assert member_on(Membership("former", JOINED, LEFT), day) is expected
-
-
-def test_a_former_member_without_a_joined_date_counts_until_it_left() -> None:
-    former = Membership("former", None, LEFT)
-    assert member_on(former, date(2001, 1, 1))
-    assert not member_on(former, LEFT)
-
-
-@pytest.mark.parametrize("day", [date(2000, 1, 1), JOINED, date(2026, 6, 1)])
-def test_a_former_member_without_a_left_date_never_counts(day: date) -> None:
-    assert not member_on(Membership("former", None, None), day)
-    assert not member_on(Membership("former", JOINED, None), day)
-
-
-@pytest.mark.parametrize("status", ["prospect", "partner"])
-@pytest.mark.parametrize("day", [date(2000, 1, 1), JOINED, date(2026, 6, 1)])
-def test_prospects_and_partners_are_never_members(status: str, day: date) -> None:
-    assert not member_on(Membership(status, None, None), day)
-    assert not member_on(Membership(status, JOINED, None), day)
-
-
-@given(
-    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
-    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
-    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
-)
-def test_a_former_member_counts_exactly_between_its_dates(
-    joined: date, left: date, day: date
-) -> None:
-    assert member_on(Membership("former", joined, left), day) is (joined <= day < left)
 
 
 # --- days since -------------------------------------------------------------------------------
