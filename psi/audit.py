@@ -6,6 +6,7 @@ import getpass
 import json
 import os
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlmodel import Session
 
+from psi.domain import erasure
 from psi.models import AuditEntry
 
 SKIPPED_COLUMNS = {"created_at", "updated_at", "name_key", "short_key"}
@@ -90,12 +92,10 @@ def record(session: Session, command: str, changes: list[dict[str, Any]]) -> Non
     if not changes:
         return
     redact = session.info.get("audit_redact")
-    if redact:
-        changes = [
-            {"action": c["action"], "table": c["table"], "id": c["id"], "values": ERASED}
-            for c in changes
-        ]
-        command = _erase(command, redact)
+    if isinstance(redact, erasure.Person):
+        # An erasure's own entry says which rows and fields it changed, never what they held.
+        changes = [_redacted(change, redact) for change in changes]
+        command = erasure.scrub(command, redact)[0]
     session.add(
         AuditEntry(
             at=datetime.now(UTC),
@@ -139,26 +139,115 @@ def list_entries(session: Session, since: date | None = None) -> list[AuditView]
     return [AuditView(r.id or 0, r.at, r.os_user, r.command, json.loads(r.changes)) for r in rows]
 
 
-ERASED = "[erased]"
+ERASED = erasure.MARKER
 
 
-def _erase(text: str, values: set[str]) -> str:
-    """Replace every value (in any case, and as JSON writes it) with [erased]."""
-    forms = {form for v in values if v for form in (v, json.dumps(v, ensure_ascii=False)[1:-1])}
-    for form in sorted(forms, key=len, reverse=True):
-        text = re.sub(re.escape(form), ERASED, text, flags=re.IGNORECASE)
-    return text
+def _redacted(change: dict[str, Any], who: erasure.Person) -> dict[str, Any]:
+    """An erasure's change as its audit entry keeps it: a deleted row's values and an edited
+    field's old and new text are left out; an added row (the anonymous count) is kept."""
+    entry = {"action": change["action"], "table": change["table"], "id": change["id"]}
+    if change["action"] == "update":
+        entry["changes"] = dict.fromkeys(change.get("changes", {}), ERASED)
+    elif change["action"] == "insert":
+        entry["values"] = _scrubbed(change.get("values", {}), who)[0]
+    else:
+        entry["values"] = ERASED
+    return entry
 
 
-def erase_person(session: Session, values: set[str]) -> int:
-    """Replace a forgotten person's name, e-mail and phone everywhere in the audit log."""
-    from sqlmodel import select
+def _scrubbed(value: Any, who: erasure.Person) -> tuple[Any, int]:
+    """A JSON value with each mention of the person erased from every text in it."""
+    if isinstance(value, str):
+        return erasure.scrub(value, who)
+    if isinstance(value, list):
+        parts = [_scrubbed(item, who) for item in value]
+        return [item for item, _ in parts], sum(count for _, count in parts)
+    if isinstance(value, dict):
+        total = 0
+        result = {}
+        for key, item in value.items():
+            new_key, key_count = _scrubbed(key, who)
+            new_item, item_count = _scrubbed(item, who)
+            result[new_key] = new_item
+            total += key_count + item_count
+        return result, total
+    return value, 0
 
-    touched = 0
-    for entry in session.exec(select(AuditEntry)):
-        changes, command = _erase(entry.changes, values), _erase(entry.command, values)
-        if changes != entry.changes or command != entry.command:
-            entry.changes, entry.command = changes, command
-            session.add(entry)
-            touched += 1
-    return touched
+
+_JSON_ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})')
+
+
+def json_unescaped(text: str) -> str:
+    """JSON text with its strings' escapes (\\n, \\", \\u00e5) written out, so that what a
+    string holds can be searched for in the whole text."""
+    if "\\" not in text:
+        return text
+    return _JSON_ESCAPE.sub(lambda m: str(json.loads(f'"{m.group(0)}"')), text)
+
+
+Rows = Set[tuple[str, int]]
+"""Rows named by table and id."""
+
+
+def _scrubbed_changes(
+    changes: str, who: erasure.Person, erased: Rows, kept: Rows
+) -> tuple[str, int, str]:
+    """The changes (JSON) with each mention erased value by value (so JSON's escapes hide
+    nothing), every value of an erased row left out, and a kept row's (a namesake's) left
+    as they are; the mentions, and what the entry touched: "erased", "kept" or ""."""
+    tables = {f'"{table}"' for table, _ in erased | kept}
+    if not any(table in changes for table in tables) and not erasure.mentions(
+        json_unescaped(changes), who
+    ):
+        return changes, 0, ""  # the common case, without parsing the JSON
+    try:
+        data = json.loads(changes)
+    except ValueError:
+        return (*erasure.scrub(changes, who), "")
+    if not isinstance(data, list):
+        return (*erasure.scrub(changes, who), "")
+    total, touched, result = 0, "", []
+    for change in data:
+        row = (change.get("table"), change.get("id")) if isinstance(change, dict) else None
+        if row in erased:
+            touched = "erased"
+            field = "changes" if "changes" in change else "values"
+            if change.get(field) != ERASED:
+                total += 1
+            result.append({**{k: change[k] for k in ("action", "table", "id")}, field: ERASED})
+        elif row in kept:
+            touched = touched or "kept"
+            result.append(change)
+        else:
+            scrubbed, count = _scrubbed(change, who)
+            total += count
+            result.append(scrubbed)
+    if not total:
+        return changes, 0, touched
+    return json.dumps(result, ensure_ascii=False, default=str), total, touched
+
+
+ENTRY_TEXTS = ("command", "changes")
+"""The fields `scrub_entry` scrubs; any other text field of an entry is plain text."""
+
+
+def scrub_entry(
+    command: str, changes: str, who: erasure.Person, erased: Rows, kept: Rows = frozenset()
+) -> dict[str, tuple[str, int]]:
+    """An audit entry's command and changes with a person erased: each mention of them, and
+    everything the entry recorded about their erased rows (table and id), even their role;
+    an entry about a kept namesake's row keeps what it says of them. The fields that change,
+    with their new text and how many mentions each had."""
+    changed: dict[str, tuple[str, int]] = {}
+    new_changes, count, touched = _scrubbed_changes(changes, who, erased, kept)
+    if count:
+        changed["changes"] = (new_changes, count)
+    new_command, count = (command, 0) if touched == "kept" else erasure.scrub(command, who)
+    if touched == "erased":
+        # The words typed for the erased row (its role too) go; the command's name stays.
+        shortened = " ".join([*command.split()[:3], ERASED])
+        if shortened != command:
+            new_command, count = shortened, max(count, 1)
+    if count:
+        changed["command"] = (new_command, count)
+    return changed

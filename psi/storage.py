@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -321,21 +322,48 @@ def backup_sqlite(location: DbLocation, target: Path) -> Path:
     return _complete(partial, target)
 
 
+def own_backups(location: DbLocation, label: str | None = None) -> list[Path]:
+    """The backups psi named itself for this database (see `backup_path`), oldest first:
+    those with one label, or all. Only a whole name of that pattern counts, so a file the
+    user named `psi.backup-before-audit.sqlite3` is never taken for one."""
+    stem = backup_stem(location)
+    labels = re.escape(label) if label is not None else r"[A-Za-z0-9-]+"
+    own = re.compile(rf"{re.escape(stem)}\.{labels}-\d{{8}}-\d{{6}}(-\d+)?\.sqlite3")
+    candidates = backup_folder(location).glob(f"{glob.escape(stem)}.*.sqlite3")
+    found = [
+        path
+        for path in candidates
+        if own.fullmatch(path.name) and path.is_file() and path != location.path
+    ]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
 def prune_backups(location: DbLocation, label: str, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups psi named itself (see `backup_path`)."""
-    own = re.compile(
-        rf"{re.escape(backup_stem(location))}\.{re.escape(label)}-\d{{8}}-\d{{6}}(-\d+)?\.sqlite3"
-    )
-    candidates = backup_folder(location).glob(f"{backup_stem(location)}.{label}-*.sqlite3")
-    found = sorted(
-        (path for path in candidates if own.fullmatch(path.name)),
-        key=lambda p: (p.stat().st_mtime, p.name),
-    )
+    """Delete all but the newest `keep` backups psi named itself with this label."""
+    found = own_backups(location, label)
     removed = found[: max(0, len(found) - keep)]
     for path in removed:
         with suppress(OSError):
             path.unlink()
     return removed
+
+
+def vacuum(location: DbLocation) -> bool:
+    """Rebuild a SQLite file, so that no free page keeps an old row; False if busy."""
+    if location.path is None:
+        return True
+    engine = make_engine(location)
+    try:
+        raw = engine.raw_connection()  # autocommit: VACUUM cannot run inside a transaction
+        try:
+            raw.cursor().execute("VACUUM")
+        finally:
+            raw.close()
+    except (sqlite3.Error, DatabaseError):
+        return False
+    finally:
+        engine.dispose()
+    return True
 
 
 @dataclass(frozen=True)

@@ -269,24 +269,11 @@ def _params(opt: str) -> list[tuple[tuple[str, ...], Any]]:
     ]
 
 
-# rotate.py is being split (issue 16); its --json still has its own help until it uses AsJson.
-NOT_YET_SHARED = {("rotate",)}
 JSON_OPTIONS = _params("--json")
 
 
 @pytest.mark.parametrize(
-    ("path", "param"),
-    [
-        pytest.param(
-            path,
-            param,
-            marks=[pytest.mark.xfail(strict=True, reason="rotate.py is not on _options yet")]
-            if path in NOT_YET_SHARED
-            else [],
-        )
-        for path, param in JSON_OPTIONS
-    ],
-    ids=[" ".join(path) for path, _ in JSON_OPTIONS],
+    ("path", "param"), JSON_OPTIONS, ids=[" ".join(path) for path, _ in JSON_OPTIONS]
 )
 def test_every_json_option_has_the_one_help_text(path: tuple[str, ...], param: Any) -> None:
     from psi.commands._options import AsJson

@@ -9,7 +9,8 @@ import typer
 
 from psi import console
 from psi.commands._common import day_or_today, session
-from psi.domain.dates import check_year, parse_optional_date
+from psi.commands._options import AsJson, On, Year
+from psi.domain.dates import parse_optional_date
 from psi.domain.rotation import Answer
 from psi.errors import InvalidInput
 
@@ -27,7 +28,7 @@ COORDINATORS_EPILOG = "Example: psi coordinators --json"
 
 def rotate(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year to propose or appoint coordinators for.")],
+    year: Year,
     appoint: Annotated[
         list[str] | None,
         typer.Option(
@@ -62,18 +63,15 @@ def rotate(
     accepted: Annotated[
         list[str] | None, typer.Option(help="Record that ORG said yes for YEAR.")
     ] = None,
-    on: Annotated[
-        str | None, typer.Option(help="Date of the inquiry, YYYY-MM-DD; today if left out.")
-    ] = None,
+    on: On = None,
     note: Annotated[str | None, typer.Option(help="A note kept with the inquiries.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the proposal as JSON.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Propose YEAR's coordinators by the rotation rule, record inquiries, or appoint the pair.
 
     Without --appoint or an inquiry option it writes nothing: it explains who stays, who
     leaves and why, and ranks the newcomer candidates.
     """
-    check_year(year)
     asking = _Asking(year, _answers(asked, declined, accepted), on, note)
     appointing = _Appointing(appoint or [], keep, force, reason, replace, decided, ref)
     if appoint:
@@ -286,7 +284,7 @@ def _print_current(p: ProposalView, step: int) -> None:
 
 def coordinators(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Show every year's coordinators, their roles and how long each had served by then."""
     from psi.services import rotation

@@ -1,18 +1,25 @@
-"""Contact persons: add, list, and forget (GDPR erasure)."""
+"""Contact persons: add, list, and forget (GDPR erasure: the register, its files, backups)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
-from sqlmodel import Session, select
+from sqlalchemy import String, inspect
+from sqlmodel import Session, SQLModel, select
 
-from psi import audit
+from psi import audit, storage
+from psi.domain import erasure
 from psi.domain.contact import check_contact, looks_like_email, normalise_email
-from psi.domain.text import casefold_key, swedish_sort_key
-from psi.errors import Conflict, NotFound
-from psi.models import Contact, Erasure, Organisation
+from psi.domain.erasure import Candidate, Person
+from psi.domain.text import casefold_key, clean, swedish_sort_key
+from psi.errors import Conflict, NotFound, PsiError
+from psi.location import DbLocation
+from psi.models import AuditEntry, Contact, Erasure, Organisation
 from psi.services.orgs import ContactView, contact_view, find_org
 
 
@@ -55,45 +62,443 @@ def list_contacts(session: Session, org_query: str | None = None) -> list[Contac
     return sorted(views, key=lambda v: (swedish_sort_key(v.organisation), swedish_sort_key(v.name)))
 
 
+# --- forget: what would change ---------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
-class Forgotten:
-    """What `psi contact forget` erased: how many records, at how many organisations."""
+class ErasedContact:
+    """A contact person an erasure removes (or keeps: a namesake)."""
 
-    records: int
-    organisations: int
-
-
-def _matching(session: Session, who: str) -> list[Contact]:
-    if looks_like_email(who):
-        email = normalise_email(who)
-        return list(session.exec(select(Contact).where(Contact.email == email)))
-    key = casefold_key(who)
-    rows = session.exec(select(Contact)).all()
-    return [row for row in rows if casefold_key(row.name) == key]
+    id: int
+    name: str
+    organisation: str
+    email: str | None = None
+    phone: str | None = None
+    shares: tuple[str, ...] = ()
+    """For a kept namesake: which of name, email and phone it shares with the erased person."""
 
 
-def forget_contact(session: Session, who: str) -> Forgotten:
-    """`psi contact forget`: erase a person's data everywhere, keeping only anonymous counts."""
-    rows = _matching(session, who)
-    if not rows:
-        raise NotFound(
-            f"No contact person is called or has the address '{who}'; see `psi contact list`."
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one row that mentions the person: each mention becomes erasure.MARKER."""
+
+    table: str
+    row: str
+    field: str
+    mentions: int
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What `psi contact forget` erases (or erased) in one database."""
+
+    who: str
+    person: Person
+    contacts: tuple[ErasedContact, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
+    namesakes: tuple[ErasedContact, ...] = ()
+    org_missed: bool = False
+    """--org was given, and no contact person there is the one typed."""
+
+    @property
+    def organisations(self) -> int:
+        """At how many organisations the erased contacts were."""
+        return len({contact.organisation for contact in self.contacts})
+
+    @property
+    def mentions(self) -> int:
+        """How many mentions are replaced, in every field together."""
+        return sum(change.mentions for change in self.fields)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the database holds nothing of the person."""
+        return not self.contacts and not self.fields
+
+    @property
+    def searched(self) -> Person:
+        """What the file checks look for: the person, less what a kept namesake also has."""
+        return self.person.not_in(
+            value for c in self.namesakes for value in (c.name, c.email, c.phone) if value
         )
-    emails = {row.email for row in rows if row.email}
-    if len(emails) > 1:
+
+    def same_changes(self, other: ErasurePlan) -> bool:
+        """Whether two plans erase the same contacts and change the same fields."""
+        return {c.id for c in self.contacts} == {
+            c.id for c in other.contacts
+        } and self.fields == other.fields
+
+
+_Update = tuple[type[SQLModel], tuple[Any, ...], str, str]
+"""A field to change: table class, primary key, attribute, new text."""
+
+
+@dataclass
+class _Work:
+    """A plan, and what carrying it out takes: the rows to delete and the new texts."""
+
+    plan: ErasurePlan
+    rows: list[Contact]
+    updates: list[_Update]
+
+
+def _tables() -> list[type[SQLModel]]:
+    """Every table class psi has, so a table added later is searched too."""
+    import psi.models
+
+    found = [
+        value
+        for value in vars(psi.models).values()
+        if isinstance(value, type) and issubclass(value, SQLModel) and hasattr(value, "__table__")
+    ]
+    return sorted(found, key=lambda cls: str(getattr(cls, "__tablename__", cls.__name__)))
+
+
+def _text_columns(cls: type[SQLModel]) -> list[tuple[str, str, int | None]]:
+    """(attribute, column, length) of each text column of a table that is not its key."""
+    columns = []
+    for attr in inspect(cls).column_attrs:
+        column = attr.columns[0]
+        kind = getattr(column.type, "impl_instance", column.type)  # SQLModel's AutoString
+        if isinstance(kind, String) and not column.primary_key:
+            columns.append((attr.key, column.name, kind.length))
+    return columns
+
+
+_IDENTITY = ("name", "email", "phone")
+"""A kept namesake's own fields, which are theirs and not the erased person's."""
+
+
+def _candidates(session: Session, org_query: str | None) -> list[tuple[Contact, str]]:
+    query = select(Contact, Organisation.name).join(Organisation)
+    if org_query:
+        query = query.where(Contact.organisation_id == find_org(session, org_query).id)
+    return [(row, name) for row, name in session.exec(query)]
+
+
+def _erased(row: Contact, organisation: str) -> ErasedContact:
+    return ErasedContact(row.id or 0, row.name, organisation, row.email, row.phone)
+
+
+def _work(session: Session, who: str, org_query: str | None, also: Person) -> _Work:
+    typed = clean(who)
+    if looks_like_email(typed):
+        normalise_email(typed)  # an address typed wrong is an error, not a search
+    rows = _candidates(session, org_query)
+    by_id = {row.id: (row, name) for row, name in rows}
+    picked = erasure.choose(
+        [Candidate(row.id or 0, row.name, name, row.email, row.phone) for row, name in rows],
+        typed,
+        known_emails=also.emails,
+    )
+    chosen_ids = {c.id for c in picked}
+    chosen = [by_id[i] for i in sorted(chosen_ids)]
+    who_person = erasure.merge(erasure.candidate_person(picked), erasure.typed_person(typed), also)
+    display = chosen[0][0].name if chosen else typed
+    if org_query and not chosen:
+        # A contact at that organisation was asked for; mentions of the name elsewhere may
+        # be somebody else's.
+        return _Work(ErasurePlan(display, who_person, org_missed=True), [], [])
+    namesakes = []
+    for other, name in session.exec(select(Contact, Organisation.name).join(Organisation)):
+        shares = tuple(
+            f for f in _IDENTITY if erasure.mentions(getattr(other, f) or "", who_person)
+        )
+        if other.id not in chosen_ids and shares:
+            namesakes.append(replace(_erased(other, name), shares=shares))
+    protected = {namesake.id for namesake in namesakes}
+    erased_rows = {(str(Contact.__tablename__), i) for i in chosen_ids}
+    fields: list[FieldChange] = []
+    updates: list[_Update] = []
+    for cls in _tables():
+        found = _scan(session, cls, who_person, chosen_ids, protected, erased_rows)
+        fields.extend(change for change, _ in found)
+        updates.extend(update for _, update in found)
+    plan = ErasurePlan(
+        display,
+        who_person,
+        tuple(_erased(row, name) for row, name in chosen),
+        tuple(fields),
+        tuple(namesakes),
+    )
+    return _Work(plan, [row for row, _ in chosen], updates)
+
+
+_CHUNK = 500
+"""Rows read and tested together: most hold nothing of the person, and one test of their
+joined text (at C speed) clears them all."""
+
+
+def _chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _scan(
+    session: Session,
+    cls: type[SQLModel],
+    who: Person,
+    erased_ids: set[int],
+    protected: set[int],
+    erased_rows: set[tuple[str, int]],
+) -> list[tuple[FieldChange, _Update]]:
+    """Each text field of a table that mentions the person, and its new text."""
+    columns = _text_columns(cls)
+    if not columns:
+        return []
+    table = str(getattr(cls, "__tablename__", cls.__name__))
+    keys = [attr.key for attr in inspect(cls).column_attrs if attr.columns[0].primary_key]
+    names = [column for _, column, _ in columns]
+    attributes = {column: (attribute, length) for attribute, column, length in columns}
+    query = select(*(getattr(cls, name) for name in [*keys, *(a for a, _, _ in columns)]))
+    kept_rows = {(str(Contact.__tablename__), i) for i in protected}
+    tables = {f'"{name}"' for name, _ in erased_rows | kept_rows}
+    found: list[tuple[FieldChange, _Update]] = []
+    for chunk in _chunks(session.exec(query)):
+        joined = "\x00".join(str(value) for row in chunk for value in row if value)
+        if not erasure.mentions(audit.json_unescaped(joined), who) and not (
+            cls is AuditEntry and any(name in joined for name in tables)
+        ):
+            continue
+        for row in chunk:
+            key, values = tuple(row[: len(keys)]), dict(zip(names, row[len(keys) :], strict=True))
+            if cls is Contact and key[0] in erased_ids:
+                continue  # deleted whole
+            changed = {}
+            if cls is AuditEntry:
+                # JSON, scrubbed value by value; what it says of the erased rows goes whole.
+                changed = audit.scrub_entry(
+                    values["command"], values["changes"], who, erased_rows, kept_rows
+                )
+            for column, value in values.items():
+                if column in changed or (cls is AuditEntry and column in audit.ENTRY_TEXTS):
+                    continue
+                if cls is Contact and key[0] in protected and column in _IDENTITY:
+                    continue  # a namesake's own name, address or phone
+                new, count = erasure.scrub(value or "", who)
+                if count:
+                    changed[column] = (new, count)
+            for column, (new, count) in changed.items():
+                attribute, length = attributes[column]
+                change = FieldChange(table, ",".join(str(part) for part in key), column, count)
+                found.append((change, (cls, key, attribute, erasure.fit(new, length))))
+    return found
+
+
+def plan_erasure(
+    session: Session, who: str, org_query: str | None = None, *, also: Person | None = None
+) -> ErasurePlan:
+    """What `psi contact forget` would erase: the contacts, and each field that mentions them.
+
+    Conflict when the name is several people's (choose with --org or the e-mail address).
+    """
+    return _work(session, who, org_query, also or Person()).plan
+
+
+def erase_person(
+    session: Session,
+    who: str,
+    org_query: str | None = None,
+    *,
+    expected: ErasurePlan | None = None,
+    also: Person | None = None,
+) -> ErasurePlan:
+    """`psi contact forget`: delete the contacts, replace every mention in every table, keep
+    an anonymous count per organisation; all in the session's one transaction.
+
+    With `expected` (the plan shown to the user), Conflict if the register changed since.
+    """
+    work = _work(session, who, org_query, also or Person())
+    if expected is not None and not work.plan.same_changes(expected):
         raise Conflict(
-            f"{len(emails)} people called '{who}' have different e-mail addresses; "
-            "give the e-mail address of the one to forget."
+            "The register changed since the list above was made; nothing was erased. "
+            "Run the command again to see the new list."
         )
-    per_org = Counter(row.organisation_id for row in rows)
+    per_org = Counter(row.organisation_id for row in work.rows)
     today = date.today()
     for organisation_id, count in per_org.items():
         session.add(Erasure(erased_on=today, organisation_id=organisation_id, records=count))
-    personal = {value for row in rows for value in (row.name, row.email, row.phone) if value}
-    for row in rows:
+    for row in work.rows:
         session.delete(row)
+    for cls, key, attribute, value in work.updates:
+        target = session.get(cls, key)
+        assert target is not None
+        setattr(target, attribute, value)
+        session.add(target)
     session.flush()
     # This command's own audit entry must not keep what it erased either.
-    session.info["audit_redact"] = personal
-    audit.erase_person(session, personal)
-    return Forgotten(records=len(rows), organisations=len(per_org))
+    session.info["audit_redact"] = work.plan.person
+    return work.plan
+
+
+# --- forget: the files ----------------------------------------------------------------------------
+
+
+_READ = 8 * 1024 * 1024
+_OVERLAP = 64 * 1024
+"""A file is read in parts of _READ bytes, each starting _OVERLAP bytes before the last one
+ended, so a mention across the border (far shorter than that) is read whole in one part."""
+
+
+def _file_mentions(path: Path, who: Person) -> bool:
+    """Whether a file's raw bytes hold the person, at any schema: read as UTF-8 text (with
+    JSON's escapes written out, for the audit log), matched as in the register."""
+    try:
+        with path.open("rb") as file:
+            tail = b""
+            while part := file.read(_READ):
+                text = (tail + part).decode("utf-8", "replace")
+                if erasure.mentions(audit.json_unescaped(text), who):
+                    return True
+                tail = part[-_OVERLAP:]
+    except FileNotFoundError:
+        return False
+    return False
+
+
+def _sqlite_files(path: Path) -> list[Path]:
+    """A SQLite database file and its write-ahead log (and rollback journal), where present."""
+    return [
+        part
+        for part in (path, *(path.with_name(path.name + end) for end in ("-wal", "-journal")))
+        if part.exists()
+    ]
+
+
+def files_holding(location: DbLocation, who: Person) -> list[Path]:
+    """The database's files whose bytes still hold the person (none for a server)."""
+    if location.path is None or not who.values:
+        return []
+    return [part for part in _sqlite_files(location.path) if _file_mentions(part, who)]
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What an erasure left in a SQLite file and its WAL, after emptying the WAL."""
+
+    path: Path | None
+    wal_emptied: bool = True
+    vacuumed: bool = False
+    holding: tuple[Path, ...] = ()
+
+    @property
+    def wal(self) -> Path | None:
+        """The file's write-ahead log."""
+        return None if self.path is None else self.path.with_name(self.path.name + "-wal")
+
+    @property
+    def clean(self) -> bool:
+        """True when neither the file nor its WAL holds the person."""
+        return self.wal_emptied and not self.holding
+
+
+def clean_files(location: DbLocation, who: Person) -> FileCheck:
+    """After an erasure: empty the WAL, then read the file's bytes; if they still hold the
+    person (a free page written without secure_delete), rebuild the file and look again."""
+    if location.path is None:
+        return FileCheck(None)
+    emptied = storage.flush_wal(location)
+    holding = files_holding(location, who)
+    if holding and emptied and storage.vacuum(location):
+        emptied = storage.flush_wal(location)
+        return FileCheck(location.path, emptied, True, tuple(files_holding(location, who)))
+    return FileCheck(location.path, emptied, False, tuple(holding))
+
+
+def backups_holding(location: DbLocation, who: Person) -> list[Path]:
+    """psi's backups of this database whose bytes (or their WAL's) hold the person."""
+    if not who.values:
+        return []
+    return [
+        path
+        for path in storage.own_backups(location)
+        if any(_file_mentions(part, who) for part in _sqlite_files(path))
+    ]
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What `psi contact forget` finds before it asks: the plan, and the backups holding them."""
+
+    plan: ErasurePlan
+    backups: tuple[Path, ...]
+
+
+def survey(
+    session: Session,
+    location: DbLocation,
+    who: str,
+    org_query: str | None = None,
+    *,
+    include_backups: bool = False,
+) -> Survey:
+    """The erasure's plan and psi's backups that hold the person; NotFound when nothing
+    (the register, its files, psi's backups) holds them.
+
+    With --org and no such contact there (erased before), only backups are searched, and
+    only when asked to erase them: the name may be someone else's elsewhere.
+    """
+    plan = plan_erasure(session, who, org_query)
+    if plan.org_missed:
+        held = tuple(backups_holding(location, plan.person)) if include_backups else ()
+        if not held:
+            org = find_org(session, org_query or "").name
+            raise NotFound(
+                f"No contact person at {org} is called or has the address '{clean(who)}'; "
+                "see `psi contact list` (to erase them from psi's backups, add "
+                "--include-backups)."
+            )
+        return Survey(plan, held)
+    held = tuple(backups_holding(location, plan.searched))
+    if plan.is_empty and not held and not files_holding(location, plan.searched):
+        raise NotFound(
+            f"No contact person is called or has the address '{clean(who)}', and nothing in "
+            "the register, its file or psi's backups mentions it; see `psi contact list`."
+        )
+    return Survey(plan, held)
+
+
+@dataclass(frozen=True)
+class BackupErasure:
+    """What erasing the person from one backup file did."""
+
+    path: Path
+    plan: ErasurePlan | None = None
+    check: FileCheck | None = None
+    problem: str | None = None
+
+    @property
+    def clean(self) -> bool:
+        """True when the backup was erased and no longer holds the person."""
+        return self.problem is None and self.check is not None and self.check.clean
+
+
+def erase_from_backup(
+    path: Path, who: str, org_query: str | None, also: Person, command: str
+) -> BackupErasure:
+    """Erase the person from one of psi's backup files (opened without backing it up again),
+    empty its WAL, and read its bytes again."""
+    where = DbLocation(url=f"sqlite:///{path}", path=path)
+    try:
+        with storage.transaction(where, command=command, backup_first=False) as session:
+            plan = erase_person(session, who, org_query, also=also)
+    except PsiError as exc:
+        return BackupErasure(path, problem=exc.message)
+    return BackupErasure(path, plan, clean_files(where, plan.searched))
+
+
+def erase_from_backups(
+    paths: Iterable[Path],
+    who: str,
+    org_query: str | None,
+    also: Person,
+    command: str,
+) -> list[BackupErasure]:
+    """Erase the person from each backup file in turn."""
+    return [erase_from_backup(path, who, org_query, also, command) for path in paths]

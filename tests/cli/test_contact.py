@@ -184,7 +184,7 @@ def test_list_contacts_of_unknown_org(run: Run, example_db: Path) -> None:
 
 def test_forget_by_email(run: Run, example_db: Path) -> None:
     out = ok(run, "contact", "forget", ANNA[1], "--yes")
-    assert "Erased 1 record(s) at 1 organisation(s)" in out
+    assert "Erased Anna Exempelsson: 1 contact person at 1 organisation" in out
     assert ANNA[0] not in {p["name"] for p in contacts(run)}
     assert len(contacts(run)) == 2
     org = show(run, "Exempelgården")
@@ -203,7 +203,7 @@ def test_forget_by_email_in_another_case(run: Run, example_db: Path) -> None:
 
 def test_forget_by_name(run: Run, example_db: Path) -> None:
     out = ok(run, "contact", "forget", "maria exempeldotter", "--yes")
-    assert "Erased 1 record(s)" in out
+    assert "Erased Maria Exempeldotter: 1 contact person at 1 organisation" in out
     assert [p["name"] for p in contacts(run)] == ["Erik Exempelsson", "Anna Exempelsson"]
     org = show(run, "Exempelhögskolan")
     assert org["contacts"] == []
@@ -214,7 +214,7 @@ def test_forget_by_name(run: Run, example_db: Path) -> None:
 def test_forget_a_person_at_two_orgs(run: Run, example_db: Path) -> None:
     ok(run, "contact", "add", "activa", ANNA[0], "--email", ANNA[1], "--phone", "070-111 22 33")
     out = ok(run, "contact", "forget", ANNA[0], "--yes")
-    assert "Erased 2 record(s) at 2 organisation(s)" in out
+    assert "Erased Anna Exempelsson: 2 contact persons at 2 organisations" in out
     assert show(run, "activa")["erased_contacts"] == 1
     assert show(run, "Exempelgården")["erased_contacts"] == 1
     assert cells_mentioning(example_db, *ANNA, "070-111 22 33", "019-00 00 01") == []
@@ -223,7 +223,7 @@ def test_forget_a_person_at_two_orgs(run: Run, example_db: Path) -> None:
 
 def test_forget_confirmed_with_y(run: Run, example_db: Path) -> None:
     out = ok(run, "contact", "forget", ERIK[0], input="y\n")
-    assert "Erased 1 record(s)" in out
+    assert "Erased Erik Exempelsson: 1 contact person at 1 organisation" in out
     assert cells_mentioning(example_db, *ERIK) == []
 
 
