@@ -199,19 +199,14 @@ def _work(session: Session, who: str, org_query: str | None, also: Person) -> _W
         # A contact at that organisation was asked for; mentions of the name elsewhere may
         # be somebody else's.
         return _Work(ErasurePlan(display, who_person, org_missed=True), [], [])
-    namesakes = []
-    for other, name in session.exec(select(Contact, Organisation.name).join(Organisation)):
-        shares = tuple(
-            f for f in _IDENTITY if erasure.mentions(getattr(other, f) or "", who_person)
-        )
-        if other.id not in chosen_ids and shares:
-            namesakes.append(replace(_erased(other, name), shares=shares))
-    protected = {namesake.id for namesake in namesakes}
-    erased_rows = {(str(Contact.__tablename__), i) for i in chosen_ids}
+    namesakes = _namesakes(session, chosen_ids, who_person)
+    scope = _Scope(
+        who_person, frozenset(chosen_ids), frozenset(namesake.id for namesake in namesakes)
+    )
     fields: list[FieldChange] = []
     updates: list[_Update] = []
     for cls in _tables():
-        found = _scan(session, cls, who_person, chosen_ids, protected, erased_rows)
+        found = _scan(session, cls, scope)
         fields.extend(change for change, _ in found)
         updates.extend(update for _, update in found)
     plan = ErasurePlan(
@@ -222,6 +217,16 @@ def _work(session: Session, who: str, org_query: str | None, also: Person) -> _W
         tuple(namesakes),
     )
     return _Work(plan, [row for row, _ in chosen], updates)
+
+
+def _namesakes(session: Session, chosen_ids: set[int], who: Person) -> list[ErasedContact]:
+    """Other contact persons whose own name, address or phone is the erased person's."""
+    namesakes = []
+    for other, name in session.exec(select(Contact, Organisation.name).join(Organisation)):
+        shares = tuple(f for f in _IDENTITY if erasure.mentions(getattr(other, f) or "", who))
+        if other.id not in chosen_ids and shares:
+            namesakes.append(replace(_erased(other, name), shares=shares))
+    return namesakes
 
 
 _CHUNK = 500
@@ -240,13 +245,27 @@ def _chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:
         yield chunk
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """Who is erased, and which contact rows go whole or are a namesake's and stay."""
+
+    who: Person
+    erased_ids: frozenset[int]
+    protected: frozenset[int]
+
+    @property
+    def erased_rows(self) -> set[tuple[str, int]]:
+        """(table, id) of the contact rows deleted whole."""
+        return {(str(Contact.__tablename__), i) for i in self.erased_ids}
+
+    @property
+    def kept_rows(self) -> set[tuple[str, int]]:
+        """(table, id) of the namesakes' contact rows, which are kept."""
+        return {(str(Contact.__tablename__), i) for i in self.protected}
+
+
 def _scan(
-    session: Session,
-    cls: type[SQLModel],
-    who: Person,
-    erased_ids: set[int],
-    protected: set[int],
-    erased_rows: set[tuple[str, int]],
+    session: Session, cls: type[SQLModel], scope: _Scope
 ) -> list[tuple[FieldChange, _Update]]:
     """Each text field of a table that mentions the person, and its new text."""
     columns = _text_columns(cls)
@@ -257,38 +276,49 @@ def _scan(
     names = [column for _, column, _ in columns]
     attributes = {column: (attribute, length) for attribute, column, length in columns}
     query = select(*(getattr(cls, name) for name in [*keys, *(a for a, _, _ in columns)]))
-    kept_rows = {(str(Contact.__tablename__), i) for i in protected}
-    tables = {f'"{name}"' for name, _ in erased_rows | kept_rows}
     found: list[tuple[FieldChange, _Update]] = []
     for chunk in _chunks(session.exec(query)):
-        joined = "\x00".join(str(value) for row in chunk for value in row if value)
-        if not erasure.mentions(audit.json_unescaped(joined), who) and not (
-            cls is AuditEntry and any(name in joined for name in tables)
-        ):
+        if not _may_mention(cls, chunk, scope):
             continue
         for row in chunk:
             key, values = tuple(row[: len(keys)]), dict(zip(names, row[len(keys) :], strict=True))
-            if cls is Contact and key[0] in erased_ids:
+            if cls is Contact and key[0] in scope.erased_ids:
                 continue  # deleted whole
-            changed = {}
-            if cls is AuditEntry:
-                # JSON, scrubbed value by value; what it says of the erased rows goes whole.
-                changed = audit.scrub_entry(
-                    values["command"], values["changes"], who, erased_rows, kept_rows
-                )
-            for column, value in values.items():
-                if column in changed or (cls is AuditEntry and column in audit.ENTRY_TEXTS):
-                    continue
-                if cls is Contact and key[0] in protected and column in _IDENTITY:
-                    continue  # a namesake's own name, address or phone
-                new, count = erasure.scrub(value or "", who)
-                if count:
-                    changed[column] = (new, count)
-            for column, (new, count) in changed.items():
+            for column, (new, count) in _row_changes(cls, key, values, scope).items():
                 attribute, length = attributes[column]
                 change = FieldChange(table, ",".join(str(part) for part in key), column, count)
                 found.append((change, (cls, key, attribute, erasure.fit(new, length))))
     return found
+
+
+def _may_mention(cls: type[SQLModel], chunk: list[Any], scope: _Scope) -> bool:
+    """Whether any row of the chunk may mention the person (one test of the joined text)."""
+    joined = "\x00".join(str(value) for row in chunk for value in row if value)
+    if erasure.mentions(audit.json_unescaped(joined), scope.who):
+        return True
+    tables = {f'"{name}"' for name, _ in scope.erased_rows | scope.kept_rows}
+    return cls is AuditEntry and any(name in joined for name in tables)
+
+
+def _row_changes(
+    cls: type[SQLModel], key: tuple[Any, ...], values: dict[str, Any], scope: _Scope
+) -> dict[str, tuple[str, int]]:
+    """The new text and count of mentions of each field of one row that mentions the person."""
+    changed: dict[str, tuple[str, int]] = {}
+    if cls is AuditEntry:
+        # JSON, scrubbed value by value; what it says of the erased rows goes whole.
+        changed = audit.scrub_entry(
+            values["command"], values["changes"], scope.who, scope.erased_rows, scope.kept_rows
+        )
+    for column, value in values.items():
+        if column in changed or (cls is AuditEntry and column in audit.ENTRY_TEXTS):
+            continue
+        if cls is Contact and key[0] in scope.protected and column in _IDENTITY:
+            continue  # a namesake's own name, address or phone
+        new, count = erasure.scrub(value or "", scope.who)
+        if count:
+            changed[column] = (new, count)
+    return changed
 
 
 def plan_erasure(
