@@ -1,5 +1,6 @@
 """The database tables (SQLModel). Only tables here; rules live in psi.domain."""
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
 
 from pydantic import ConfigDict
@@ -14,12 +15,16 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-SECTORS = ("civil-society", "municipality", "region", "state", "academia", "business", "other")
-STATUSES = ("member", "prospect", "partner", "former")
+from psi.domain.activity import ActivityStatus, LogKind
+from psi.domain.budget import Category
+from psi.domain.meeting import Kind, MeetingStatus
+from psi.domain.organisation import Sector, Status
+from psi.domain.rotation import Answer, Role
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    quoted = ", ".join(f"'{value}'" for value in values)
+def one_of(column: str, values: Iterable[str]) -> str:
+    """The SQL condition that a column holds one of the values: `kind IN ('au', 'msi')`."""
+    quoted = ", ".join("'" + str(value).replace("'", "''") + "'" for value in values)
     return f"{column} IN ({quoted})"
 
 
@@ -35,8 +40,8 @@ class Organisation(_Table, table=True):
 
     __tablename__ = "organisation"
     __table_args__ = (
-        CheckConstraint(_in("sector", SECTORS), name="ck_organisation_sector"),
-        CheckConstraint(_in("status", STATUSES), name="ck_organisation_status"),
+        CheckConstraint(one_of("sector", Sector), name="ck_organisation_sector"),
+        CheckConstraint(one_of("status", Status), name="ck_organisation_status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -87,17 +92,13 @@ class Erasure(_Table, table=True):
     records: int
 
 
-ROLES = ("continuing", "newcomer", "other")
-ANSWERS = ("pending", "yes", "no")
-
-
 class CoordinatorTerm(_Table, table=True):
     """One organisation coordinating PSI in one year, and how that was decided."""
 
     __tablename__ = "coordinator_term"
     __table_args__ = (
         UniqueConstraint("year", "organisation_id", name="uq_coordinator_term_year_org"),
-        CheckConstraint(_in("role", ROLES), name="ck_coordinator_term_role"),
+        CheckConstraint(one_of("role", Role), name="ck_coordinator_term_role"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -118,7 +119,7 @@ class Inquiry(_Table, table=True):
     __tablename__ = "inquiry"
     __table_args__ = (
         UniqueConstraint("year", "organisation_id", name="uq_inquiry_year_org"),
-        CheckConstraint(_in("answer", ANSWERS), name="ck_inquiry_answer"),
+        CheckConstraint(one_of("answer", Answer), name="ck_inquiry_answer"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -131,17 +132,13 @@ class Inquiry(_Table, table=True):
     note: str | None = Field(default=None, max_length=2000)
 
 
-MEETING_KINDS = ("au", "stormote", "msi", "other")
-MEETING_STATUSES = ("planned", "held", "cancelled")
-
-
 class Meeting(_Table, table=True):
     """An AU meeting, stormöte, MSI dialogue or other meeting, planned, held or cancelled."""
 
     __tablename__ = "meeting"
     __table_args__ = (
-        CheckConstraint(_in("kind", MEETING_KINDS), name="ck_meeting_kind"),
-        CheckConstraint(_in("status", MEETING_STATUSES), name="ck_meeting_status"),
+        CheckConstraint(one_of("kind", Kind), name="ck_meeting_kind"),
+        CheckConstraint(one_of("status", MeetingStatus), name="ck_meeting_status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -217,9 +214,6 @@ class ActionItem(_Table, table=True):
     done_on: date | None = None
 
 
-CATEGORIES = ("personnel", "venue", "catering", "communication", "travel", "other")
-
-
 class Grant(_Table, table=True):
     """Money set aside for the coordination in a year (Kulturnämnden's 200 000 kr)."""
 
@@ -253,7 +247,7 @@ class Expense(_Table, table=True):
     """Money a coordinating organisation spent, and on what."""
 
     __tablename__ = "expense"
-    __table_args__ = (CheckConstraint(_in("category", CATEGORIES), name="ck_expense_category"),)
+    __table_args__ = (CheckConstraint(one_of("category", Category), name="ck_expense_category"),)
 
     id: int | None = Field(default=None, primary_key=True)
     spent_on: date = Field(index=True)
@@ -279,10 +273,6 @@ class CoFunding(_Table, table=True):
     source: str = Field(max_length=200)
     amount_ore: int = Field(sa_type=BigInteger)  # öre; up to 10^11, past a 32-bit INTEGER
     note: str | None = Field(default=None, max_length=2000)
-
-
-ACTIVITY_STATUSES = ("planned", "ongoing", "done", "cancelled", "carried")
-LOG_KINDS = ("member-dialogue", "recruitment", "msi", "website", "social-media", "other")
 
 
 class OperationsPlan(_Table, table=True):
@@ -314,7 +304,7 @@ class Activity(_Table, table=True):
     """An activity on a year's aktivitetslista."""
 
     __tablename__ = "activity"
-    __table_args__ = (CheckConstraint(_in("status", ACTIVITY_STATUSES), name="ck_activity_status"),)
+    __table_args__ = (CheckConstraint(one_of("status", ActivityStatus), name="ck_activity_status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
@@ -358,7 +348,7 @@ class LogEntry(_Table, table=True):
     """A dialogue, recruitment, MSI, website or social-media entry in the coordinators' log."""
 
     __tablename__ = "log_entry"
-    __table_args__ = (CheckConstraint(_in("kind", LOG_KINDS), name="ck_log_entry_kind"),)
+    __table_args__ = (CheckConstraint(one_of("kind", LogKind), name="ck_log_entry_kind"),)
 
     id: int | None = Field(default=None, primary_key=True)
     logged_on: date = Field(index=True)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from psi.domain.choices import parse_choice
+
 # Re-exported for `psi report members`, which still imports them from here; the rule
 # lives in psi.domain.membership.
 from psi.domain.membership import Membership as Membership
@@ -39,22 +41,14 @@ class LogKind(StrEnum):
     OTHER = "other"
 
 
-def _parse(enum: type[StrEnum], text: str, what: str) -> str:
-    value = text.strip().casefold().replace("_", "-").replace(" ", "-")
-    choices = [member.value for member in enum]
-    if value not in choices:
-        raise InvalidInput(f"'{text}' is not {what}; use one of: {', '.join(choices)}.")
-    return value
-
-
 def parse_activity_status(text: str) -> ActivityStatus:
     """An activity status by name, in any case."""
-    return ActivityStatus(_parse(ActivityStatus, text, "an activity status"))
+    return parse_choice(text, ActivityStatus, what="an activity status")
 
 
 def parse_log_kind(text: str) -> LogKind:
     """A log kind by name, in any case (`social media` works too)."""
-    return LogKind(_parse(LogKind, text, "a log kind"))
+    return parse_choice(text, LogKind, what="a log kind")
 
 
 _CODE = re.compile(r"^[A-Za-zÅÄÖåäö]{1,4}[0-9]{1,3}[A-Za-z]?$")

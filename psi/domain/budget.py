@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from psi.domain.choices import parse_choice
 from psi.errors import InvalidInput
 
 
@@ -30,25 +31,18 @@ CATEGORY_SV = {
     Category.TRAVEL: "resor",
     Category.OTHER: "övrigt",
 }
-_ALIASES = {
-    "lön": Category.PERSONNEL, "lon": Category.PERSONNEL, "arvode": Category.PERSONNEL,
+_ALIASES = {  # typed without å, ä and ö too: `lon`, `ovrigt` (psi.domain.choices)
+    "lön": Category.PERSONNEL, "arvode": Category.PERSONNEL,
     "lokal": Category.VENUE, "fika": Category.CATERING, "mat": Category.CATERING,
     "kommunikation": Category.COMMUNICATION, "resor": Category.TRAVEL, "resa": Category.TRAVEL,
-    "övrigt": Category.OTHER, "ovrigt": Category.OTHER,
+    "övrigt": Category.OTHER,
 }  # fmt: skip
 DEFAULT_SOURCE = "Kulturnämnden"
 
 
 def parse_category(text: str) -> Category:
     """A category by its English name or a Swedish word (lön, lokal, fika, resor ...)."""
-    value = text.strip().casefold()
-    if value in _ALIASES:
-        return _ALIASES[value]
-    try:
-        return Category(value)
-    except ValueError:
-        choices = ", ".join(category.value for category in Category)
-        raise InvalidInput(f"'{text}' is not a category; use one of: {choices}.") from None
+    return parse_choice(text, Category, what="a category", aliases=_ALIASES)
 
 
 def even_split(total: int, parts: int) -> list[int]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from psi.domain.choices import parse_choice
 from psi.domain.planning import STORMOTEN_MAX, STORMOTEN_MIN
 from psi.domain.text import clean
 from psi.errors import InvalidInput, RuleViolation
@@ -53,21 +53,12 @@ BODIES_EN = {
 
 def parse_kind(text: str) -> Kind:
     """A meeting kind from its name, in any case (`stormöte` works too)."""
-    value = unicodedata.normalize("NFC", text.strip().casefold()).replace("ö", "o")
-    try:
-        return Kind(value)
-    except ValueError:
-        choices = ", ".join(kind.value for kind in Kind)
-        raise InvalidInput(f"'{text}' is not a meeting kind; use one of: {choices}.") from None
+    return parse_choice(text, Kind, what="a meeting kind")
 
 
 def parse_meeting_status(text: str) -> MeetingStatus:
     """A meeting status from its name, in any case."""
-    try:
-        return MeetingStatus(text.strip().casefold())
-    except ValueError:
-        choices = ", ".join(status.value for status in MeetingStatus)
-        raise InvalidInput(f"'{text}' is not a meeting status; use one of: {choices}.") from None
+    return parse_choice(text, MeetingStatus, what="a meeting status")
 
 
 def decision_sentence(text: str) -> str:

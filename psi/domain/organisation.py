@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
+from psi.domain.choices import parse_choice
 from psi.domain.dates import parse_optional_date
 from psi.domain.municipality import Municipality, resolve_municipality
 from psi.domain.orgnr import normalise_orgnr
@@ -52,22 +53,14 @@ T = TypeVar("T")
 ADDABLE_STATUSES = (Status.MEMBER, Status.PROSPECT, Status.PARTNER)
 
 
-def _choice(enum: type[StrEnum], text: str, what: str) -> str:
-    value = text.strip().casefold().replace("_", "-").replace(" ", "-")
-    choices = [member.value for member in enum]
-    if value not in choices:
-        raise InvalidInput(f"'{text}' is not a {what}; use one of: {', '.join(choices)}.")
-    return value
-
-
 def parse_sector(text: str) -> Sector:
     """A sector from its name, in any case."""
-    return Sector(_choice(Sector, text, "sector"))
+    return parse_choice(text, Sector, what="a sector")
 
 
 def parse_status(text: str) -> Status:
     """A status from its name, in any case."""
-    return Status(_choice(Status, text, "status"))
+    return parse_choice(text, Status, what="a status")
 
 
 def check_name(text: str, *, what: str = "name", limit: int = NAME_MAX) -> str:
