@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from psi.domain import erasure
 from psi.models import AuditEntry
+from psi.services import stored_id
 
 SKIPPED_COLUMNS = {"created_at", "updated_at", "name_key", "short_key"}
 
@@ -117,16 +118,6 @@ class AuditView:
     command: str
     changes: list[dict[str, Any]]
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "id": self.id,
-            "at": self.at.isoformat(),
-            "user": self.user,
-            "command": self.command,
-            "changes": self.changes,
-        }
-
 
 def list_entries(session: Session, since: date | None = None) -> list[AuditView]:
     """The audit log, oldest first, from a date on."""
@@ -136,7 +127,9 @@ def list_entries(session: Session, since: date | None = None) -> list[AuditView]
     if since is not None:
         query = query.where(col(AuditEntry.at) >= datetime.combine(since, time(0), tzinfo=UTC))
     rows = session.exec(query.order_by(col(AuditEntry.at), col(AuditEntry.id))).all()
-    return [AuditView(r.id or 0, r.at, r.os_user, r.command, json.loads(r.changes)) for r in rows]
+    return [
+        AuditView(stored_id(r), r.at, r.os_user, r.command, json.loads(r.changes)) for r in rows
+    ]
 
 
 ERASED = erasure.MARKER

@@ -50,12 +50,13 @@ def list_(
 ) -> None:
     """List action items by due date."""
     from psi.services.meetings import list_actions
+    from psi.services.views import to_json
 
     today = date.today()
     with session(ctx, write=False) as db:
         items = list_actions(db, open_only=open_only, overdue=overdue, today=today)
     if as_json:
-        console.print_json([item.to_json() for item in items])
+        console.print_json(to_json(items))
         return
     if not items:
         console.say(

@@ -81,12 +81,13 @@ def list_(
     """List activities by year and date."""
     from psi.domain.activity import ActivityStatus, count_activities
     from psi.services.activities import list_activities
+    from psi.services.views import to_json
 
     wanted = parse_activity_status(status) if status else None
     with session(ctx, write=False) as db:
         views = list_activities(db, year, status=wanted, goal=goal)
     if as_json:
-        console.print_json([view.to_json() for view in views])
+        console.print_json(to_json(views))
         return
     if not views:
         console.say("No activities match. Add one with psi activity add YEAR TITLE.")

@@ -23,12 +23,13 @@ def audit(
 ) -> None:
     """List the audit log: every writing command, when, by which user, and what it changed."""
     from psi.audit import list_entries
+    from psi.services.views import to_json
 
     day = parse_optional_date(since, what="date")
     with session(ctx, write=False) as db:
         entries = list_entries(db, day)
     if as_json:
-        console.print_json([entry.to_json() for entry in entries])
+        console.print_json(to_json(entries))
         return
     if not entries:
         console.say("The audit log is empty for that period.")

@@ -141,12 +141,13 @@ def expenses(
 ) -> None:
     """List expenses by date."""
     from psi.services.budget import list_expenses
+    from psi.services.views import to_json
 
     kind = parse_category(category) if category else None
     with session(ctx, write=False) as db:
         views = list_expenses(db, year, org_query=org, category=kind)
     if as_json:
-        console.print_json([view.to_json() for view in views])
+        console.print_json(to_json(views))
         return
     if not views:
         console.say(
@@ -271,11 +272,12 @@ def status(
 ) -> None:
     """Show the year's grant, allocations, spending per organisation and category, and pace."""
     from psi.services.budget import budget_status
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         result = budget_status(db, year)
     if as_json:
-        console.print_json(result.to_json())
+        console.print_json(to_json(result))
         return
     if not result.grant and not result.spent and not result.co_funding:
         console.say(

@@ -53,11 +53,12 @@ def list_(
 ) -> None:
     """List contact persons, of every organisation or of one."""
     from psi.services import contacts
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         views = contacts.list_contacts(db, org)
     if as_json:
-        console.print_json([view.to_json() for view in views])
+        console.print_json(to_json(views))
         return
     if not views:
         console.say("No contact persons yet. Add one with `psi contact add ORG NAME --email ...`.")

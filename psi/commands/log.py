@@ -54,12 +54,13 @@ def list_(
 ) -> None:
     """List log entries by date."""
     from psi.services.activities import list_log
+    from psi.services.views import to_json
 
     log_kind = parse_log_kind(kind) if kind else None
     with session(ctx, write=False) as db:
         views = list_log(db, year, kind=log_kind, org=org)
     if as_json:
-        console.print_json([view.to_json() for view in views])
+        console.print_json(to_json(views))
         return
     if not views:
         console.say("No log entries match. Add one with psi log add KIND TEXT.")

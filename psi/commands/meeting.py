@@ -210,13 +210,14 @@ def list_(
 ) -> None:
     """List meetings in date order; for a year, also the counts against the assignment."""
     from psi.services.meetings import list_meetings
+    from psi.services.views import to_json
 
     meeting_kind = parse_kind(kind) if kind else None
     meeting_status = parse_meeting_status(status) if status else None
     with session(ctx, write=False) as db:
         listing = list_meetings(db, year, kind=meeting_kind, status=meeting_status)
     if as_json:
-        data: dict[str, object] = {"meetings": [m.to_json() for m in listing.meetings]}
+        data: dict[str, object] = {"meetings": to_json(listing.meetings)}
         if listing.counts is not None:
             counts = listing.counts
             data["counts"] = {
@@ -247,11 +248,12 @@ def show(
 ) -> None:
     """Show one meeting: details, agenda, attendance, decisions and action items."""
     from psi.services.meetings import meeting_detail
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         detail = meeting_detail(db, meeting_id)
     if as_json:
-        console.print_json(detail.to_json())
+        console.print_json(to_json(detail))
         return
     m = detail.meeting
     pairs = [

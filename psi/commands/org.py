@@ -90,11 +90,12 @@ def list_(
 ) -> None:
     """List the register: every organisation that has not left, unless filtered."""
     from psi.services import orgs
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         views = orgs.list_orgs(db, sector=sector, municipality=municipality, status=status)
     if as_json:
-        console.print_json([view.to_json() for view in views])
+        console.print_json(to_json(views))
         return
     if not views:
         console.say(
@@ -110,11 +111,12 @@ def list_(
 def show(ctx: typer.Context, name: NameArg, as_json: AsJson = False) -> None:
     """Show one organisation with its details and contact persons."""
     from psi.services import orgs
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         detail = orgs.show_org(db, name)
     if as_json:
-        console.print_json(detail.to_json())
+        console.print_json(to_json(detail))
         return
     org = detail.org
     pairs = [
@@ -293,11 +295,12 @@ def prospects(
     from datetime import date
 
     from psi.services.activities import prospects as list_prospects
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         views = list_prospects(db, date.today())
     if as_json:
-        console.print_json([view.to_json() for view in views])
+        console.print_json(to_json(views))
         return
     if not views:
         console.say(

@@ -64,11 +64,12 @@ def show(
 ) -> None:
     """Show a plan's goals with their activities per year and how many are done."""
     from psi.services.activities import show_plan
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         view = show_plan(db, plan)
     if as_json:
-        console.print_json(view.to_json())
+        console.print_json(to_json(view))
         return
     console.say(f"{view.title} ({view.first_year}-{view.last_year})", style="bold")
     rows = []

@@ -127,11 +127,12 @@ class _Appointing:
 def _propose(ctx: typer.Context, year: int, *, as_json: bool) -> None:
     """Print YEAR's proposal; writes nothing."""
     from psi.services import rotation
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         proposal = rotation.propose(db, year)
     if as_json:
-        console.print_json(proposal.to_json())
+        console.print_json(to_json(proposal))
     else:
         _print_proposal(proposal)
 
@@ -139,13 +140,14 @@ def _propose(ctx: typer.Context, year: int, *, as_json: bool) -> None:
 def _record_inquiries(ctx: typer.Context, asking: _Asking, *, as_json: bool) -> None:
     """Record the AU's inquiries; with --json, print the proposal as it stands after them."""
     from psi.services import rotation
+    from psi.services.views import to_json
 
     with session(ctx, write=True) as db:
         recorded = _record(db, asking)
         proposal = rotation.propose(db, asking.year) if as_json else None
     _print_inquiries(asking.year, recorded)
     if proposal is not None:
-        console.print_json(proposal.to_json())
+        console.print_json(to_json(proposal))
 
 
 def _appoint(ctx: typer.Context, appointing: _Appointing, asking: _Asking) -> None:
@@ -288,11 +290,12 @@ def coordinators(
 ) -> None:
     """Show every year's coordinators, their roles and how long each had served by then."""
     from psi.services import rotation
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         views = rotation.coordinator_history(db)
     if as_json:
-        console.print_json([view.to_json() for view in views])
+        console.print_json(to_json(views))
         return
     if not views:
         console.say(

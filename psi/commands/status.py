@@ -22,11 +22,12 @@ def status(
     """Where the year stands: coordinators, meetings, actions, activities, members, budget, duties."""
     from psi.domain.activity import ActivityStatus, count_activities
     from psi.services.status import year_status
+    from psi.services.views import to_json
 
     with session(ctx, write=False) as db:
         view = year_status(db, year)
     if as_json:
-        console.print_json(view.to_json())
+        console.print_json(to_json(view))
         return
     r = view.report
     if view.empty_register:

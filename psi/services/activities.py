@@ -18,7 +18,9 @@ from psi.domain.organisation import check_name, check_note, normalise_website
 from psi.domain.text import casefold_key
 from psi.errors import Conflict, InvalidInput, NotFound, RuleViolation
 from psi.models import Activity, ActivityRequest, Goal, LogEntry, OperationsPlan, Organisation
+from psi.services import stored_id
 from psi.services.orgs import find_org
+from psi.services.views import json_as
 
 
 def add_plan(session: Session, title: str, first: int, last: int) -> OperationsPlan:
@@ -71,8 +73,9 @@ def add_goal(
     ).first()
     if existing is not None:
         raise Conflict(f"{plan.title} already has a goal {goal_code}: {existing.text}")
-    assert plan.id is not None
-    goal = Goal(plan_id=plan.id, code=goal_code, text=check_name(text, what="goal", limit=1000))
+    goal = Goal(
+        plan_id=stored_id(plan), code=goal_code, text=check_name(text, what="goal", limit=1000)
+    )
     session.add(goal)
     session.flush()
     return plan, goal
@@ -117,31 +120,14 @@ class ActivityView:
     title: str
     goal: str | None
     owner: str | None
-    goal_id: int | None
+    goal_id: int | None = field(metadata=json_as(omit=True))
     planned_on: date | None
-    status: str
+    status: ActivityStatus
     done_on: date | None
     outcome: str | None
     cancel_reason: str | None
     requested_by: list[str] = field(default_factory=list)
     carried_from: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "id": self.id,
-            "year": self.year,
-            "title": self.title,
-            "goal": self.goal,
-            "owner": self.owner,
-            "planned_on": self.planned_on.isoformat() if self.planned_on else None,
-            "status": self.status,
-            "done_on": self.done_on.isoformat() if self.done_on else None,
-            "outcome": self.outcome,
-            "cancel_reason": self.cancel_reason,
-            "requested_by": self.requested_by,
-            "carried_from": self.carried_from,
-        }
 
 
 def _views(session: Session, rows: Sequence[Activity]) -> list[ActivityView]:
@@ -157,18 +143,18 @@ def _views(session: Session, rows: Sequence[Activity]) -> list[ActivityView]:
         requests[activity_id].append(names[org_id])
     return [
         ActivityView(
-            id=row.id or 0,
+            id=stored_id(row),
             year=row.year,
             title=row.title,
             goal=codes.get(row.goal_id) if row.goal_id else None,
             owner=names.get(row.owner_id) if row.owner_id else None,
             goal_id=row.goal_id,
             planned_on=row.planned_on,
-            status=row.status,
+            status=ActivityStatus(row.status),
             done_on=row.done_on,
             outcome=row.outcome,
             cancel_reason=row.cancel_reason,
-            requested_by=sorted(requests.get(row.id or 0, [])),
+            requested_by=sorted(requests.get(stored_id(row), [])),
             carried_from=row.carried_from_id,
         )
         for row in rows
@@ -194,15 +180,15 @@ def add_activity(
     row = Activity(
         year=year,
         title=check_name(title, what="title", limit=300),
-        goal_id=goal_row.id if goal_row else None,
-        owner_id=owner_row.id if owner_row else None,
+        goal_id=stored_id(goal_row) if goal_row else None,
+        owner_id=stored_id(owner_row) if owner_row else None,
         planned_on=when,
         status=ActivityStatus.PLANNED.value,
     )
     session.add(row)
     session.flush()
     for org_id in askers:
-        session.add(ActivityRequest(activity_id=row.id or 0, organisation_id=org_id))
+        session.add(ActivityRequest(activity_id=stored_id(row), organisation_id=org_id))
     session.flush()
     return _views(session, [row])[0]
 
@@ -213,7 +199,7 @@ def _requester(session: Session, name: str, year: int) -> int:
         raise RuleViolation(
             f"{org.name} is not a member in {year}, so it cannot have asked for an activity as one."
         )
-    return org.id or 0
+    return stored_id(org)
 
 
 def list_activities(
@@ -317,7 +303,7 @@ def carry_activities(session: Session, year: int) -> list[ActivityView]:
             select(ActivityRequest.organisation_id).where(ActivityRequest.activity_id == row.id)
         ).all()
         for org_id in askers:
-            session.add(ActivityRequest(activity_id=copy.id or 0, organisation_id=org_id))
+            session.add(ActivityRequest(activity_id=stored_id(copy), organisation_id=org_id))
     session.flush()
     return _views(session, copies)
 
@@ -330,16 +316,16 @@ class GoalView:
     text: str
     activities: dict[int, list[ActivityView]]
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def json_data(self) -> dict[str, Any]:
+        """For `to_json`: the activities per year with how many of them are done."""
         return {
             "code": self.code,
             "text": self.text,
             "years": {
-                str(year): {
-                    "done": sum(1 for a in items if a.status == ActivityStatus.DONE.value),
+                year: {
+                    "done": sum(1 for a in items if a.status is ActivityStatus.DONE),
                     "total": len(items),
-                    "activities": [a.to_json() for a in items],
+                    "activities": items,
                 }
                 for year, items in self.activities.items()
             },
@@ -354,19 +340,7 @@ class PlanView:
     first_year: int
     last_year: int
     goals: list[GoalView]
-    without_goal: dict[int, list[ActivityView]]
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "title": self.title,
-            "first_year": self.first_year,
-            "last_year": self.last_year,
-            "goals": [goal.to_json() for goal in self.goals],
-            "activities_without_goal": {
-                str(year): [a.to_json() for a in items] for year, items in self.without_goal.items()
-            },
-        }
+    without_goal: dict[int, list[ActivityView]] = field(metadata=json_as("activities_without_goal"))
 
 
 def show_plan(session: Session, query: str | None = None) -> PlanView:
@@ -395,22 +369,11 @@ class LogView:
     """A log entry as commands show it."""
 
     id: int
-    day: date
-    kind: str
+    day: date = field(metadata=json_as("date"))
+    kind: LogKind
     organisation: str | None
     text: str
     link: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "id": self.id,
-            "date": self.day.isoformat(),
-            "kind": self.kind,
-            "organisation": self.organisation,
-            "text": self.text,
-            "link": self.link,
-        }
 
 
 def add_log(
@@ -427,7 +390,7 @@ def add_log(
     row = LogEntry(
         logged_on=on,
         kind=kind.value,
-        organisation_id=org_row.id if org_row else None,
+        organisation_id=stored_id(org_row) if org_row else None,
         text=check_note(text) or "",
         link=normalise_website(link) if link else None,
     )
@@ -437,9 +400,7 @@ def add_log(
         )
     session.add(row)
     session.flush()
-    return LogView(
-        row.id or 0, on, kind.value, org_row.name if org_row else None, row.text, row.link
-    )
+    return LogView(stored_id(row), on, kind, org_row.name if org_row else None, row.text, row.link)
 
 
 def list_log(
@@ -463,7 +424,10 @@ def list_log(
     if org:
         query = query.where(LogEntry.organisation_id == find_org(session, org).id)
     rows = session.exec(query.order_by(col(LogEntry.logged_on), col(LogEntry.id))).all()
-    return [LogView(r.id or 0, r.logged_on, r.kind, name, r.text, r.link) for r, name in rows]
+    return [
+        LogView(stored_id(r), r.logged_on, LogKind(r.kind), name, r.text, r.link)
+        for r, name in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -472,19 +436,9 @@ class ProspectView:
 
     name: str
     municipality: str | None
-    contacts: int
+    contacts: int = field(metadata=json_as("recruitment_contacts"))
     last_contact: date | None
     days_since: int | None
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "name": self.name,
-            "municipality": self.municipality,
-            "recruitment_contacts": self.contacts,
-            "last_contact": self.last_contact.isoformat() if self.last_contact else None,
-            "days_since": self.days_since,
-        }
 
 
 def prospects(session: Session, today: date) -> list[ProspectView]:

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -14,14 +13,16 @@ from sqlmodel import Session, col, select
 from psi.domain import budget as rules
 from psi.domain.budget import Burn, Category
 from psi.domain.dates import parse_date
-from psi.domain.money import amount_json, format_amount, parse_positive_amount
+from psi.domain.money import format_amount, parse_positive_amount
 from psi.domain.organisation import check_name, check_note
 from psi.domain.spreadsheet import read_csv
 from psi.domain.text import fold, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, PsiError, RuleViolation
 from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, Meeting, Organisation
+from psi.services import stored_id
 from psi.services.orgs import find_org
 from psi.services.register_file import read_text
+from psi.services.views import json_as
 
 
 def set_grant(
@@ -114,7 +115,7 @@ def allocate(
     for query, amount in (shares or {}).items():
         org = find_org(session, query)
         _require_coordinator(session, org, year, "receive an allocation")
-        wanted[org.id or 0] = amount
+        wanted[stored_id(org)] = amount
     merged = {**_allocations(session, year), **wanted}
     over = rules.over_allocation(grant, merged)
     if over and not force:
@@ -139,30 +140,23 @@ class ExpenseView:
     """An expense as commands print it."""
 
     id: int
-    day: date
+    day: date = field(metadata=json_as("date"))
     organisation: str
-    amount: int
-    category: str
+    amount: int = field(metadata=json_as(money=True))
+    category: Category
     note: str | None
     meeting_id: int | None
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict, with öre as integers and the formatted amount."""
-        return {
-            "id": self.id,
-            "date": self.day.isoformat(),
-            "organisation": self.organisation,
-            "amount": amount_json(self.amount),
-            "category": self.category,
-            "note": self.note,
-            "meeting_id": self.meeting_id,
-        }
-
 
 def _expense_view(row: Expense, organisation: str) -> ExpenseView:
-    assert row.id is not None
     return ExpenseView(
-        row.id, row.spent_on, organisation, row.amount_ore, row.category, row.note, row.meeting_id
+        stored_id(row),
+        row.spent_on,
+        organisation,
+        row.amount_ore,
+        Category(row.category),
+        row.note,
+        row.meeting_id,
     )
 
 
@@ -181,10 +175,9 @@ def spend(
     _require_coordinator(session, org, on.year, "have expenses from the grant")
     if meeting_id is not None and session.get(Meeting, meeting_id) is None:
         raise NotFound(f"There is no meeting {meeting_id}; see `psi meeting list`.")
-    assert org.id is not None
     row = Expense(
         spent_on=on,
-        organisation_id=org.id,
+        organisation_id=stored_id(org),
         amount_ore=amount,
         category=category.value,
         note=check_note(note) if note else None,
@@ -318,53 +311,28 @@ class BudgetStatus:
     """`psi budget status`: where a year's money stands."""
 
     year: int
-    grants: list[tuple[str, int, date | None, str | None]]
-    grant: int
-    allocated: dict[str, int]
-    spent_by_org: dict[str, int]
-    spent_by_category: dict[str, int]
-    spent: int
-    co_funding: list[tuple[str, int, str | None]]
-    share_of_year: float
-    burns: list[Burn] = field(default_factory=list)
+    grants: list[tuple[str, int, date | None, str | None]] = field(
+        metadata=json_as(money=True, items=("source", "amount", "decided_on", "ref"))
+    )
+    grant: int = field(metadata=json_as(money=True))
+    allocated: dict[str, int] = field(metadata=json_as(money=True))
+    spent_by_org: dict[str, int] = field(metadata=json_as("spent_by_organisation", money=True))
+    spent_by_category: dict[Category, int] = field(metadata=json_as(money=True))
+    spent: int = field(metadata=json_as(money=True))
+    remaining: int = field(init=False, metadata=json_as(money=True))
+    """Grant minus spending."""
+    co_funding: list[tuple[str, int, str | None]] = field(
+        metadata=json_as(money=True, items=("source", "amount", "note"))
+    )
+    share_of_year: float = field(metadata=json_as("share_of_year_passed", digits=4))
+    burns: list[Burn] = field(default_factory=list, metadata=json_as(omit=True))
     warnings: list[str] = field(default_factory=list)
-    override_reasons: list[str] = field(default_factory=list)
+    override_reasons: list[str] = field(
+        default_factory=list, metadata=json_as("allocation_overrides")
+    )
 
-    @property
-    def remaining(self) -> int:
-        """Grant minus spending."""
-        return self.grant - self.spent
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict: öre as integers plus formatted text."""
-        return {
-            "year": self.year,
-            "grants": [
-                {
-                    "source": s,
-                    "amount": amount_json(a),
-                    "decided_on": d.isoformat() if d else None,
-                    "ref": r,
-                }
-                for s, a, d, r in self.grants
-            ],
-            "grant": amount_json(self.grant),
-            "allocated": {name: amount_json(a) for name, a in self.allocated.items()},
-            "spent_by_organisation": {
-                name: amount_json(a) for name, a in self.spent_by_org.items()
-            },
-            "spent_by_category": {
-                name: amount_json(a) for name, a in self.spent_by_category.items()
-            },
-            "spent": amount_json(self.spent),
-            "remaining": amount_json(self.remaining),
-            "co_funding": [
-                {"source": s, "amount": amount_json(a), "note": n} for s, a, n in self.co_funding
-            ],
-            "share_of_year_passed": round(self.share_of_year, 4),
-            "warnings": self.warnings,
-            "allocation_overrides": self.override_reasons,
-        }
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "remaining", self.grant - self.spent)
 
 
 def budget_status(session: Session, year: int, today: date | None = None) -> BudgetStatus:
@@ -374,7 +342,7 @@ def budget_status(session: Session, year: int, today: date | None = None) -> Bud
     allocations = session.exec(select(Allocation).where(Allocation.year == year)).all()
     allocated = {names[a.organisation_id]: a.amount_ore for a in allocations}
     by_org: dict[str, int] = defaultdict(int)
-    by_category: dict[str, int] = defaultdict(int)
+    by_category: dict[Category, int] = defaultdict(int)
     for expense in list_expenses(session, year):
         by_org[expense.organisation] += expense.amount
         by_category[expense.category] += expense.amount
@@ -400,9 +368,7 @@ def budget_status(session: Session, year: int, today: date | None = None) -> Bud
         grant=grant,
         allocated=allocated,
         spent_by_org=dict(by_org),
-        spent_by_category={
-            c.value: by_category[c.value] for c in Category if by_category.get(c.value)
-        },
+        spent_by_category={c: by_category[c] for c in Category if by_category.get(c)},
         spent=sum(by_org.values()),
         co_funding=[(f.source, f.amount_ore, f.note) for f in funding],
         share_of_year=share,

@@ -20,6 +20,7 @@ from psi.domain.text import casefold_key, clean, swedish_sort_key
 from psi.errors import Conflict, NotFound, PsiError
 from psi.location import DbLocation
 from psi.models import AuditEntry, Contact, Erasure, Organisation
+from psi.services import stored_id
 from psi.services.orgs import ContactView, contact_view, find_org
 
 
@@ -38,9 +39,8 @@ def add_contact(
     names = session.exec(select(Contact.name).where(Contact.organisation_id == org.id)).all()
     if casefold_key(fields.name) in {casefold_key(name) for name in names}:
         raise Conflict(f"{fields.name} is already a contact person at {org.name}.")
-    assert org.id is not None
     row = Contact(
-        organisation_id=org.id,
+        organisation_id=stored_id(org),
         name=fields.name,
         email=fields.email,
         phone=fields.phone,
@@ -177,7 +177,7 @@ def _candidates(session: Session, org_query: str | None) -> list[tuple[Contact, 
 
 
 def _erased(row: Contact, organisation: str) -> ErasedContact:
-    return ErasedContact(row.id or 0, row.name, organisation, row.email, row.phone)
+    return ErasedContact(stored_id(row), row.name, organisation, row.email, row.phone)
 
 
 def _work(session: Session, who: str, org_query: str | None, also: Person) -> _Work:
@@ -187,7 +187,7 @@ def _work(session: Session, who: str, org_query: str | None, also: Person) -> _W
     rows = _candidates(session, org_query)
     by_id = {row.id: (row, name) for row, name in rows}
     picked = erasure.choose(
-        [Candidate(row.id or 0, row.name, name, row.email, row.phone) for row, name in rows],
+        [Candidate(stored_id(row), row.name, name, row.email, row.phone) for row, name in rows],
         typed,
         known_emails=also.emails,
     )

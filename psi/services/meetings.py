@@ -19,7 +19,9 @@ from psi.domain.planning import PlannedMeeting, TimeSlot
 from psi.domain.text import casefold_key, has_binary_characters, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
 from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
+from psi.services import stored_id
 from psi.services.orgs import find_org
+from psi.services.views import json_as
 
 UID_DOMAIN = "psi.orebro"
 
@@ -35,28 +37,26 @@ class MeetingView:
 
     id: int
     uid: str
-    kind: str
+    kind: Kind
     title: str
-    day: date
+    day: date = field(metadata=json_as("date"))
+    weekday: str = field(init=False)
+    """The Swedish weekday name."""
+    week: int = field(init=False, metadata=json_as("iso_week"))
+    """The ISO week number."""
     start: time | None
     end: time | None
     place: str | None
     link: str | None
     co_organiser: str | None
-    status: str
+    status: MeetingStatus
     cancel_reason: str | None
     agenda: list[str]
     sequence: int
 
-    @property
-    def weekday(self) -> str:
-        """The Swedish weekday name."""
-        return WEEKDAYS_SV[self.day.weekday()]
-
-    @property
-    def week(self) -> int:
-        """The ISO week number."""
-        return iso_week(self.day)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weekday", WEEKDAYS_SV[self.day.weekday()])
+        object.__setattr__(self, "week", iso_week(self.day))
 
     @property
     def time_text(self) -> str:
@@ -65,35 +65,13 @@ class MeetingView:
             return ""
         return f"{self.start:%H:%M}-{self.end:%H:%M}" if self.end else f"{self.start:%H:%M}"
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "id": self.id,
-            "uid": self.uid,
-            "kind": self.kind,
-            "title": self.title,
-            "date": self.day.isoformat(),
-            "weekday": self.weekday,
-            "iso_week": self.week,
-            "start": self.start.strftime("%H:%M") if self.start else None,
-            "end": self.end.strftime("%H:%M") if self.end else None,
-            "place": self.place,
-            "link": self.link,
-            "co_organiser": self.co_organiser,
-            "status": self.status,
-            "cancel_reason": self.cancel_reason,
-            "agenda": self.agenda,
-            "sequence": self.sequence,
-        }
-
 
 def view_of(row: Meeting) -> MeetingView:
     """The printable view of a stored meeting."""
-    assert row.id is not None
     return MeetingView(
-        id=row.id,
+        id=stored_id(row),
         uid=row.uid,
-        kind=row.kind,
+        kind=Kind(row.kind),
         title=row.title,
         day=row.day,
         start=row.start_time,
@@ -101,7 +79,7 @@ def view_of(row: Meeting) -> MeetingView:
         place=row.place,
         link=row.link,
         co_organiser=row.co_organiser,
-        status=row.status,
+        status=MeetingStatus(row.status),
         cancel_reason=row.cancel_reason,
         agenda=[line for line in (row.agenda or "").splitlines() if line.strip()],
         sequence=row.sequence,
@@ -319,7 +297,7 @@ def _attendee(session: Session, text: str) -> tuple[int, int | None]:
     org_text, _, person = text.partition(":")
     org = find_org(session, org_text)
     if not person.strip():
-        return org.id or 0, None
+        return stored_id(org), None
     key = casefold_key(person)
     contacts = session.exec(select(Contact).where(Contact.organisation_id == org.id)).all()
     match = [c for c in contacts if casefold_key(c.name) == key]
@@ -328,7 +306,7 @@ def _attendee(session: Session, text: str) -> tuple[int, int | None]:
             f"{org.name} has no contact person called '{person.strip()}'; add one with "
             f'psi contact add "{org.name}" "{person.strip()}", or give only the organisation.'
         )
-    return org.id or 0, match[0].id
+    return stored_id(org), stored_id(match[0])
 
 
 MINUTES_MAX = 100_000
@@ -356,7 +334,7 @@ class ActionView:
     id: int
     meeting_id: int
     meeting: str
-    meeting_day: date
+    meeting_day: date = field(metadata=json_as("meeting_date"))
     text: str
     owner: str
     due: date
@@ -365,19 +343,6 @@ class ActionView:
     def overdue(self, today: date) -> bool:
         """Open and past its due date."""
         return self.done is None and self.due < today
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "id": self.id,
-            "meeting_id": self.meeting_id,
-            "meeting": self.meeting,
-            "meeting_date": self.meeting_day.isoformat(),
-            "text": self.text,
-            "owner": self.owner,
-            "due": self.due.isoformat(),
-            "done": self.done.isoformat() if self.done else None,
-        }
 
 
 def _action_query() -> Any:
@@ -389,9 +354,8 @@ def _action_query() -> Any:
 
 
 def _action_view(item: ActionItem, owner: str, title: str, day: date) -> ActionView:
-    assert item.id is not None
     return ActionView(
-        item.id, item.meeting_id, title, day, item.text, owner, item.due_on, item.done_on
+        stored_id(item), item.meeting_id, title, day, item.text, owner, item.due_on, item.done_on
     )
 
 
@@ -399,11 +363,10 @@ def add_action(session: Session, meeting_id: int, text: str, owner: str, due: da
     """`psi action add`: something to do after a meeting, with an owner and a due date."""
     meeting = get_meeting(session, meeting_id)
     org = find_org(session, owner)
-    assert org.id is not None
     item = ActionItem(
         meeting_id=meeting_id,
         text=check_name(text, what="action", limit=1000),
-        owner_id=org.id,
+        owner_id=stored_id(org),
         due_on=due,
     )
     session.add(item)
@@ -505,25 +468,17 @@ def upcoming_meetings(session: Session, today: date, *, limit: int) -> list[Meet
 class MeetingDetail:
     """Everything recorded about one meeting."""
 
-    meeting: MeetingView
-    attended: list[tuple[str, str | None]] = field(default_factory=list)
+    meeting: MeetingView = field(metadata=json_as(flatten=True))
+    attended: list[tuple[str, str | None]] = field(
+        default_factory=list, metadata=json_as(items=("organisation", "contact"))
+    )
     decisions: list[str] = field(default_factory=list)
     minutes: str | None = None
-    actions: list[ActionView] = field(default_factory=list)
-    open_before: list[ActionView] = field(default_factory=list)
+    actions: list[ActionView] = field(default_factory=list, metadata=json_as("action_items"))
+    open_before: list[ActionView] = field(
+        default_factory=list, metadata=json_as("open_items_from_earlier")
+    )
     next_meeting: MeetingView | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            **self.meeting.to_json(),
-            "attended": [{"organisation": org, "contact": person} for org, person in self.attended],
-            "decisions": self.decisions,
-            "minutes": self.minutes,
-            "action_items": [action.to_json() for action in self.actions],
-            "open_items_from_earlier": [action.to_json() for action in self.open_before],
-            "next_meeting": self.next_meeting.to_json() if self.next_meeting else None,
-        }
 
 
 def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:

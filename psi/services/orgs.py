@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError
@@ -14,11 +13,14 @@ from psi.domain import organisation as rules
 from psi.domain.membership import status_on
 from psi.domain.municipality import resolve_municipality, stored_municipality
 from psi.domain.names import Named, find_named
-from psi.domain.organisation import OrgFields, OrgInput, Status
+from psi.domain.organisation import OrgFields, OrgInput, Sector, Status
 from psi.domain.orgnr import orgnr_group
+from psi.domain.rotation import Role
 from psi.domain.text import casefold_key, swedish_sort_key
 from psi.errors import Conflict, InvalidInput, NotFound
 from psi.models import Attendance, Contact, CoordinatorTerm, Erasure, Organisation
+from psi.services import stored_id
+from psi.services.views import json_as
 
 STATUS_FILTERS = ("active", "member", "prospect", "partner", "former", "all")
 
@@ -30,8 +32,8 @@ class OrgView:
     id: int
     name: str
     short: str | None
-    sector: str
-    status: str
+    sector: Sector
+    status: Status
     orgnr: str | None
     municipality: str | None
     municipality_code: str | None
@@ -39,20 +41,18 @@ class OrgView:
     left: date | None
     website: str | None
     note: str | None
+    orgnr_group: str | None = field(init=False)
+    """The kind of legal entity the organisationsnummer's first digit says."""
+
+    def __post_init__(self) -> None:
+        group = orgnr_group(self.orgnr) if self.orgnr else None
+        object.__setattr__(self, "orgnr_group", group)
 
     @property
     def municipality_label(self) -> str:
         """The municipality as shown in tables, marked when outside the län."""
         place = stored_municipality(self.municipality, self.municipality_code)
         return "" if place is None else place.label
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict: dates as ISO text."""
-        data = asdict(self)
-        data["joined"] = self.joined.isoformat() if self.joined else None
-        data["left"] = self.left.isoformat() if self.left else None
-        data["orgnr_group"] = orgnr_group(self.orgnr) if self.orgnr else None
-        return data
 
 
 @dataclass(frozen=True)
@@ -66,42 +66,29 @@ class ContactView:
     phone: str | None
     role: str | None
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return asdict(self)
-
 
 @dataclass(frozen=True)
 class OrgDetail:
     """Everything `psi org show` tells about one organisation."""
 
-    org: OrgView
+    org: OrgView = field(metadata=json_as(flatten=True))
     contacts: list[ContactView] = field(default_factory=list)
     erased_contacts: int = 0
-    coordinated: list[tuple[int, str]] = field(default_factory=list)
+    coordinated: list[tuple[int, Role]] = field(
+        default_factory=list, metadata=json_as(items=("year", "role"))
+    )
     meetings_attended: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            **self.org.to_json(),
-            "contacts": [contact.to_json() for contact in self.contacts],
-            "erased_contacts": self.erased_contacts,
-            "coordinated": [{"year": year, "role": role} for year, role in self.coordinated],
-            "meetings_attended": self.meetings_attended,
-        }
 
 
 def view_of(row: Organisation, today: date | None = None) -> OrgView:
     """The printable view of a stored organisation; with `today`, its status on that day (a
     former member is still a member up to its left date)."""
-    assert row.id is not None
     return OrgView(
-        id=row.id,
+        id=stored_id(row),
         name=row.name,
         short=row.short,
-        sector=row.sector,
-        status=row.status if today is None else status_on(row, today),
+        sector=Sector(row.sector),
+        status=Status(row.status if today is None else status_on(row, today)),
         orgnr=row.orgnr,
         municipality=row.municipality,
         municipality_code=row.municipality_code,
@@ -116,7 +103,7 @@ def fields_of(row: Organisation) -> OrgFields:
     """The checked values a stored organisation holds."""
     return OrgFields(
         name=row.name,
-        sector=rules.Sector(row.sector),
+        sector=Sector(row.sector),
         status=Status(row.status),
         short=row.short,
         orgnr=row.orgnr,
@@ -268,8 +255,7 @@ def contacts_of(session: Session, org: Organisation) -> list[ContactView]:
 
 def contact_view(row: Contact, organisation: str) -> ContactView:
     """The printable view of a stored contact person."""
-    assert row.id is not None
-    return ContactView(row.id, organisation, row.name, row.email, row.phone, row.role)
+    return ContactView(stored_id(row), organisation, row.name, row.email, row.phone, row.role)
 
 
 def show_org(session: Session, query: str, today: date | None = None) -> OrgDetail:
@@ -292,7 +278,7 @@ def show_org(session: Session, query: str, today: date | None = None) -> OrgDeta
         org=view_of(org, today or date.today()),
         contacts=contacts_of(session, org),
         erased_contacts=int(erased),
-        coordinated=[(year, role) for year, role in terms],
+        coordinated=[(year, Role(role)) for year, role in terms],
     )
 
 
@@ -317,10 +303,10 @@ def input_of(view: OrgView) -> OrgInput:
         municipality = view.municipality if view.municipality_code else f"other:{view.municipality}"
     return OrgInput(
         name=view.name,
-        sector=view.sector,
+        sector=view.sector.value,
         # A view may show a former member as still a member until its left date; as typed,
         # an organisation with a left date is former (check_org allows nothing else).
-        status=Status.FORMER.value if view.left is not None else view.status,
+        status=Status.FORMER.value if view.left is not None else view.status.value,
         short=view.short,
         orgnr=view.orgnr,
         municipality=municipality,

@@ -13,15 +13,17 @@ from psi.domain import rotation as rule
 from psi.domain.organisation import check_note
 from psi.domain.rotation import Answer, Role
 from psi.models import CoordinatorTerm, Inquiry, Organisation
+from psi.services import stored_id
 from psi.services.meetings import attendance_counts
 from psi.services.orgs import find_org
+from psi.services.views import json_as
 
 
 def _facts(session: Session) -> list[rule.OrgFacts]:
     rows = session.exec(select(Organisation)).all()
     return [
         rule.OrgFacts(
-            id=row.id or 0,
+            id=stored_id(row),
             name=row.name,
             sector=row.sector,
             status=row.status,
@@ -51,23 +53,11 @@ class CoordinatorView:
 
     year: int
     organisation: str
-    role: str
+    role: Role
     consecutive_years: int
     decided_on: date | None
     decision_ref: str | None
     override_reason: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "year": self.year,
-            "organisation": self.organisation,
-            "role": self.role,
-            "consecutive_years": self.consecutive_years,
-            "decided_on": self.decided_on.isoformat() if self.decided_on else None,
-            "decision_ref": self.decision_ref,
-            "override_reason": self.override_reason,
-        }
 
 
 def coordinator_history(session: Session) -> list[CoordinatorView]:
@@ -82,7 +72,7 @@ def coordinator_history(session: Session) -> list[CoordinatorView]:
         CoordinatorView(
             year=term.year,
             organisation=name,
-            role=term.role,
+            role=Role(term.role),
             consecutive_years=rule.consecutive_years(history, term.organisation_id, term.year),
             decided_on=term.decided_on,
             decision_ref=term.decision_ref,
@@ -100,19 +90,11 @@ class CandidateView:
     organisation: str
     municipality: str | None
     joined_on: date | None
-    attended: int
-    inquiry: str | None
+    attended: int = field(metadata=json_as("meetings_attended"))
+    inquiry: Answer | None
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "rank": self.rank,
-            "organisation": self.organisation,
-            "municipality": self.municipality,
-            "joined_on": self.joined_on.isoformat() if self.joined_on else None,
-            "meetings_attended": self.attended,
-            "inquiry": self.inquiry,
-        }
+
+_SERVED = ("organisation", "consecutive_years")
 
 
 @dataclass(frozen=True)
@@ -120,32 +102,16 @@ class ProposalView:
     """`psi rotate YEAR`: the rule's proposal with names instead of ids."""
 
     year: int
-    previous: list[tuple[str, int]]
+    previous: list[tuple[str, int]] = field(metadata=json_as(items=_SERVED))
     stays: str | None
     tied: list[str]
-    leaves: list[tuple[str, int]]
+    leaves: list[tuple[str, int]] = field(metadata=json_as(items=_SERVED))
     handover: bool
     candidates: list[CandidateView]
     declined: list[str]
-    current: list[tuple[str, str]]
+    current: list[tuple[str, Role]] = field(metadata=json_as(items=("organisation", "role")))
     missing: list[str]
-    pending: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "year": self.year,
-            "previous": [{"organisation": n, "consecutive_years": y} for n, y in self.previous],
-            "stays": self.stays,
-            "tied": self.tied,
-            "leaves": [{"organisation": n, "consecutive_years": y} for n, y in self.leaves],
-            "handover": self.handover,
-            "candidates": [candidate.to_json() for candidate in self.candidates],
-            "declined": self.declined,
-            "current": [{"organisation": n, "role": r} for n, r in self.current],
-            "missing": self.missing,
-            "pending_inquiries": self.pending,
-        }
+    pending: list[str] = field(default_factory=list, metadata=json_as("pending_inquiries"))
 
 
 def propose(session: Session, year: int) -> ProposalView:
@@ -166,7 +132,7 @@ def propose(session: Session, year: int) -> ProposalView:
         handover=proposal.handover,
         candidates=_candidate_views(proposal.candidates, names, municipalities),
         declined=sorted(names[org_id] for org_id in proposal.declined),
-        current=[(names[t.org_id], t.role.value) for t in proposal.current],
+        current=[(names[t.org_id], t.role) for t in proposal.current],
         missing=list(proposal.missing),
         pending=_pending(inquiries, year, names),
     )
@@ -190,7 +156,7 @@ def _candidate_views(
             municipality=municipalities.get(c.org_id),
             joined_on=c.joined_on,
             attended=c.attended,
-            inquiry=c.inquiry.value if c.inquiry else None,
+            inquiry=c.inquiry,
         )
         for rank, c in enumerate(candidates, start=1)
     ]
@@ -213,8 +179,9 @@ def record_inquiries(
             select(Inquiry).where(Inquiry.year == year, Inquiry.organisation_id == org.id)
         ).first()
         if row is None:
-            assert org.id is not None
-            row = Inquiry(year=year, organisation_id=org.id, asked_on=on, answer=answer.value)
+            row = Inquiry(
+                year=year, organisation_id=stored_id(org), asked_on=on, answer=answer.value
+            )
         row.answer = answer.value
         if checked_note:
             row.note = checked_note
@@ -229,7 +196,7 @@ class AppointResult:
     """What `psi rotate YEAR --appoint` recorded."""
 
     year: int
-    terms: list[tuple[str, str]]
+    terms: list[tuple[str, Role]]
     changed: bool
     overridden: list[str]
 
@@ -260,8 +227,8 @@ def appoint(
     facts = _year_facts(session)
     request = rule.AppointmentRequest(
         year,
-        tuple(find_org(session, query).id or 0 for query in newcomers),
-        keep=find_org(session, keep).id if keep else None,
+        tuple(stored_id(find_org(session, query)) for query in newcomers),
+        keep=stored_id(find_org(session, keep)) if keep else None,
         force=force,
         reason=reason,
         replace=replace,
@@ -272,7 +239,7 @@ def appoint(
     _store(session, decision, decided_on, decision_ref)
     return AppointResult(
         year=year,
-        terms=[(facts.name(t.org_id), t.role.value) for t in decision.terms],
+        terms=[(facts.name(t.org_id), t.role) for t in decision.terms],
         changed=decision.changed,
         overridden=list(decision.overridden),
     )
@@ -313,11 +280,10 @@ def record_terms(session: Session, terms: Sequence[dict[str, Any]]) -> int:
     now = datetime.now(UTC)
     for entry in terms:
         org = find_org(session, entry["organisation"])
-        assert org.id is not None
         session.add(
             CoordinatorTerm(
                 year=int(entry["year"]),
-                organisation_id=org.id,
+                organisation_id=stored_id(org),
                 role=Role(entry["role"]).value,
                 decided_on=date.fromisoformat(entry["decided"]) if entry.get("decided") else None,
                 decision_ref=entry.get("ref"),

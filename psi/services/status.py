@@ -32,31 +32,31 @@ class Status:
     empty_register: bool
     hints: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def json_data(self) -> dict[str, Any]:
+        """For `to_json`: the year's figures, gathered from every part of the report."""
         r = self.report
         counts = count_activities(ActivityStatus(a.status) for a in r.activities)
         budget = r.budget
         return {
             "year": r.year,
-            "today": r.today.isoformat(),
+            "today": r.today,
             "share_of_year": round(r.share_of_year, 4),
             "coordinators": [
                 {"organisation": c.organisation, "role": c.role} for c in r.coordinators
             ],
             "next_year_coordinators": self.next_year_pair,
-            "next_meetings": [m.to_json() for m in self.next_meetings],
+            "next_meetings": self.next_meetings,
             "duties": [
                 {
                     "number": d.number,
                     "duty": d.title["en"],
                     "done": d.done["en"],
-                    "verdict": d.verdict.value,
+                    "verdict": d.verdict,
                 }
                 for d in r.duties
             ],
             "action_items": {
-                "open": [a.to_json() for a in r.open_actions],
+                "open": r.open_actions,
                 "overdue": self.overdue,
             },
             "activities": {
