@@ -23,14 +23,15 @@ from psi.commands._options import (
     document_request,
 )
 from psi.errors import FileProblem
+from psi.words import N_, words
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from psi.reports.render import DocumentRequest
-    from psi.services.yearly import YearReport
 
-    Build = Callable[[Session, YearReport, str], dict[str, Any]]
+    # Reads a year's facts (only those its report shows) and builds the report's context.
+    Build = Callable[[Session, int, str], dict[str, Any]]
 
 app = typer.Typer(
     help="Write the follow-up, the committee's decision draft and the everyday reports (Markdown or PDF).",
@@ -79,7 +80,7 @@ def _year_report(
 ) -> None:
     """A report about one year: its facts and context gathered in one read-only transaction."""
     from psi.domain.summary import LARGE_REGISTER_MEETINGS
-    from psi.services.yearly import meeting_count, year_report
+    from psi.services.yearly import meeting_count
 
     with ExitStack() as progress:
         with session(ctx, write=False) as db:
@@ -87,14 +88,12 @@ def _year_report(
             count = 2 if request.file_format == "md" else 3
             step = progress.enter_context(console.steps(f"{name} {year}", count, show=large))
             step("reading the register")
-            context = build(db, year_report(db, year), request.lang)
+            context = build(db, year, request.lang)
         _deliver(name, f"{name}-{year}", context, request, title=title, step=step)
 
 
-def _year_command(
-    name: str, build: Build, titles: tuple[str, str], summary: str, example: str
-) -> None:
-    """Add `psi report NAME YEAR`, a report about one year (titles in sv and en, with {year})."""
+def _year_command(name: str, build: Build, title: str, summary: str, example: str) -> None:
+    """Add `psi report NAME YEAR`, a report about one year (its title a msgid with {year})."""
 
     def command(
         ctx: typer.Context,
@@ -105,57 +104,59 @@ def _year_command(
         templates: Templates = None,
     ) -> None:
         request = document_request(file_format, output, lang, templates)
-        title = titles[0] if request.lang == "sv" else titles[1]
-        _year_report(ctx, name, year, build, title.format(year=year), request)
+        heading = words(request.lang).gettext(title).format(year=year)
+        _year_report(ctx, name, year, build, heading, request)
 
     app.command(name, help=summary, epilog=f"Example: {example}")(command)
 
 
-def _followup(db: Session, report: YearReport, language: str) -> dict[str, Any]:
+def _followup(db: Session, year: int, language: str) -> dict[str, Any]:
     from psi.reports.contexts import followup_context
+    from psi.services.yearly import year_report
 
-    return followup_context(report, language)
+    return followup_context(year_report(db, year), language)
 
 
-def _decision(db: Session, report: YearReport, language: str) -> dict[str, Any]:
+def _decision(db: Session, year: int, language: str) -> dict[str, Any]:
     from psi.reports.contexts import decision_context
     from psi.services.rotation import propose
+    from psi.services.yearly import decision_report
 
-    return decision_context(report, propose(db, report.year), language)
+    return decision_context(decision_report(db, year), propose(db, year), language)
 
 
-def _budget(db: Session, report: YearReport, language: str) -> dict[str, Any]:
+def _budget(db: Session, year: int, language: str) -> dict[str, Any]:
     from psi.reports.contexts import budget_context
-    from psi.services.budget import list_expenses
+    from psi.services.yearly import budget_report
 
-    return budget_context(report, list_expenses(db, report.year), language)
+    return budget_context(budget_report(db, year), language)
 
 
-def _activities(db: Session, report: YearReport, language: str) -> dict[str, Any]:
+def _activities(db: Session, year: int, language: str) -> dict[str, Any]:
     from psi.reports.contexts import activities_context
-    from psi.services.activities import goal_texts
+    from psi.services.yearly import activities_report
 
-    return activities_context(report, goal_texts(db), language)
+    return activities_context(activities_report(db, year), language)
 
 
 _year_command(
     "followup",
     _followup,
-    ("Uppföljning {year}", "Follow-up {year}"),
+    N_("Follow-up {year}"),
     "The working committee's follow-up of a year: the six duties, meetings, members, budget.",
     "psi report followup 2025 --format pdf -o uppfoljning-2025.pdf",
 )
 _year_command(
     "decision",
     _decision,
-    ("Samordning {year}", "Coordination {year}"),
+    N_("Coordination {year}"),
     "A draft of Kulturnämnden's decision document for a year, every fact from the register.",
     "psi report decision 2027 --format pdf",
 )
 _year_command(
     "budget",
     _budget,
-    ("Budget {year}", "Budget {year}"),
+    N_("Budget {year}"),
     "The year's grant, allocations, spending per organisation and category, and every expense.",
     "psi report budget 2025 --format pdf",
 )
@@ -189,14 +190,14 @@ def members(
     chosen = [o for o in orgs if member_on(Membership(o.status, o.joined, o.left), day)]
     context = members_context(chosen, settings, year, date.today(), request.lang)
     stem = f"members-{year}" if year else f"members-{day.isoformat()}"
-    title = "Medlemmar" if request.lang == "sv" else "Members"
+    title = words(request.lang).gettext("Members")
     _deliver("members", stem, context, request, title=title)
 
 
 _year_command(
     "activities",
     _activities,
-    ("Aktivitetslista {year}", "Activity list {year}"),
+    N_("Activity list {year}"),
     "The year's activity list, grouped by the operations plan's goals.",
     "psi report activities 2026",
 )
@@ -222,8 +223,21 @@ def rotation(
         proposal = propose(db, next_year)
         settings = all_settings(db)
     context = rotation_context(history, proposal, settings, date.today(), request.lang)
-    title = "Samordning" if request.lang == "sv" else "Coordination"
+    title = words(request.lang).gettext("Coordination")
     _deliver("rotation", "rotation", context, request, title=title)
+
+
+def _copy_templates(source: Path, names: list[str], folder: Path) -> list[str]:
+    """Copy the named templates into a folder; return those it kept (the user's own copies)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = [name for name in names if (folder / name).exists()]
+        for name in names:
+            if name not in kept:
+                shutil.copy2(source / name, folder / name)
+    except OSError as exc:
+        raise FileProblem(f"Cannot copy the templates to {folder}: {exc.strerror}.") from None
+    return kept
 
 
 @app.command("templates", epilog="Example: psi report templates --copy ~/psi-mallar")
@@ -244,14 +258,7 @@ def templates_(
             f"Copy them with: psi report templates --copy DIR, then use --templates DIR or {TEMPLATES_ENV}=DIR."
         )
         return
-    try:
-        copy.mkdir(parents=True, exist_ok=True)
-        kept = [name for name in names if (copy / name).exists()]
-        for name in names:
-            if name not in kept:
-                shutil.copy2(source / name, copy / name)
-    except OSError as exc:
-        raise FileProblem(f"Cannot copy the templates to {copy}: {exc.strerror}.") from None
+    kept = _copy_templates(source, names, copy)
     console.success(f"Copied {len(names) - len(kept)} templates to {copy}.")
     if kept:
         console.say(f"Kept your own copies of: {', '.join(kept)}.")

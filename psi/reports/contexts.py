@@ -1,71 +1,126 @@
-"""Plain contexts (dicts, lists, strings) for the report templates, built from a YearReport.
+"""Plain contexts (dicts, lists, strings) for the report templates, built from sections.
 
-Numbers are formatted here the Swedish way (`200 000 kr`) so that templates only place
-text; a template never computes.
+Each section builder takes the facts it shows (the budget, the meetings, the duties ...)
+and returns a plain dict: the value of one context key (`budget_section`), or the keys
+it adds to a context (`meetings_section`). A report composes the sections it shows; the
+follow-up shows them all. Numbers are formatted here the Swedish way (`200 000 kr`) and
+words come from the catalogue (psi.words), so that templates only place text; a template
+never computes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from psi.domain.budget import CATEGORY_SV, Category
-from psi.domain.duties import VERDICT_SV
+from psi.domain.activity import ActivityStatus, count_activities
+from psi.domain.budget import Burn
+from psi.domain.duties import Duty
 from psi.domain.money import format_amount, format_kronor, parse_amount
 from psi.domain.summary import MeetingAttendance, is_long, meetings_by_month, shorten
 from psi.reports.render import format_date, format_month, format_number
+from psi.services.activities import ActivityView, LogView
+from psi.services.budget import BudgetStatus, ExpenseView
+from psi.services.meetings import ActionView, MeetingView
 from psi.services.rotation import CoordinatorView, ProposalView
-from psi.services.yearly import YearReport
+from psi.services.yearly import (
+    ActivitiesReport,
+    BudgetReport,
+    DecisionReport,
+    MemberCounts,
+    YearReport,
+)
+from psi.words import (
+    ACTIVITY_STATUS,
+    BUDGET_CATEGORY,
+    COORDINATOR_ROLE,
+    MEETING_KIND,
+    MEETING_STATUS,
+    SECTOR,
+    VERDICT,
+    term,
+    words,
+)
 
-ROLE_SV = {
-    "continuing": "fortsätter",
-    "newcomer": "samordningsnybörjare",
-    "other": "regionledd period",
-}
-STATUS_SV = {
-    "planned": "planerad",
-    "ongoing": "pågår",
-    "done": "genomförd",
-    "cancelled": "inställd",
-    "carried": "flyttad till nästa år",
-    "held": "genomfört",
-}
-KIND_SV = {"au": "AU-möte", "stormote": "Stormöte", "msi": "MSI-dialog", "other": "Övrigt möte"}
-KIND_EN = {
-    "au": "AU meeting",
-    "stormote": "General meeting",
-    "msi": "MSI dialogue",
-    "other": "Other",
-}
-MEETING_STATUS_SV = {"planned": "planerat", "held": "genomfört", "cancelled": "inställt"}
-
-
-def _coordinator(c: CoordinatorView, lang: str) -> dict[str, Any]:
-    return {
-        "name": c.organisation,
-        "role": ROLE_SV.get(c.role, c.role) if lang == "sv" else c.role,
-        "years": c.consecutive_years,
-        "override": c.override_reason,
-    }
+Settings = Mapping[str, str | None]
+# The roles of civil society's coordinators (before 2023 the region led: role "other").
+ROTATION_ROLES = frozenset({"continuing", "newcomer"})
 
 
-def _settings(report: YearReport) -> dict[str, Any]:
-    return {key.replace("-", "_"): value for key, value in report.settings.items()}
+# Sections shared by the reports
+
+
+def settings_section(settings: Settings) -> dict[str, Any]:
+    """The settings, with keys a template can name (`default_grant` for `default-grant`)."""
+    return {key.replace("-", "_"): value for key, value in settings.items()}
+
+
+def header(year: int | None, today: date, settings: Settings) -> dict[str, Any]:
+    """The keys every year report starts with: the year, today's date and the settings."""
+    return {"year": year, "today": today, "settings": settings_section(settings)}
+
+
+def _shortened(key: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """`key` with the first rows of a long list, and `key_more` with how many are left out."""
+    short = shorten(rows)
+    return {key: short.shown, f"{key}_more": format_number(short.more, lang) if short.more else ""}
 
 
 def _chart(title: str, bars: list[dict[str, Any]]) -> dict[str, Any]:
     return {"title": title, "bars": bars}
 
 
-def _meeting_months(report: YearReport, lang: str) -> list[dict[str, Any]]:
-    attended = report.attendance_per_meeting
-    facts = [
-        MeetingAttendance(m.day, m.kind, m.status, attended.get(m.id, 0)) for m in report.meetings
-    ]
+def coordinator(c: CoordinatorView, lang: str) -> dict[str, Any]:
+    """One coordinator in one year: name, role, years in a row and any override."""
+    return {
+        "name": c.organisation,
+        "role": term(lang, COORDINATOR_ROLE, c.role),
+        "years": c.consecutive_years,
+        "override": c.override_reason,
+    }
+
+
+def coordinators_section(coordinators: Sequence[CoordinatorView], lang: str) -> dict[str, Any]:
+    """`coordinators` of the year and the `overrides` of the rotation rule, with reasons."""
+    return {
+        "coordinators": [coordinator(c, lang) for c in coordinators],
+        "overrides": [
+            {"name": c.organisation, "reason": c.override_reason}
+            for c in coordinators
+            if c.override_reason
+        ],
+    }
+
+
+def duties_section(duties: Sequence[Duty], lang: str) -> dict[str, Any]:
+    """`duties`: the six duties, what was done and the verdict."""
+    return {
+        "duties": [
+            {
+                "number": d.number,
+                "title": d.title[lang],
+                "done": d.done[lang],
+                "rule": d.rule[lang],
+                "verdict": term(lang, VERDICT, d.verdict),
+            }
+            for d in duties
+        ]
+    }
+
+
+# Meetings and attendance
+
+
+def meeting_months(
+    year: int, meetings: Sequence[MeetingView], attended: Mapping[int, int], lang: str
+) -> list[dict[str, Any]]:
+    """The year's meetings month by month: counts per kind, held, cancelled, attendance."""
+    facts = [MeetingAttendance(m.day, m.kind, m.status, attended.get(m.id, 0)) for m in meetings]
     return [
         {
-            "month": format_month(date(report.year, month.month, 1), lang),
+            "month": format_month(date(year, month.month, 1), lang),
             "au": month.by_kind.get("au", 0),
             "stormote": month.by_kind.get("stormote", 0),
             "msi": month.by_kind.get("msi", 0),
@@ -81,23 +136,54 @@ def _meeting_months(report: YearReport, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def _attendance_chart(report: YearReport, lang: str) -> dict[str, Any]:
+def _meeting_row(meeting: MeetingView, attended: Mapping[int, int], lang: str) -> dict[str, Any]:
+    held = meeting.status == "held"
+    return {
+        "date": meeting.day.isoformat(),
+        "kind": term(lang, MEETING_KIND, meeting.kind),
+        "title": meeting.title,
+        "status": term(lang, MEETING_STATUS, meeting.status),
+        "with": meeting.co_organiser or "",
+        "attended": attended.get(meeting.id, 0) if held else "",
+    }
+
+
+def meetings_section(
+    year: int, meetings: Sequence[MeetingView], attended: Mapping[int, int], lang: str
+) -> dict[str, Any]:
+    """`meeting_total`, and the `meetings` one by one, or by month (`meeting_months`) when many."""
+    many = is_long(meetings)
+    return {
+        "meeting_total": format_number(len(meetings), lang),
+        "meeting_months": meeting_months(year, meetings, attended, lang) if many else [],
+        "meetings": [] if many else [_meeting_row(m, attended, lang) for m in meetings],
+    }
+
+
+def attendance_section(per_org: Mapping[str, int], lang: str) -> dict[str, Any]:
+    """`attendance_per_org`: meetings attended per organisation, most first (shortened)."""
+    ranked = sorted(per_org.items(), key=lambda item: (-item[1], item[0]))
+    rows = [{"name": name, "meetings": count} for name, count in ranked]
+    return _shortened("attendance_per_org", rows, lang)
+
+
+def attendance_chart(
+    year: int, meetings: Sequence[MeetingView], attended: Mapping[int, int], lang: str
+) -> dict[str, Any]:
     """One bar per held meeting; per month (organisations per meeting) when there are many."""
-    attended = report.attendance_per_meeting
-    held = [m for m in report.meetings if m.status == "held"]
+    held = [m for m in meetings if m.status == "held"]
+    t = words(lang)
     if is_long(held):
         return _chart(
-            "Närvaro per möte, månadens genomsnitt"
-            if lang == "sv"
-            else "Attendance per meeting, monthly average",
+            t.gettext("Attendance per meeting, monthly average"),
             [
                 {"label": m["month"], "value": m["average_value"], "text": m["average"]}
-                for m in _meeting_months(report, lang)
+                for m in meeting_months(year, meetings, attended, lang)
                 if m["held"]
             ],
         )
     return _chart(
-        "Närvaro per möte" if lang == "sv" else "Attendance per meeting",
+        t.gettext("Attendance per meeting"),
         [
             {
                 "label": f"{m.day.isoformat()} {m.title}",
@@ -109,168 +195,212 @@ def _attendance_chart(report: YearReport, lang: str) -> dict[str, Any]:
     )
 
 
+def open_actions_section(actions: Sequence[ActionView], year: int, lang: str) -> dict[str, Any]:
+    """`open_actions`: open items from meetings up to the year's end (shortened)."""
+    rows = [
+        {
+            "text": a.text,
+            "owner": a.owner,
+            "due": a.due.isoformat(),
+            "meeting": a.meeting_day.isoformat(),
+        }
+        for a in actions
+        if a.meeting_day.year <= year
+    ]
+    return _shortened("open_actions", rows, lang)
+
+
+# Activities, members and the log
+
+
+def activities_section(activities: Sequence[ActivityView], lang: str) -> dict[str, Any]:
+    """The activity list's counts by status, and the activities members asked for."""
+    counts = count_activities(ActivityStatus(a.status) for a in activities)
+    requested = [
+        {
+            "title": a.title,
+            "by": ", ".join(a.requested_by),
+            "status": term(lang, ACTIVITY_STATUS, a.status),
+        }
+        for a in activities
+        if a.requested_by
+    ]
+    return {
+        "total": counts.total,
+        "done": counts.done,
+        "planned": counts.planned + counts.ongoing,
+        "cancelled": counts.cancelled,
+        "carried": counts.carried,
+        **_shortened("requested", requested, lang),
+    }
+
+
+def members_section(members: MemberCounts) -> dict[str, Any]:
+    """Members at the year's start and end, who joined and left, and the prospects."""
+    return {
+        "at_start": members.at_start,
+        "at_end": members.at_end,
+        "joined": members.joined,
+        "left": members.left,
+        "prospects": members.prospects,
+        "contacted": members.prospects_contacted,
+    }
+
+
+def log_section(log: Sequence[LogView]) -> dict[str, Any]:
+    """How many log entries of each kind the duties are judged on."""
+    counts: dict[str, int] = defaultdict(int)
+    for entry in log:
+        counts[entry.kind.replace("-", "_")] += 1
+    keys = ("msi", "website", "social_media", "member_dialogue", "recruitment")
+    return {key: counts[key] for key in keys}
+
+
+# Money
+
+
+def budget_section(budget: BudgetStatus, lang: str) -> dict[str, Any]:
+    """The grant, spending per organisation and category, co-funding and warnings."""
+    return {
+        "grant": format_amount(budget.grant),
+        "has_grant": budget.grant > 0,
+        "spent": format_amount(budget.spent),
+        "remaining": format_amount(budget.remaining),
+        "by_org": [
+            {
+                "name": burn.organisation,
+                "allocated": format_amount(burn.allocated),
+                "spent": format_amount(burn.spent),
+                "left": format_amount(burn.allocated - burn.spent),
+            }
+            for burn in budget.burns
+        ],
+        "by_category": [
+            {"category": term(lang, BUDGET_CATEGORY, c), "spent": format_amount(amount)}
+            for c, amount in budget.spent_by_category.items()
+        ],
+        "co_funding": [
+            {"source": source, "amount": format_amount(amount), "note": note or ""}
+            for source, amount, note in budget.co_funding
+        ],
+        "warnings": budget.warnings,
+        "overrides": budget.override_reasons,
+    }
+
+
+def spending_chart(burns: Sequence[Burn], lang: str) -> dict[str, Any]:
+    """One bar per coordinator: spent against allocated."""
+    return _chart(
+        words(lang).gettext("Spending against allocation"),
+        [
+            {
+                "label": b.organisation,
+                "value": b.spent / 100,
+                "compare": b.allocated / 100,
+                "text": f"{format_amount(b.spent)} / {format_amount(b.allocated)}",
+            }
+            for b in burns
+        ],
+    )
+
+
+def grants_section(budget: BudgetStatus) -> list[dict[str, Any]]:
+    """Every grant of the year: source, amount, decision date and reference."""
+    return [
+        {
+            "source": source,
+            "amount": format_amount(amount),
+            "ref": ref or "",
+            "decided": decided.isoformat() if decided else "",
+        }
+        for source, amount, decided, ref in budget.grants
+    ]
+
+
+def expense_row(expense: ExpenseView, lang: str) -> dict[str, Any]:
+    """One expense: date, organisation, amount, category and note."""
+    return {
+        "date": expense.day.isoformat(),
+        "organisation": expense.organisation,
+        "amount": format_amount(expense.amount),
+        "category": term(lang, BUDGET_CATEGORY, expense.category),
+        "note": expense.note or "",
+    }
+
+
+# The reports
+
+
 def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
     """The AU's follow-up of a year: coordinators, the six duties, the budget, open items.
 
     Long lists (a register grown past a normal year) are shortened: see psi.domain.summary.
     """
-    budget = report.budget
-    attended = report.attendance_per_meeting
-    many_meetings = is_long(report.meetings)
-    spending_rows = [
-        {
-            "name": burn.organisation,
-            "allocated": format_amount(burn.allocated),
-            "spent": format_amount(burn.spent),
-            "left": format_amount(burn.allocated - burn.spent),
-        }
-        for burn in budget.burns
-    ]
-    activities = report.activities
-    by_status: dict[str, int] = defaultdict(int)
-    for activity in activities:
-        by_status[activity.status] += 1
-    log_counts: dict[str, int] = defaultdict(int)
-    for entry in report.log:
-        log_counts[entry.kind.replace("-", "_")] += 1
+    r = report
     return {
-        "year": report.year,
-        "today": report.today,
-        "settings": _settings(report),
-        "empty": report.is_empty,
-        "running": report.share_of_year < 1,
-        "coordinators": [_coordinator(c, lang) for c in report.coordinators],
-        "overrides": [
-            {"name": c.organisation, "reason": c.override_reason}
-            for c in report.coordinators
-            if c.override_reason
-        ],
-        "duties": [
-            {
-                "number": d.number,
-                "title": d.title[lang],
-                "done": d.done[lang],
-                "rule": d.rule[lang],
-                "verdict": VERDICT_SV[d.verdict] if lang == "sv" else d.verdict.value,
-            }
-            for d in report.duties
-        ],
-        "meeting_total": format_number(len(report.meetings), lang),
-        "meeting_months": _meeting_months(report, lang) if many_meetings else [],
-        "meetings": []
-        if many_meetings
-        else [
-            {
-                "date": m.day.isoformat(),
-                "kind": (KIND_SV if lang == "sv" else KIND_EN).get(m.kind, m.kind),
-                "title": m.title,
-                "status": MEETING_STATUS_SV.get(m.status, m.status) if lang == "sv" else m.status,
-                "with": m.co_organiser or "",
-                "attended": attended.get(m.id, 0) if m.status == "held" else "",
-            }
-            for m in report.meetings
-        ],
-        **_shortened(
-            "attendance_per_org",
-            [
-                {"name": name, "meetings": count}
-                for name, count in sorted(
-                    report.attendance_per_org.items(), key=lambda item: (-item[1], item[0])
-                )
-            ],
-            lang,
-        ),
-        "activities": {
-            "total": len(activities),
-            "done": by_status["done"],
-            "planned": by_status["planned"] + by_status["ongoing"],
-            "cancelled": by_status["cancelled"],
-            "carried": by_status["carried"],
-            **_shortened(
-                "requested",
-                [
-                    {
-                        "title": a.title,
-                        "by": ", ".join(a.requested_by),
-                        "status": STATUS_SV.get(a.status, a.status) if lang == "sv" else a.status,
-                    }
-                    for a in activities
-                    if a.requested_by
-                ],
-                lang,
-            ),
-        },
-        "members": {
-            "at_start": report.members.at_start,
-            "at_end": report.members.at_end,
-            "joined": report.members.joined,
-            "left": report.members.left,
-            "prospects": report.members.prospects,
-            "contacted": report.members.prospects_contacted,
-        },
-        "log": {
-            "msi": log_counts["msi"],
-            "website": log_counts["website"],
-            "social_media": log_counts["social_media"],
-            "member_dialogue": log_counts["member_dialogue"],
-            "recruitment": log_counts["recruitment"],
-        },
-        "budget": {
-            "grant": format_amount(budget.grant),
-            "has_grant": budget.grant > 0,
-            "spent": format_amount(budget.spent),
-            "remaining": format_amount(budget.remaining),
-            "by_org": spending_rows,
-            "by_category": [
-                {
-                    "category": CATEGORY_SV[Category(c)] if lang == "sv" else c,
-                    "spent": format_amount(amount),
-                }
-                for c, amount in budget.spent_by_category.items()
-            ],
-            "co_funding": [
-                {"source": source, "amount": format_amount(amount), "note": note or ""}
-                for source, amount, note in budget.co_funding
-            ],
-            "warnings": budget.warnings,
-            "overrides": budget.override_reasons,
-        },
-        **_shortened(
-            "open_actions",
-            [
-                {
-                    "text": a.text,
-                    "owner": a.owner,
-                    "due": a.due.isoformat(),
-                    "meeting": a.meeting_day.isoformat(),
-                }
-                for a in report.open_actions
-                if a.meeting_day.year <= report.year
-            ],
-            lang,
-        ),
+        **header(r.year, r.today, r.settings),
+        "empty": r.is_empty,
+        "running": r.share_of_year < 1,
+        **coordinators_section(r.coordinators, lang),
+        **duties_section(r.duties, lang),
+        **meetings_section(r.year, r.meetings, r.attendance_per_meeting, lang),
+        **attendance_section(r.attendance_per_org, lang),
+        "activities": activities_section(r.activities, lang),
+        "members": members_section(r.members),
+        "log": log_section(r.log),
+        "budget": budget_section(r.budget, lang),
+        **open_actions_section(r.open_actions, r.year, lang),
         "charts": {
-            "spending": _chart(
-                "Utgifter mot tilldelning" if lang == "sv" else "Spending against allocation",
-                [
-                    {
-                        "label": b.organisation,
-                        "value": b.spent / 100,
-                        "compare": b.allocated / 100,
-                        "text": f"{format_amount(b.spent)} / {format_amount(b.allocated)}",
-                    }
-                    for b in budget.burns
-                ],
-            ),
-            "attendance": _attendance_chart(report, lang),
+            "spending": spending_chart(r.budget.burns, lang),
+            "attendance": attendance_chart(r.year, r.meetings, r.attendance_per_meeting, lang),
         },
     }
 
 
-def _shortened(key: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
-    """`key` with the first rows of a long list, and `key_more` with how many are left out."""
-    short = shorten(rows)
-    return {key: short.shown, f"{key}_more": format_number(short.more, lang) if short.more else ""}
+def budget_context(report: BudgetReport, lang: str) -> dict[str, Any]:
+    """`psi report budget`: the year's grant, allocations, spending and every expense."""
+    budget = report.budget
+    return {
+        **header(report.year, report.today, report.settings),
+        "budget": budget_section(budget, lang),
+        "grants": grants_section(budget),
+        "expenses": [expense_row(e, lang) for e in report.expenses],
+        "charts": {"spending": spending_chart(budget.burns, lang)},
+    }
+
+
+def _activity_row(activity: ActivityView, lang: str) -> dict[str, Any]:
+    a = activity
+    return {
+        "title": a.title,
+        "owner": a.owner or "",
+        "planned": a.planned_on.isoformat() if a.planned_on else "",
+        "status": term(lang, ACTIVITY_STATUS, a.status),
+        "outcome": a.outcome or a.cancel_reason or "",
+        "requested_by": ", ".join(a.requested_by),
+    }
+
+
+def activity_groups(
+    activities: Sequence[ActivityView], goals: Mapping[str, str], lang: str
+) -> list[dict[str, Any]]:
+    """The activities grouped by the goal they serve, by code; those without a goal last."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in activities:
+        groups[a.goal or ""].append(_activity_row(a, lang))
+    return [
+        {"code": code, "goal": goals.get(code, ""), "activities": items}
+        for code, items in sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
+    ]
+
+
+def activities_context(report: ActivitiesReport, lang: str) -> dict[str, Any]:
+    """`psi report activities`: the year's activity list, grouped by goal."""
+    return {
+        **header(report.year, report.today, report.settings),
+        "counts": activities_section(report.activities, lang),
+        "groups": activity_groups(report.activities, report.goals, lang),
+    }
 
 
 def _round_members(count: int) -> int:
@@ -278,112 +408,88 @@ def _round_members(count: int) -> int:
     return max(5, 5 * round(count / 5)) if count else 0
 
 
-def decision_context(report: YearReport, proposal: ProposalView, lang: str) -> dict[str, Any]:
-    """Kulturnämndens decision draft for a year: every fact from the database, or a gap."""
-    settings = _settings(report)
-    grant = report.budget.grant
+def _grant_amount(grant: int, settings: Mapping[str, Any]) -> str | None:
+    """The year's grant in kronor, else the default grant of the settings, else None (a gap)."""
     if not grant and settings.get("default_grant"):
         grant = parse_amount(str(settings["default_grant"]))
-    civil_years = sorted({c.year for c in report.history if c.role in ("newcomer", "continuing")})
-    first_civil = civil_years[0] if civil_years else None
-    rotation_years = sorted(
-        {c.year for c in report.history if c.role == "continuing"}
-        & {c.year for c in report.history if c.role == "newcomer"}
-    )
-    newcomers = [c.organisation for c in report.coordinators if c.role == "newcomer"]
-    grants = report.budget.grants
-    reference = next((ref for _, _, _, ref in grants if ref), None)
+    return format_kronor(grant) if grant else None
+
+
+def _first_rotation_year(history: Sequence[CoordinatorView]) -> int | None:
+    """The first year with both a continuing coordinator and a newcomer."""
+    roles: dict[int, set[str]] = defaultdict(set)
+    for c in history:
+        roles[c.year].add(c.role)
+    return min((year for year, seen in roles.items() if seen >= ROTATION_ROLES), default=None)
+
+
+def history_section(history: Sequence[CoordinatorView]) -> dict[str, Any]:
+    """Since when civil society coordinates, its first pair, and the first year of rotation."""
+    first = min((c.year for c in history if c.role in ROTATION_ROLES), default=None)
+    return {
+        "first_civil_year": first,
+        "first_pair": sorted(c.organisation for c in history if c.year == first),
+        "first_rotation_year": _first_rotation_year(history),
+    }
+
+
+def proposal_section(proposal: ProposalView) -> dict[str, Any]:
+    """The rotation: last year's pair, who leaves, who stays, and the handover."""
+    return {
+        "previous_pair": [name for name, _ in proposal.previous],
+        "leaves": [name for name, _ in proposal.leaves],
+        "stays": proposal.stays,
+        "handover": proposal.handover,
+    }
+
+
+def decision_context(report: DecisionReport, proposal: ProposalView, lang: str) -> dict[str, Any]:
+    """Kulturnämndens decision draft for a year: every fact from the database, or a gap."""
+    settings = settings_section(report.settings)
+    budget = report.budget
     return {
         "year": report.year,
         "settings": settings,
         "founded": settings.get("founded"),
-        "members": _round_members(report.members.now),
-        "amount": format_kronor(grant) if grant else None,
-        "first_civil_year": first_civil,
-        "first_pair": sorted(c.organisation for c in report.history if c.year == first_civil),
-        "first_rotation_year": rotation_years[0] if rotation_years else None,
+        "members": _round_members(report.members_now),
+        "amount": _grant_amount(budget.grant, settings),
+        **history_section(report.history),
         "previous_year": report.year - 1,
-        "previous_pair": [name for name, _ in proposal.previous],
-        "leaves": [name for name, _ in proposal.leaves],
-        "stays": proposal.stays,
-        "newcomers": newcomers,
-        "handover": proposal.handover,
-        "co_funding": [source for source, _, _ in report.budget.co_funding],
-        "reference": reference,
+        **proposal_section(proposal),
+        "newcomers": [c.organisation for c in report.coordinators if c.role == "newcomer"],
+        "co_funding": [source for source, _, _ in budget.co_funding],
+        "reference": next((ref for _, _, _, ref in budget.grants if ref), None),
         "today": format_date(report.today, lang),
     }
 
 
-def budget_context(report: YearReport, expenses: list[Any], lang: str) -> dict[str, Any]:
-    """`psi report budget`: the year's grant, allocations, spending and every expense."""
-    base = followup_context(report, lang)
-    return {
-        "year": report.year,
-        "today": report.today,
-        "settings": base["settings"],
-        "budget": base["budget"],
-        "grants": [
-            {
-                "source": source,
-                "amount": format_amount(amount),
-                "ref": ref or "",
-                "decided": decided.isoformat() if decided else "",
-            }
-            for source, amount, decided, ref in report.budget.grants
-        ],
-        "expenses": [
-            {
-                "date": e.day.isoformat(),
-                "organisation": e.organisation,
-                "amount": format_amount(e.amount),
-                "category": CATEGORY_SV[Category(e.category)] if lang == "sv" else e.category,
-                "note": e.note or "",
-            }
-            for e in expenses
-        ],
-        "charts": {"spending": base["charts"]["spending"]},
-    }
-
-
-SECTOR_SV = {
-    "civil-society": "civilsamhälle",
-    "municipality": "kommun",
-    "region": "region",
-    "state": "statlig myndighet",
-    "academia": "akademi",
-    "business": "näringsliv",
-    "other": "övrigt",
-}
-
-
 def _place(org: Any, lang: str) -> str:
     if not org.municipality:
-        return "okänd" if lang == "sv" else "unknown"
+        return words(lang).pgettext("municipality", "unknown")
     if org.municipality_code:
         return str(org.municipality)
-    return f"{org.municipality} ({'utanför länet' if lang == 'sv' else 'outside the county'})"
+    outside = words(lang).gettext("outside the county")
+    return f"{org.municipality} ({outside})"
 
 
 def members_context(
-    orgs: list[Any], settings: dict[str, str | None], year: int | None, today: Any, lang: str
+    orgs: list[Any], settings: Settings, year: int | None, today: Any, lang: str
 ) -> dict[str, Any]:
     """`psi report members`: the register by sector and municipality, with counts."""
     by_sector: dict[str, int] = defaultdict(int)
     by_place: dict[str, int] = defaultdict(int)
     for org in orgs:
-        by_sector[SECTOR_SV.get(org.sector, org.sector) if lang == "sv" else org.sector] += 1
+        by_sector[term(lang, SECTOR, org.sector)] += 1
         by_place[_place(org, lang)] += 1
     return {
-        "year": year,
-        "today": today,
-        "settings": {key.replace("-", "_"): value for key, value in settings.items()},
+        **header(year, today, settings),
         "total": len(orgs),
         "by_sector": sorted(by_sector.items(), key=lambda item: (-item[1], item[0])),
         "by_place": sorted(by_place.items(), key=lambda item: (-item[1], item[0])),
         "members": [
             {
                 "name": o.name,
-                "sector": SECTOR_SV.get(o.sector, o.sector) if lang == "sv" else o.sector,
+                "sector": term(lang, SECTOR, o.sector),
                 "place": _place(o, lang) if o.municipality else "",
                 "joined": o.joined.isoformat() if o.joined else "",
             }
@@ -392,48 +498,20 @@ def members_context(
     }
 
 
-def activities_context(report: YearReport, goals: dict[str, str], lang: str) -> dict[str, Any]:
-    """`psi report activities`: the year's activity list, grouped by goal."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for a in report.activities:
-        key = a.goal or ""
-        groups[key].append(
-            {
-                "title": a.title,
-                "owner": a.owner or "",
-                "planned": a.planned_on.isoformat() if a.planned_on else "",
-                "status": STATUS_SV.get(a.status, a.status) if lang == "sv" else a.status,
-                "outcome": a.outcome or a.cancel_reason or "",
-                "requested_by": ", ".join(a.requested_by),
-            }
-        )
-    base = followup_context(report, lang)
-    return {
-        "year": report.year,
-        "today": report.today,
-        "settings": base["settings"],
-        "counts": base["activities"],
-        "groups": [
-            {"code": code, "goal": goals.get(code, ""), "activities": items}
-            for code, items in sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
-        ],
-    }
-
-
 def rotation_context(
     history: list[CoordinatorView],
     proposal: ProposalView,
-    settings: dict[str, str | None],
+    settings: Settings,
     today: Any,
     lang: str,
 ) -> dict[str, Any]:
     """`psi report rotation`: every year's coordinators and the proposal for the next year."""
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for c in history:
-        years[c.year].append(_coordinator(c, lang) | {"ref": c.decision_ref or ""})
+        years[c.year].append(coordinator(c, lang) | {"ref": c.decision_ref or ""})
     return {
         "today": today,
-        "settings": {key.replace("-", "_"): value for key, value in settings.items()},
+        "settings": settings_section(settings),
         "years": [{"year": year, "coordinators": items} for year, items in sorted(years.items())],
         "next": {
             "year": proposal.year,

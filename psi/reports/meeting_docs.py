@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from psi.domain.meeting import BODIES_EN, BODIES_SV, Kind
 from psi.reports.render import PARTNERSHIP, format_weekday
 from psi.services.meetings import ActionView, MeetingDetail, MeetingView
+from psi.words import MEETING_BODY, NC_, term, words
 
-DOCUMENTS = {"agenda": ("kallelse", "agenda"), "minutes": ("protokoll", "minutes")}
+# The word for each document in its file name.
+DOCUMENTS = {"agenda": NC_("file name", "agenda"), "minutes": NC_("file name", "minutes")}
 
 
 def _meeting(view: MeetingView, lang: str) -> dict[str, Any]:
@@ -34,10 +35,9 @@ def _action(action: ActionView) -> dict[str, Any]:
 def document_context(detail: MeetingDetail, lang: str) -> dict[str, Any]:
     """The plain context both the agenda and the minutes templates read."""
     minutes = detail.minutes or ""
-    kind = Kind(detail.meeting.kind)
     return {
         "partnership": PARTNERSHIP,
-        "body": BODIES_SV[kind] if lang == "sv" else BODIES_EN[kind],
+        "body": term(lang, MEETING_BODY, detail.meeting.kind),
         "meeting": _meeting(detail.meeting, lang),
         "held": detail.meeting.status == "held",
         "items": detail.meeting.agenda,
@@ -52,6 +52,5 @@ def document_context(detail: MeetingDetail, lang: str) -> dict[str, Any]:
 
 def default_filename(document: str, detail: MeetingDetail, lang: str, suffix: str) -> str:
     """`kallelse-2026-03-10-au.pdf`, `minutes-2026-03-10-au.pdf` and so on."""
-    swedish, english = DOCUMENTS[document]
-    stem = swedish if lang == "sv" else english
+    stem = words(lang).pgettext("file name", DOCUMENTS[document])
     return f"{stem}-{detail.meeting.day.isoformat()}-{detail.meeting.kind}.{suffix}"

@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from psi.errors import FileProblem, InvalidInput
+from psi.words import LOCALES, locale, words
 
 if TYPE_CHECKING:
     import jinja2
 
 TEMPLATES_ENV = "PSI_TEMPLATES"
 PARTNERSHIP = "Partnerskapet för sociala innovationer"
-LANGUAGES = ("sv", "en")
+LANGUAGES = tuple(LOCALES)
 FORMATS = ("md", "pdf", "docx", "odt", "html")
 EDITABLE_FORMATS = ("docx", "odt", "html")
 REFERENCE_DOCS = {"docx": "reference.docx", "odt": "reference.odt"}
@@ -65,7 +66,7 @@ class DocumentRequest:
 
 def gap(what: str, lang: str = "sv") -> Markdown:
     """A clearly marked placeholder for a fact the database lacks."""
-    label = "SAKNAS" if lang == "sv" else "MISSING"
+    label = words(lang).gettext("MISSING")
     return Markdown(f"**\\[{label}: {escape_markdown(what)}\\]**")
 
 
@@ -111,7 +112,7 @@ def format_date(day: date | None, lang: str = "sv") -> str:
         return ""
     from babel.dates import format_date as babel_format
 
-    return str(babel_format(day, format="d MMMM y", locale="sv_SE" if lang == "sv" else "en_GB"))
+    return str(babel_format(day, format="d MMMM y", locale=locale(lang)))
 
 
 def format_number(value: float, lang: str = "sv", *, decimals: int = 0) -> str:
@@ -119,7 +120,7 @@ def format_number(value: float, lang: str = "sv", *, decimals: int = 0) -> str:
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = str(format_decimal(value, format=pattern, locale="sv_SE" if lang == "sv" else "en_GB"))
+    text = str(format_decimal(value, format=pattern, locale=locale(lang)))
     return text.replace("\u2212", "-")
 
 
@@ -127,14 +128,14 @@ def format_month(day: date, lang: str = "sv") -> str:
     """`mars` in Swedish, `March` in English."""
     from babel.dates import format_date as babel_format
 
-    return str(babel_format(day, format="LLLL", locale="sv_SE" if lang == "sv" else "en_GB"))
+    return str(babel_format(day, format="LLLL", locale=locale(lang)))
 
 
 def format_weekday(day: date, lang: str = "sv") -> str:
     """`tisdag` in Swedish, `Tuesday` in English."""
     from babel.dates import format_date as babel_format
 
-    return str(babel_format(day, format="EEEE", locale="sv_SE" if lang == "sv" else "en_GB"))
+    return str(babel_format(day, format="EEEE", locale=locale(lang)))
 
 
 def builtin_templates() -> Path:
@@ -333,7 +334,7 @@ def markdown_to_editable(markdown: str, request: DocumentRequest, *, title: str)
     file_format, lang, user_dir = request.file_format, request.lang, request.user_dir
     args = [
         "--sandbox",
-        f"--metadata=lang={'sv-SE' if lang == 'sv' else 'en-GB'}",
+        f"--metadata=lang={locale(lang).replace('_', '-')}",
         f"--metadata=pagetitle={title}",
     ]
     with tempfile.TemporaryDirectory(prefix="psi-doc-") as folder, _pandoc_warnings() as said:

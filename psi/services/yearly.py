@@ -1,8 +1,10 @@
-"""Everything psi knows about one year, gathered in one transaction for reports and status."""
+"""The facts of one year, gathered in one transaction: everything for the follow-up and
+`psi status` (year_report), and for each other year report only what it shows."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,8 +18,14 @@ from psi.domain.meeting import Kind, MeetingStatus
 from psi.domain.membership import member_on
 from psi.domain.planning import REGIONAL_UTVECKLING
 from psi.models import Attendance, Meeting, Organisation
-from psi.services.activities import ActivityView, LogView, list_activities, list_log
-from psi.services.budget import BudgetStatus, budget_status
+from psi.services.activities import (
+    ActivityView,
+    LogView,
+    goal_texts,
+    list_activities,
+    list_log,
+)
+from psi.services.budget import BudgetStatus, ExpenseView, budget_status, list_expenses
 from psi.services.meetings import ActionView, MeetingView, list_actions, list_meetings
 from psi.services.rotation import CoordinatorView, coordinator_history
 from psi.services.settings import all_settings
@@ -65,16 +73,34 @@ class YearReport:
         )
 
 
+def _within(day: date | None, start: date, end: date) -> bool:
+    return day is not None and start <= day <= end
+
+
+def _members_on(rows: Sequence[Organisation], day: date) -> list[Organisation]:
+    return [row for row in rows if member_on(row, day)]
+
+
+def _joined_and_left(
+    rows: Sequence[Organisation], start: date, end: date
+) -> tuple[list[str], list[str]]:
+    """The names of the organisations that joined, and of those that left, between two days."""
+    joined = sorted(row.name for row in rows if _within(row.joined_on, start, end))
+    left = sorted(row.name for row in rows if _within(row.left_on, start, end))
+    return joined, left
+
+
 def _members(session: Session, year: int, today: date, contacted: set[str]) -> MemberCounts:
     rows = session.exec(select(Organisation)).all()
     start, end = date(year, 1, 1), date(year, 12, 31)
-    members_now = [row for row in rows if member_on(row, today)]
+    members_now = _members_on(rows, today)
+    joined, left = _joined_and_left(rows, start, end)
     return MemberCounts(
-        at_start=sum(1 for row in rows if member_on(row, start)),
-        at_end=sum(1 for row in rows if member_on(row, end)),
+        at_start=len(_members_on(rows, start)),
+        at_end=len(_members_on(rows, end)),
         now=len(members_now),
-        joined=sorted(row.name for row in rows if row.joined_on and start <= row.joined_on <= end),
-        left=sorted(row.name for row in rows if row.left_on and start <= row.left_on <= end),
+        joined=joined,
+        left=left,
         prospects=sum(1 for row in rows if row.status == "prospect"),
         prospects_contacted=len(contacted),
         by_sector=dict(Counter(row.sector for row in members_now)),
@@ -125,15 +151,15 @@ def year_facts(
             for m in held_stormoten
             if (m.co_organiser or "").casefold() == REGIONAL_UTVECKLING.casefold()
         ),
-        member_dialogue_entries=kinds[LogKind.MEMBER_DIALOGUE.value],
+        member_dialogue_entries=kinds[LogKind.MEMBER_DIALOGUE],
         activities_done=counts.done,
         activities_counted=counts.total - counts.cancelled - counts.carried,
-        recruitment_entries=kinds[LogKind.RECRUITMENT.value],
+        recruitment_entries=kinds[LogKind.RECRUITMENT],
         members_joined=len(members.joined),
-        msi_entries=kinds[LogKind.MSI.value],
+        msi_entries=kinds[LogKind.MSI],
         msi_meetings_held=len(meetings_of(Kind.MSI, MeetingStatus.HELD)),
-        website_posts=kinds[LogKind.WEBSITE.value],
-        social_media_posts=kinds[LogKind.SOCIAL_MEDIA.value],
+        website_posts=kinds[LogKind.WEBSITE],
+        social_media_posts=kinds[LogKind.SOCIAL_MEDIA],
     )
 
 
@@ -172,4 +198,80 @@ def year_report(session: Session, year: int, today: date | None = None) -> YearR
         open_actions=list_actions(session, open_only=True, today=today),
         share_of_year=share,
         duties=duties.assess(facts, share),
+    )
+
+
+@dataclass(frozen=True)
+class BudgetReport:
+    """What `psi report budget` shows: the year's budget status and every expense."""
+
+    year: int
+    today: date
+    settings: dict[str, str | None]
+    budget: BudgetStatus
+    expenses: list[ExpenseView]
+
+
+def budget_report(session: Session, year: int, today: date | None = None) -> BudgetReport:
+    """Gather the facts of a year's budget report; reads only."""
+    today = today or date.today()
+    return BudgetReport(
+        year=year,
+        today=today,
+        settings=all_settings(session),
+        budget=budget_status(session, year, today),
+        expenses=list_expenses(session, year),
+    )
+
+
+@dataclass(frozen=True)
+class ActivitiesReport:
+    """What `psi report activities` shows: the year's activity list and the plan's goals."""
+
+    year: int
+    today: date
+    settings: dict[str, str | None]
+    activities: list[ActivityView]
+    goals: dict[str, str]
+
+
+def activities_report(session: Session, year: int, today: date | None = None) -> ActivitiesReport:
+    """Gather the facts of a year's activity list; reads only."""
+    return ActivitiesReport(
+        year=year,
+        today=today or date.today(),
+        settings=all_settings(session),
+        activities=list_activities(session, year),
+        goals=goal_texts(session),
+    )
+
+
+@dataclass(frozen=True)
+class DecisionReport:
+    """What the decision draft states: coordinators past and present, members, money."""
+
+    year: int
+    today: date
+    settings: dict[str, str | None]
+    history: list[CoordinatorView]
+    members_now: int
+    budget: BudgetStatus
+
+    @property
+    def coordinators(self) -> list[CoordinatorView]:
+        """The year's coordinators."""
+        return [c for c in self.history if c.year == self.year]
+
+
+def decision_report(session: Session, year: int, today: date | None = None) -> DecisionReport:
+    """Gather the facts of a year's decision draft; reads only."""
+    today = today or date.today()
+    rows = session.exec(select(Organisation)).all()
+    return DecisionReport(
+        year=year,
+        today=today,
+        settings=all_settings(session),
+        history=coordinator_history(session),
+        members_now=len(_members_on(rows, today)),
+        budget=budget_status(session, year, today),
     )

@@ -1,0 +1,252 @@
+"""The words psi shows in Swedish and English: one catalogue per language, the gettext way.
+
+English is the key. Each word or phrase is written in English where it is used (the
+msgid), and `words(lang)` gives the language's catalogue, whose `gettext`, `ngettext`,
+`pgettext` and `npgettext` return the translation (or the English, for English):
+
+    words("sv").gettext("Attendance per meeting")  # "Närvaro per möte"
+
+A word whose translation depends on where it stands carries a context, gettext's msgctxt
+(`planned` is "planerat" for a meeting, "planerad" for an activity). The value of an enum
+(a meeting kind, a status, a sector ...) gets its word through `term(lang, context, value)`,
+from the English words marked in TERMS.
+
+Today the Swedish catalogue is the table SWEDISH below, served by `Table`. The Swedish
+interface will have Babel's tools make real catalogues instead (`pybabel extract` with the
+keywords in KEYWORDS, then `init`/`update` and `compile` into `psi/locale`); then `words`
+returns `gettext.translation("psi", ...)` for the language, and no caller changes.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable, Mapping
+from functools import cache
+
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+"""Each document language and the locale its dates, numbers and catalogue follow."""
+
+KEYWORDS: dict[str, tuple[int | tuple[int, str], ...] | None] = {
+    "N_": None,
+    "NC_": ((1, "c"), 2),
+}
+"""The markers pybabel extract must know besides gettext's own (`-k N_ -k NC_:1c,2`)."""
+
+
+def N_(message: str) -> str:
+    """Mark an English text for the catalogue where it is not yet translated (a constant)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark an English word with its context for the catalogue, for `term` to translate."""
+    return message
+
+
+MEETING_KIND = "meeting kind"
+MEETING_BODY = "meeting body"
+MEETING_STATUS = "meeting status"
+ACTIVITY_STATUS = "activity status"
+LOG_KIND = "log kind"
+COORDINATOR_ROLE = "coordinator role"
+SECTOR = "sector"
+BUDGET_CATEGORY = "budget category"
+VERDICT = "verdict"
+
+# The English word for each value of psi's enums, by context (an extractor needs literals).
+TERMS: dict[str, dict[str, str]] = {
+    MEETING_KIND: {
+        "au": NC_("meeting kind", "AU meeting"),
+        "stormote": NC_("meeting kind", "General meeting"),
+        "msi": NC_("meeting kind", "MSI dialogue"),
+        "other": NC_("meeting kind", "Other"),
+    },
+    MEETING_BODY: {
+        "au": NC_("meeting body", "The working committee"),
+        "stormote": NC_("meeting body", "The general meeting"),
+        "msi": NC_("meeting body", "The dialogue meeting"),
+        "other": NC_("meeting body", "The meeting"),
+    },
+    MEETING_STATUS: {
+        "planned": NC_("meeting status", "planned"),
+        "held": NC_("meeting status", "held"),
+        "cancelled": NC_("meeting status", "cancelled"),
+    },
+    ACTIVITY_STATUS: {
+        "planned": NC_("activity status", "planned"),
+        "ongoing": NC_("activity status", "ongoing"),
+        "done": NC_("activity status", "done"),
+        "cancelled": NC_("activity status", "cancelled"),
+        "carried": NC_("activity status", "carried"),
+    },
+    LOG_KIND: {
+        "member-dialogue": NC_("log kind", "member-dialogue"),
+        "recruitment": NC_("log kind", "recruitment"),
+        "msi": NC_("log kind", "msi"),
+        "website": NC_("log kind", "website"),
+        "social-media": NC_("log kind", "social-media"),
+        "other": NC_("log kind", "other"),
+    },
+    COORDINATOR_ROLE: {
+        "continuing": NC_("coordinator role", "continuing"),
+        "newcomer": NC_("coordinator role", "newcomer"),
+        "other": NC_("coordinator role", "other"),
+    },
+    SECTOR: {
+        "civil-society": NC_("sector", "civil-society"),
+        "municipality": NC_("sector", "municipality"),
+        "region": NC_("sector", "region"),
+        "state": NC_("sector", "state"),
+        "academia": NC_("sector", "academia"),
+        "business": NC_("sector", "business"),
+        "other": NC_("sector", "other"),
+    },
+    BUDGET_CATEGORY: {
+        "personnel": NC_("budget category", "personnel"),
+        "venue": NC_("budget category", "venue"),
+        "catering": NC_("budget category", "catering"),
+        "communication": NC_("budget category", "communication"),
+        "travel": NC_("budget category", "travel"),
+        "other": NC_("budget category", "other"),
+    },
+    VERDICT: {
+        "met": NC_("verdict", "met"),
+        "partly met": NC_("verdict", "partly met"),
+        "not met": NC_("verdict", "not met"),
+        "on track": NC_("verdict", "on track"),
+        "behind": NC_("verdict", "behind"),
+    },
+}
+
+Message = str | tuple[str, str]
+"""A catalogue key: the English msgid, or (context, msgid)."""
+Translation = str | tuple[str, ...]
+"""A catalogue value: the translation, or its plural forms (keyed by the singular msgid)."""
+
+# The Swedish catalogue: what psi/locale/sv/LC_MESSAGES/psi.po will hold.
+SWEDISH: dict[Message, Translation] = {
+    # Reports
+    "MISSING": "SAKNAS",
+    "Attendance per meeting": "Närvaro per möte",
+    "Attendance per meeting, monthly average": "Närvaro per möte, månadens genomsnitt",
+    "Spending against allocation": "Utgifter mot tilldelning",
+    ("municipality", "unknown"): "okänd",
+    "outside the county": "utanför länet",
+    "Follow-up {year}": "Uppföljning {year}",
+    "Coordination {year}": "Samordning {year}",
+    "Budget {year}": "Budget {year}",
+    "Activity list {year}": "Aktivitetslista {year}",
+    "Members": "Medlemmar",
+    "Coordination": "Samordning",
+    ("file name", "agenda"): "kallelse",
+    ("file name", "minutes"): "protokoll",
+    # Terms
+    ("meeting kind", "AU meeting"): "AU-möte",
+    ("meeting kind", "General meeting"): "Stormöte",
+    ("meeting kind", "MSI dialogue"): "MSI-dialog",
+    ("meeting kind", "Other"): "Övrigt möte",
+    ("meeting body", "The working committee"): "Arbetsutskottet",
+    ("meeting body", "The general meeting"): "Stormötet",
+    ("meeting body", "The dialogue meeting"): "Dialogmötet",
+    ("meeting body", "The meeting"): "Mötet",
+    ("meeting status", "planned"): "planerat",
+    ("meeting status", "held"): "genomfört",
+    ("meeting status", "cancelled"): "inställt",
+    ("activity status", "planned"): "planerad",
+    ("activity status", "ongoing"): "pågår",
+    ("activity status", "done"): "genomförd",
+    ("activity status", "cancelled"): "inställd",
+    ("activity status", "carried"): "flyttad till nästa år",
+    ("log kind", "member-dialogue"): "medlemsdialog",
+    ("log kind", "recruitment"): "rekrytering",
+    ("log kind", "msi"): "MSI",
+    ("log kind", "website"): "hemsida",
+    ("log kind", "social-media"): "sociala medier",
+    ("log kind", "other"): "övrigt",
+    ("coordinator role", "continuing"): "fortsätter",
+    ("coordinator role", "newcomer"): "samordningsnybörjare",
+    ("coordinator role", "other"): "regionledd period",
+    ("sector", "civil-society"): "civilsamhälle",
+    ("sector", "municipality"): "kommun",
+    ("sector", "region"): "region",
+    ("sector", "state"): "statlig myndighet",
+    ("sector", "academia"): "akademi",
+    ("sector", "business"): "näringsliv",
+    ("sector", "other"): "övrigt",
+    ("budget category", "personnel"): "lön, arvode",
+    ("budget category", "venue"): "lokal",
+    ("budget category", "catering"): "fika och mat",
+    ("budget category", "communication"): "kommunikation",
+    ("budget category", "travel"): "resor",
+    ("budget category", "other"): "övrigt",
+    ("verdict", "met"): "uppfyllt",
+    ("verdict", "partly met"): "delvis uppfyllt",
+    ("verdict", "not met"): "inte uppfyllt",
+    ("verdict", "on track"): "i fas",
+    ("verdict", "behind"): "efter",
+}
+
+CATALOGUES: dict[str, Mapping[Message, Translation]] = {"sv": SWEDISH}
+
+
+def two_forms(n: int) -> int:
+    """The plural rule of Swedish and English (`nplurals=2; plural=(n != 1);`)."""
+    return int(n != 1)
+
+
+class Table(gettext.NullTranslations):
+    """A catalogue read from a table instead of a compiled .mo file, with gettext's methods.
+
+    A missing word falls back to the English, as with gettext.
+    """
+
+    def __init__(
+        self, messages: Mapping[Message, Translation], plural: Callable[[int], int] = two_forms
+    ) -> None:
+        super().__init__()
+        self._messages = messages
+        self._plural = plural
+
+    def gettext(self, message: str) -> str:
+        """The translation of a text."""
+        return self._one(message, message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        """The translation of a text in a context."""
+        return self._one((context, message), message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        """The translation of a text whose form depends on the number n."""
+        return self._many(msgid1, msgid1, msgid2, n)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        """The translation of a text in a context, whose form depends on the number n."""
+        return self._many((context, msgid1), msgid1, msgid2, n)
+
+    def _one(self, key: Message, english: str) -> str:
+        found = self._messages.get(key)
+        return found if isinstance(found, str) else english
+
+    def _many(self, key: Message, singular: str, plural: str, n: int) -> str:
+        forms = self._messages.get(key)
+        if isinstance(forms, tuple):
+            return forms[self._plural(n)]
+        return singular if n == 1 else plural
+
+
+@cache
+def words(lang: str) -> gettext.NullTranslations:
+    """The catalogue of a language: Swedish for `sv`, English (the msgids) for any other."""
+    table = CATALOGUES.get(lang)
+    return gettext.NullTranslations() if table is None else Table(table)
+
+
+def term(lang: str, context: str, value: str) -> str:
+    """The word for an enum value (a meeting kind, a status ...); an unknown value as it is."""
+    english = TERMS.get(context, {}).get(value)
+    return value if english is None else words(lang).pgettext(context, english)
+
+
+def locale(lang: str) -> str:
+    """The locale of a document language (`sv_SE`, `en_GB`), for Babel's dates and numbers."""
+    return LOCALES.get(lang, LOCALES["en"])
