@@ -74,7 +74,8 @@ def grow(db: Db, scale: int) -> None:
         ]
         for n in range(scale):
             day = date(2026, 1, 5) + timedelta(days=n % 300)
-            view, _ = meetings.add_meeting(session, Kind.OTHER, day, title=f"Extra möte {n}")
+            new = meetings.NewMeeting(Kind.OTHER, day, title=f"Extra möte {n}")
+            view, _ = meetings.add_meeting(session, new)
             meetings.hold_meeting(
                 session, view.id, attended=names[n % len(names) : n % len(names) + 3], today=day
             )

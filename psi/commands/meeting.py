@@ -145,14 +145,13 @@ def add(
     ] = None,
 ) -> None:
     """Add a planned meeting to the record."""
-    from psi.services.meetings import add_meeting
+    from psi.services.meetings import NewMeeting, add_meeting
 
     meeting_kind = parse_kind(kind)
     when = parse_date(day, what="meeting date")
     times = parse_time_slot(slot) if slot else None
     with session(ctx) as db:
-        view, not_free = add_meeting(
-            db,
+        new = NewMeeting(
             meeting_kind,
             when,
             slot=times,
@@ -162,6 +161,7 @@ def add(
             co_organiser=with_,
             agenda=item or [],
         )
+        view, not_free = add_meeting(db, new)
     console.success(
         f"Added meeting {view.id}: {view.title}, {view.weekday} {view.day} (week {view.week})."
     )

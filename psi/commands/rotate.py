@@ -158,8 +158,7 @@ def _appoint(ctx: typer.Context, appointing: _Appointing, asking: _Asking) -> No
     decided_on = parse_optional_date(appointing.decided, what="decision date")
     with session(ctx, write=True) as db:
         recorded = _record(db, asking)
-        result = rotation.appoint(
-            db,
+        order = rotation.AppointOrder(
             year,
             appointing.newcomers,
             keep=appointing.keep,
@@ -169,6 +168,7 @@ def _appoint(ctx: typer.Context, appointing: _Appointing, asking: _Asking) -> No
             reason=appointing.reason,
             replace=appointing.replace,
         )
+        result = rotation.appoint(db, order)
     _print_inquiries(year, recorded)
     _print_appointment(result)
 

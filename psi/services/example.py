@@ -150,8 +150,7 @@ def _load_meetings(session: Session, data: dict[str, Any]) -> None:
     ids: dict[tuple[str, str], int] = {}
     for entry in data["meetings"]:
         day = date.fromisoformat(entry["date"])
-        view, _ = meetings.add_meeting(
-            session,
+        new = meetings.NewMeeting(
             parse_kind(entry["kind"]),
             day,
             slot=parse_time_slot(entry["time"]) if entry.get("time") else None,
@@ -160,6 +159,7 @@ def _load_meetings(session: Session, data: dict[str, Any]) -> None:
             link=entry.get("link"),
             agenda=entry.get("agenda", []),
         )
+        view, _ = meetings.add_meeting(session, new)
         ids[(entry["kind"], entry["date"])] = view.id
         if entry["status"] == "held":
             meetings.hold_meeting(

@@ -147,42 +147,46 @@ def save_plan(
     return SavedPlan(created=[view_of(row) for row in created], existing=len(saved))
 
 
-def add_meeting(
-    session: Session,
-    kind: Kind,
-    day: date,
-    *,
-    slot: TimeSlot | None = None,
-    title: str | None = None,
-    place: str | None = None,
-    link: str | None = None,
-    co_organiser: str | None = None,
-    agenda: Sequence[str] = (),
-) -> tuple[MeetingView, str | None]:
+@dataclass(frozen=True)
+class NewMeeting:
+    """A meeting to add, as typed: only kind and day are required."""
+
+    kind: Kind
+    day: date
+    slot: TimeSlot | None = None
+    title: str | None = None
+    place: str | None = None
+    link: str | None = None
+    co_organiser: str | None = None
+    agenda: Sequence[str] = ()
+
+
+def add_meeting(session: Session, new: NewMeeting) -> tuple[MeetingView, str | None]:
     """`psi meeting add`: a planned meeting; also says why its day is not a working day."""
-    if co_organiser is None and kind is Kind.STORMOTE:
+    co_organiser = new.co_organiser
+    if co_organiser is None and new.kind is Kind.STORMOTE:
         from psi.domain.planning import REGIONAL_UTVECKLING
 
         co_organiser = REGIONAL_UTVECKLING
-    place = place or _default_place(session)
+    place = new.place or _default_place(session)
     row = Meeting(
         uid=f"{uuid.uuid4()}@{UID_DOMAIN}",
-        kind=kind.value,
-        title=_optional_text(title, "title") or rules.DEFAULT_TITLES[kind],
-        day=day,
-        start_time=slot.start if slot else None,
-        end_time=slot.end if slot else None,
+        kind=new.kind.value,
+        title=_optional_text(new.title, "title") or rules.DEFAULT_TITLES[new.kind],
+        day=new.day,
+        start_time=new.slot.start if new.slot else None,
+        end_time=new.slot.end if new.slot else None,
         place=_optional_text(place, "place"),
-        link=_link(link),
+        link=_link(new.link),
         co_organiser=_optional_text(co_organiser, "co-organiser"),
         status=MeetingStatus.PLANNED.value,
-        agenda=_agenda_text(agenda),
+        agenda=_agenda_text(new.agenda),
         created_at=_now(),
         updated_at=_now(),
     )
     session.add(row)
     session.flush()
-    return view_of(row), why_not_free(day)
+    return view_of(row), why_not_free(new.day)
 
 
 def _default_place(session: Session) -> str | None:

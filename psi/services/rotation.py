@@ -207,38 +207,41 @@ def _year_facts(session: Session) -> rule.YearFacts:
     )
 
 
-def appoint(
-    session: Session,
-    year: int,
-    newcomers: Sequence[str],
-    *,
-    keep: str | None = None,
-    decided_on: date | None = None,
-    decision_ref: str | None = None,
-    force: bool = False,
-    reason: str | None = None,
-    replace: bool = False,
-) -> AppointResult:
+@dataclass(frozen=True)
+class AppointOrder:
+    """What `psi rotate YEAR --appoint ORG ...` asks for, with organisations as typed."""
+
+    year: int
+    newcomers: Sequence[str]
+    keep: str | None = None
+    decided_on: date | None = None
+    decision_ref: str | None = None
+    force: bool = False
+    reason: str | None = None
+    replace: bool = False
+
+
+def appoint(session: Session, order: AppointOrder) -> AppointResult:
     """`psi rotate YEAR --appoint ORG`: record the year's pair, by the rule or with --force."""
     # Refused before the names are looked up, so a missing reason is reported first.
-    early = rule.override_refusal(force, reason)
+    early = rule.override_refusal(order.force, order.reason)
     if early is not None:
         raise early.error()
     facts = _year_facts(session)
     request = rule.AppointmentRequest(
-        year,
-        tuple(stored_id(find_org(session, query)) for query in newcomers),
-        keep=stored_id(find_org(session, keep)) if keep else None,
-        force=force,
-        reason=reason,
-        replace=replace,
+        order.year,
+        tuple(stored_id(find_org(session, query)) for query in order.newcomers),
+        keep=stored_id(find_org(session, order.keep)) if order.keep else None,
+        force=order.force,
+        reason=order.reason,
+        replace=order.replace,
     )
     decision = rule.decide_appointment(facts, request)
     if isinstance(decision, rule.RuleBroken):
         raise decision.error()
-    _store(session, decision, decided_on, decision_ref)
+    _store(session, decision, order.decided_on, order.decision_ref)
     return AppointResult(
-        year=year,
+        year=order.year,
         terms=[(facts.name(t.org_id), t.role) for t in decision.terms],
         changed=decision.changed,
         overridden=list(decision.overridden),
