@@ -104,7 +104,7 @@ def plan(
     console.say(f"{len(proposal)} meetings; {moved} moved off a holiday or weekend.")
     if ics is not None:
         # The calendar is written first: if the file cannot be written, nothing is saved.
-        from psi.services.calendars import plan_calendar
+        from psi.reports.calendars import plan_calendar
 
         write_private(ics, plan_calendar(proposal, times, place, year))
         console.success(f"Wrote the calendar file {ics}.")
@@ -442,10 +442,12 @@ def ics(
     ] = None,
 ) -> None:
     """Write the meetings as a calendar file for Outlook or Google Calendar."""
-    from psi.services.calendars import record_calendar
+    from psi.reports.calendars import record_calendar
+    from psi.services.meetings import list_meetings
 
     with session(ctx, write=False) as db:
-        data, count = record_calendar(db, year)
+        meetings = list_meetings(db, year).meetings
+    data, count = record_calendar(meetings), len(meetings)
     target = output or Path(f"psi-{year}.ics" if year else "psi.ics")
     write_private(target, data)
     console.success(f"Wrote {count} meetings to {target}.")

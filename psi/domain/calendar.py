@@ -62,3 +62,12 @@ def nearest_free_day(day: date, blocked: frozenset[date] = frozenset()) -> date:
     while why_not_free(probe) is not None or probe in blocked:
         probe += timedelta(days=1)
     return probe
+
+
+UID_DOMAIN = "psi.orebro"
+"""The domain part of every calendar UID psi gives a meeting."""
+
+
+def plan_uid(key: str) -> str:
+    """A stable calendar UID for a planned slot, the same before and after --save."""
+    return f"plan-{key.replace('/', '-')}@{UID_DOMAIN}"

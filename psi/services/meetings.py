@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from psi.domain import meeting as rules
-from psi.domain.calendar import WEEKDAYS_SV, iso_week, why_not_free
+from psi.domain.calendar import UID_DOMAIN, WEEKDAYS_SV, iso_week, plan_uid, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.organisation import check_name
 from psi.domain.planning import PlannedMeeting, TimeSlot
@@ -22,13 +22,6 @@ from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organ
 from psi.services import stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
-
-UID_DOMAIN = "psi.orebro"
-
-
-def plan_uid(key: str) -> str:
-    """A stable calendar UID for a planned slot, the same before and after --save."""
-    return f"plan-{key.replace('/', '-')}@{UID_DOMAIN}"
 
 
 @dataclass(frozen=True)

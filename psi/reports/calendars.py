@@ -1,14 +1,16 @@
-"""Calendar files of the meeting record and of a year's plan."""
+"""Calendar files (ICS) of the meeting record and of a year's plan, from views."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session
-
+from psi.domain.calendar import plan_uid
 from psi.domain.planning import PlannedMeeting, TimeSlot
 from psi.reports.ics import CalendarEvent, calendar_bytes
-from psi.services.meetings import MeetingView, list_meetings, plan_uid
+
+if TYPE_CHECKING:
+    from psi.services.meetings import MeetingView
 
 CALENDAR_NAME = "PSI – Partnerskapet för sociala innovationer"
 
@@ -39,10 +41,9 @@ def event_of(view: MeetingView) -> CalendarEvent:
     )
 
 
-def record_calendar(session: Session, year: int | None) -> tuple[bytes, int]:
+def record_calendar(meetings: Sequence[MeetingView]) -> bytes:
     """`psi meeting ics`: the record's meetings, cancelled ones marked so."""
-    meetings = list_meetings(session, year).meetings
-    return calendar_bytes([event_of(m) for m in meetings], CALENDAR_NAME), len(meetings)
+    return calendar_bytes([event_of(m) for m in meetings], CALENDAR_NAME)
 
 
 def plan_calendar(
