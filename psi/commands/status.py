@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from psi import console
 from psi.commands._common import session
 from psi.commands._options import AsJson, YearOrThis
 from psi.domain.money import format_amount
+
+if TYPE_CHECKING:
+    from psi.services.status import Todo
 
 EPILOG = "Example: psi status 2026"
 
@@ -26,13 +31,14 @@ def status(
 
     with session(ctx, write=False) as db:
         view = year_status(db, year)
+    hints = [hint_text(todo, detail, year) for todo, detail in view.todos]
     if as_json:
-        console.print_json(to_json(view))
+        console.print_json({**to_json(view), "hints": hints})
         return
     r = view.report
     if view.empty_register:
         console.say(f"PSI {year}: nothing recorded yet.")
-        for hint in view.hints:
+        for hint in hints:
             console.say(f"  → {hint}")
         return
     console.say(
@@ -77,5 +83,30 @@ def status(
         console.say(
             f"  {_MARK.get(d.verdict.value, ' ')} {d.number}. {d.title['en']}: {d.verdict.value}"
         )
-    for hint in view.hints:
+    for hint in hints:
         console.say(f"→ {hint}")
+
+
+def hint_text(todo: Todo, detail: str, year: int) -> str:
+    """What the year lacks, and the command that fills it."""
+    from psi.services.status import Todo
+
+    texts = {
+        Todo.EMPTY_REGISTER: "The register is empty. To look around: "
+        "psi --db psi-example.sqlite3 init --example",
+        Todo.LOAD_MEMBERS: "To load your member list: psi org import medlemmar.csv",
+        Todo.NO_COORDINATORS: f"No coordinators recorded for {year}: psi rotate {year}",
+        Todo.NEXT_PAIR: f"Next year's pair is not decided: psi rotate {year + 1}",
+        Todo.NO_MEETINGS: f"No meetings for {year}: psi meeting plan {year} --save",
+        Todo.OVERDUE_ACTIONS: "Overdue action items: psi action list --overdue",
+        Todo.NO_GRANT: f"No grant recorded for {year}: psi budget grant {year} 200000",
+        Todo.BUDGET_WARNING: f"Budget: {detail} (psi budget status {year})",
+        Todo.NO_MSI_DIALOGUE: 'No MSI dialogue logged this year: psi log add msi "TEXT" --org MSI',
+        Todo.NOTHING_PUBLISHED: "Nothing published this year: "
+        'psi log add website "TEXT" --link URL',
+        Todo.NO_MEMBER_DIALOGUE: "No member dialogue logged this year: "
+        'psi log add member-dialogue "TEXT" --org ORG',
+        Todo.SILENT_PROSPECTS: "Prospects not contacted for 60 days: "
+        'psi log add recruitment "TEXT" --org NAME',
+    }
+    return texts[todo]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func
@@ -22,7 +23,7 @@ SILENT_PROSPECT_DAYS = 60
 
 @dataclass(frozen=True)
 class Status:
-    """The overview of one year, and the hints that name the command to run."""
+    """The overview of one year, and what it still lacks."""
 
     report: YearReport
     next_year_pair: list[str]
@@ -30,7 +31,7 @@ class Status:
     silent_prospects: list[str]
     overdue: int
     empty_register: bool
-    hints: list[str] = field(default_factory=list)
+    todos: list[tuple[Todo, str]] = field(default_factory=list)
 
     def json_data(self) -> dict[str, Any]:
         """For `to_json`: the year's figures, gathered from every part of the report."""
@@ -82,49 +83,49 @@ class Status:
                 "website": sum(1 for e in r.log if e.kind == "website"),
                 "social_media": sum(1 for e in r.log if e.kind == "social-media"),
             },
-            "hints": self.hints,
         }
 
 
-def _hints(status: Status) -> list[str]:
+class Todo(StrEnum):
+    """Something the year still lacks; the command says which command fills it."""
+
+    EMPTY_REGISTER = "empty-register"
+    LOAD_MEMBERS = "load-members"
+    NO_COORDINATORS = "no-coordinators"
+    NEXT_PAIR = "next-pair"
+    NO_MEETINGS = "no-meetings"
+    OVERDUE_ACTIONS = "overdue-actions"
+    NO_GRANT = "no-grant"
+    BUDGET_WARNING = "budget-warning"
+    NO_MSI_DIALOGUE = "no-msi-dialogue"
+    NOTHING_PUBLISHED = "nothing-published"
+    NO_MEMBER_DIALOGUE = "no-member-dialogue"
+    SILENT_PROSPECTS = "silent-prospects"
+
+
+def _todos(status: Status) -> list[tuple[Todo, str]]:
+    """What the year lacks, in the order a coordinator would see to it (with a detail)."""
     r = status.report
-    year = r.year
-    hints: list[str] = []
     if status.empty_register:
-        return [
-            "The register is empty. To look around: psi --db psi-example.sqlite3 init --example",
-            "To load your member list: psi org import medlemmar.csv",
-        ]
-    if not r.coordinators:
-        hints.append(f"No coordinators recorded for {year}: psi rotate {year}")
-    if (
-        r.today.month >= ROTATION_HINT_MONTH
-        and r.today.year == year
-        and len(status.next_year_pair) < 2
-    ):
-        hints.append(f"Next year's pair is not decided: psi rotate {year + 1}")
-    if not r.meetings:
-        hints.append(f"No meetings for {year}: psi meeting plan {year} --save")
-    if status.overdue:
-        hints.append("Overdue action items: psi action list --overdue")
-    if not r.budget.grant:
-        hints.append(f"No grant recorded for {year}: psi budget grant {year} 200000")
-    for line in r.budget.warnings:
-        hints.append(f"Budget: {line} (psi budget status {year})")
+        return [(Todo.EMPTY_REGISTER, ""), (Todo.LOAD_MEMBERS, "")]
     kinds = {e.kind for e in r.log}
-    if "msi" not in kinds:
-        hints.append('No MSI dialogue logged this year: psi log add msi "TEXT" --org MSI')
-    if not kinds & {"website", "social-media"}:
-        hints.append('Nothing published this year: psi log add website "TEXT" --link URL')
-    if "member-dialogue" not in kinds:
-        hints.append(
-            'No member dialogue logged this year: psi log add member-dialogue "TEXT" --org ORG'
-        )
-    if status.silent_prospects:
-        hints.append(
-            'Prospects not contacted for 60 days: psi log add recruitment "TEXT" --org NAME'
-        )
-    return hints
+    next_pair_due = r.today.month >= ROTATION_HINT_MONTH and r.today.year == r.year
+    checks = [
+        (Todo.NO_COORDINATORS, not r.coordinators),
+        (Todo.NEXT_PAIR, next_pair_due and len(status.next_year_pair) < 2),
+        (Todo.NO_MEETINGS, not r.meetings),
+        (Todo.OVERDUE_ACTIONS, status.overdue > 0),
+        (Todo.NO_GRANT, not r.budget.grant),
+    ]
+    todos = [(todo, "") for todo, missing in checks if missing]
+    todos += [(Todo.BUDGET_WARNING, line) for line in r.budget.warnings]
+    later = [
+        (Todo.NO_MSI_DIALOGUE, "msi" not in kinds),
+        (Todo.NOTHING_PUBLISHED, not kinds & {"website", "social-media"}),
+        (Todo.NO_MEMBER_DIALOGUE, "member-dialogue" not in kinds),
+        (Todo.SILENT_PROSPECTS, bool(status.silent_prospects)),
+    ]
+    return todos + [(todo, "") for todo, missing in later if missing]
 
 
 def year_status(session: Session, year: int, today: date | None = None) -> Status:
@@ -146,4 +147,4 @@ def year_status(session: Session, year: int, today: date | None = None) -> Statu
         overdue=sum(1 for a in report.open_actions if a.overdue(today)),
         empty_register=int(organisations) == 0,
     )
-    return replace(status, hints=_hints(status))
+    return replace(status, todos=_todos(status))
