@@ -178,15 +178,20 @@ def db_path(db: Db) -> Path:
     return db
 
 
-@pytest.fixture
-def run(db: Db) -> Run:
-    """Invoke psi in-process like a user would: run("org", "list", "--json")."""
+def _invoker() -> Run:
+    """A way to invoke psi in-process like a user would, on the database PSI_DB names."""
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> Result:
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def run(db: Db) -> Run:
+    """Invoke psi in-process like a user would: run("org", "list", "--json")."""
+    return _invoker()
 
 
 @pytest.fixture
@@ -306,27 +311,38 @@ def restore(template: Db, db: Db) -> None:
         target.close()
 
 
-def record_once(
-    engine: str, folder: Path, build: Callable[[Run, Path], dict[str, int]]
-) -> Iterator[tuple[Db, dict[str, int]]]:
-    """Build a record once per module with psi's own commands (as the `run` fixture runs
-    them), in a database of its own; each test then starts from a copy (see `restore`).
-    A generator for a module-scoped fixture: the server database is dropped at the end."""
-    database = new_database(engine, folder)
-    runner = CliRunner()
+def restored(recorded: tuple[Db, dict[str, int]], db: Db) -> dict[str, int]:
+    """Make this test's database a copy of what a `record_once` fixture built; its numbers."""
+    template, ids = recorded
+    restore(template, db)
+    return ids
 
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PSI_DB", str(database))
-        patch.setenv("NO_COLOR", "1")
-        patch.delenv("PSI_DEBUG", raising=False)
-        result = invoke("init")
-        assert result.exit_code == 0, result.output
-        ids = build(invoke, folder)
-    yield database, ids
-    drop_database(database)
+def record_once(build: Callable[[Run, Path], dict[str, int]]) -> Any:
+    """A module-scoped fixture that builds a record once with psi's own commands (as the `run`
+    fixture runs them) in a database of its own, and gives that database and the numbers
+    `build` returns; each test then starts from a copy (see `restored`). Assign it to a name in
+    the test module, which becomes the fixture's name: `record_template = record_once(build)`.
+    A server database is dropped when the module is done."""
+
+    @pytest.fixture(scope="module")
+    def recorded(
+        engine: str, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[tuple[Db, dict[str, int]]]:
+        folder = tmp_path_factory.mktemp("record")
+        database = new_database(engine, folder)
+        invoke = _invoker()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PSI_DB", str(database))
+            patch.setenv("NO_COLOR", "1")
+            patch.delenv("PSI_DEBUG", raising=False)
+            result = invoke("init")
+            assert result.exit_code == 0, result.output
+            ids = build(invoke, folder)
+        yield database, ids
+        drop_database(database)
+
+    return recorded
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

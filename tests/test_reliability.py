@@ -17,12 +17,12 @@ from psi import storage
 from psi.errors import ExitCode
 from psi.location import DbLocation, locate_db
 from tests.conftest import Db, Run, dump
+from tests.helpers import as_json
 
 
 def audit(run: Run) -> list[dict[str, object]]:
-    result = run("audit", "--json")
-    assert result.exit_code == 0, result.output
-    entries: list[dict[str, object]] = json.loads(result.stdout)
+    """`psi audit --json`, parsed."""
+    entries: list[dict[str, object]] = as_json(run, "audit")
     return entries
 
 

@@ -10,10 +10,11 @@ import typer
 from psi import console
 from psi.commands._common import confirm, session
 from psi.commands._options import AsJson, DryRun, Year, YearOrAll, Yes
-from psi.domain.budget import CATEGORY_SV, Category, parse_category
+from psi.domain.budget import parse_category
 from psi.domain.dates import parse_date, parse_optional_date
 from psi.domain.money import format_amount, parse_amount, parse_positive_amount
 from psi.errors import FileProblem, InvalidInput
+from psi.words import BUDGET_CATEGORY, term
 
 if TYPE_CHECKING:
     from psi.services.budget import BudgetStatus
@@ -252,7 +253,7 @@ def _status_tables(status: BudgetStatus) -> None:
         console.print_table(["Organisation", "Allocated", "Spent", "Left", "At this pace"], rows)
     if status.spent_by_category:
         rows = [
-            [f"{c} ({CATEGORY_SV[Category(c)]})", format_amount(a)]
+            [f"{c} ({term('sv', BUDGET_CATEGORY, c)})", format_amount(a)]
             for c, a in status.spent_by_category.items()
         ]
         console.print_table(["Category", "Spent"], rows)

@@ -23,14 +23,6 @@ class Category(StrEnum):
     OTHER = "other"
 
 
-CATEGORY_SV = {
-    Category.PERSONNEL: "lön, arvode",
-    Category.VENUE: "lokal",
-    Category.CATERING: "fika och mat",
-    Category.COMMUNICATION: "kommunikation",
-    Category.TRAVEL: "resor",
-    Category.OTHER: "övrigt",
-}
 _ALIASES = {  # typed without å, ä and ö too: `lon`, `ovrigt` (psi.domain.choices)
     "lön": Category.PERSONNEL, "arvode": Category.PERSONNEL,
     "lokal": Category.VENUE, "fika": Category.CATERING, "mat": Category.CATERING,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from psi.domain.organisation import check_entry_name, check_name
-from psi.domain.text import clean
+from psi.domain.organisation import check_entry_name
+from psi.domain.text import check_line, clean
 from psi.errors import InvalidInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -49,7 +49,7 @@ def check_contact(
         name=check_entry_name(name, what="contact's name"),
         email=normalise_email(email) if email and email.strip() else None,
         phone=normalise_phone(phone) if phone and phone.strip() else None,
-        role=check_name(role, what="role", limit=100) if role and role.strip() else None,
+        role=check_line(role, what="role", limit=100) if role and role.strip() else None,
     )
 
 

@@ -20,15 +20,6 @@ class Verdict(StrEnum):
     BEHIND = "behind"
 
 
-VERDICT_SV = {
-    Verdict.MET: "uppfyllt",
-    Verdict.PARTLY: "delvis uppfyllt",
-    Verdict.NOT_MET: "inte uppfyllt",
-    Verdict.ON_TRACK: "i fas",
-    Verdict.BEHIND: "efter",
-}
-
-
 @dataclass(frozen=True)
 class YearFacts:
     """The counts a year's duties are judged on."""

@@ -37,18 +37,6 @@ DEFAULT_TITLES = {
     Kind.MSI: "Dialogmöte med Mötesplats social innovation",
     Kind.OTHER: "Möte",
 }
-BODIES_SV = {
-    Kind.AU: "Arbetsutskottet",
-    Kind.STORMOTE: "Stormötet",
-    Kind.MSI: "Dialogmötet",
-    Kind.OTHER: "Mötet",
-}
-BODIES_EN = {
-    Kind.AU: "The working committee",
-    Kind.STORMOTE: "The general meeting",
-    Kind.MSI: "The dialogue meeting",
-    Kind.OTHER: "The meeting",
-}
 
 
 def parse_kind(text: str) -> Kind:

@@ -14,10 +14,9 @@ from psi.domain.dates import parse_optional_date
 from psi.domain.municipality import Municipality, resolve_municipality
 from psi.domain.orgnr import normalise_orgnr
 from psi.domain.text import (
-    clean,
+    check_line,
     describe_character,
     has_binary_characters,
-    has_control_characters,
     hidden_character,
 )
 from psi.errors import InvalidInput
@@ -63,27 +62,11 @@ def parse_status(text: str) -> Status:
     return parse_choice(text, Status, what="a status")
 
 
-def check_name(text: str, *, what: str = "name", limit: int = NAME_MAX) -> str:
-    """A cleaned name, or InvalidInput when it is empty, too long or holds control characters."""
-    if has_control_characters(text):
-        raise InvalidInput(f"The {what} holds a control character (tab or line break); remove it.")
-    value = clean(text)
-    if not value:
-        raise InvalidInput(
-            f'The {what} is empty; give the {what} in quotes, e.g. "Nora Idrottsförening".'
-        )
-    if len(value) > limit:
-        raise InvalidInput(
-            f"The {what} is {len(value)} characters long; at most {limit} are allowed."
-        )
-    return value
-
-
 def check_entry_name(text: str, *, what: str = "name", limit: int = NAME_MAX) -> str:
-    """A name that tells one entry from another: as `check_name`, and free of invisible
+    """A name that tells one entry from another: as `check_line`, and free of invisible
     characters (bidirectional controls, zero-width characters), which make two names that
     differ look alike."""
-    value = check_name(text, what=what, limit=limit)
+    value = check_line(text, what=what, limit=limit)
     hidden = hidden_character(text)
     if hidden is not None:
         position, char = hidden

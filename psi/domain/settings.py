@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from psi.domain.money import format_amount, parse_positive_amount
-from psi.domain.organisation import check_name
+from psi.domain.text import check_line
 from psi.errors import InvalidInput
 
 
@@ -41,7 +41,7 @@ def check_setting(key: str, value: str) -> tuple[str, str]:
     name = key.strip().casefold()
     if name not in BY_KEY:
         raise InvalidInput(f"'{key}' is not a setting; the settings are: {', '.join(BY_KEY)}.")
-    text = check_name(value, what=name, limit=300)
+    text = check_line(value, what=name, limit=300)
     if name == "founded" and not (text.isdigit() and 1900 <= int(text) <= 2100):
         raise InvalidInput(f"'{value}' is not a year; write it like 2015.")
     if name == "backups-kept" and not (text.isdigit() and 1 <= int(text) <= 1000):

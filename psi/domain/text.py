@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from psi.errors import InvalidInput
+
 _SWEDISH_TAIL = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"}
 
 
@@ -82,3 +84,24 @@ def describe_character(char: str) -> str:
     """A character by its code point and Unicode name: `U+202E RIGHT-TO-LEFT OVERRIDE`."""
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X} {name}".rstrip()
+
+
+LINE_MAX = 200
+"""The longest one-line text psi takes unless a field says otherwise (names, titles)."""
+
+
+def check_line(text: str, *, what: str = "name", limit: int = LINE_MAX) -> str:
+    """A cleaned one-line text (a name, title, place or reason), or InvalidInput when it is
+    empty, too long or holds control characters."""
+    if has_control_characters(text):
+        raise InvalidInput(f"The {what} holds a control character (tab or line break); remove it.")
+    value = clean(text)
+    if not value:
+        raise InvalidInput(
+            f'The {what} is empty; give the {what} in quotes, e.g. "Nora Idrottsförening".'
+        )
+    if len(value) > limit:
+        raise InvalidInput(
+            f"The {what} is {len(value)} characters long; at most {limit} are allowed."
+        )
+    return value

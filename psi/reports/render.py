@@ -32,7 +32,6 @@ TEMPLATES_ENV = "PSI_TEMPLATES"
 PARTNERSHIP = "Partnerskapet för sociala innovationer"
 LANGUAGES = tuple(LOCALES)
 FORMATS = ("md", "pdf", "docx", "odt", "html")
-EDITABLE_FORMATS = ("docx", "odt", "html")
 REFERENCE_DOCS = {"docx": "reference.docx", "odt": "reference.odt"}
 HTML_STYLE = "report.css"
 PAGE_STYLE = "page.typ"

@@ -14,8 +14,8 @@ from sqlmodel import Session, col, select
 from psi.domain import activity as rules
 from psi.domain.activity import ActivityStatus, LogKind
 from psi.domain.membership import member_in
-from psi.domain.organisation import check_name, check_note, normalise_website
-from psi.domain.text import casefold_key
+from psi.domain.organisation import check_note, normalise_website
+from psi.domain.text import casefold_key, check_line
 from psi.errors import Conflict, InvalidInput, NotFound, RuleViolation
 from psi.models import Activity, ActivityRequest, Goal, LogEntry, OperationsPlan, Organisation
 from psi.services import stored_id
@@ -26,7 +26,7 @@ from psi.services.views import json_as
 def add_plan(session: Session, title: str, first: int, last: int) -> OperationsPlan:
     """`psi plan add`: a multi-year operations plan."""
     rules.check_plan_years(first, last)
-    name = check_name(title, what="plan title")
+    name = check_line(title, what="plan title")
     titles = session.exec(select(OperationsPlan.title)).all()
     clash = next((t for t in titles if casefold_key(t) == casefold_key(name)), None)
     if clash is not None:
@@ -74,7 +74,7 @@ def add_goal(
     if existing is not None:
         raise Conflict(f"{plan.title} already has a goal {goal_code}: {existing.text}")
     goal = Goal(
-        plan_id=stored_id(plan), code=goal_code, text=check_name(text, what="goal", limit=1000)
+        plan_id=stored_id(plan), code=goal_code, text=check_line(text, what="goal", limit=1000)
     )
     session.add(goal)
     session.flush()
@@ -179,7 +179,7 @@ def add_activity(
     askers = list(dict.fromkeys(_requester(session, name, year) for name in requested_by))
     row = Activity(
         year=year,
-        title=check_name(title, what="title", limit=300),
+        title=check_line(title, what="title", limit=300),
         goal_id=stored_id(goal_row) if goal_row else None,
         owner_id=stored_id(owner_row) if owner_row else None,
         planned_on=when,
@@ -260,7 +260,7 @@ def finish_activity(
 def cancel_activity(session: Session, activity_id: int, reason: str) -> ActivityView:
     """`psi activity cancel`: it will not be done; the reason is kept."""
     row = _move(session, activity_id, ActivityStatus.CANCELLED)
-    row.cancel_reason = check_name(reason, what="reason", limit=500)
+    row.cancel_reason = check_line(reason, what="reason", limit=500)
     session.flush()
     return _views(session, [row])[0]
 

@@ -14,9 +14,9 @@ from psi.domain import budget as rules
 from psi.domain.budget import Burn, Category
 from psi.domain.dates import parse_date
 from psi.domain.money import format_amount, parse_positive_amount
-from psi.domain.organisation import check_name, check_note
+from psi.domain.organisation import check_note
 from psi.domain.spreadsheet import read_csv
-from psi.domain.text import fold, swedish_sort_key
+from psi.domain.text import check_line, fold, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, PsiError, RuleViolation
 from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, Meeting, Organisation
 from psi.services import stored_id
@@ -35,7 +35,7 @@ def set_grant(
     decision_ref: str | None = None,
 ) -> tuple[Grant, bool]:
     """`psi budget grant`: record (or correct) the year's grant from a source."""
-    name = check_name(source, what="source")
+    name = check_line(source, what="source")
     row = session.exec(select(Grant).where(Grant.year == year, Grant.source == name)).first()
     created = row is None
     if row is None:
@@ -43,7 +43,7 @@ def set_grant(
     row.amount_ore = amount
     row.decided_on = decided_on or row.decided_on
     if decision_ref:
-        row.decision_ref = check_name(decision_ref, what="decision reference")
+        row.decision_ref = check_line(decision_ref, what="decision reference")
     session.add(row)
     session.flush()
     return row, created
@@ -236,7 +236,7 @@ def add_funding(
     """`psi budget funding`: other money that paid for the coordination."""
     row = CoFunding(
         year=year,
-        source=check_name(source, what="source"),
+        source=check_line(source, what="source"),
         amount_ore=amount,
         note=check_note(note) if note else None,
     )

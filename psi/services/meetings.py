@@ -14,9 +14,8 @@ from sqlmodel import Session, col, select
 from psi.domain import meeting as rules
 from psi.domain.calendar import UID_DOMAIN, WEEKDAYS_SV, iso_week, plan_uid, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
-from psi.domain.organisation import check_name
 from psi.domain.planning import PlannedMeeting, TimeSlot
-from psi.domain.text import casefold_key, has_binary_characters, swedish_sort_key
+from psi.domain.text import casefold_key, check_line, has_binary_characters, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
 from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
 from psi.services import stored_id
@@ -84,12 +83,12 @@ def _now() -> datetime:
 
 
 def _agenda_text(items: Sequence[str]) -> str | None:
-    cleaned = [check_name(item, what="agenda item", limit=300) for item in items]
+    cleaned = [check_line(item, what="agenda item", limit=300) for item in items]
     return "\n".join(cleaned) or None
 
 
 def _optional_text(text: str | None, what: str, limit: int = 200) -> str | None:
-    return check_name(text, what=what, limit=limit) if text and text.strip() else None
+    return check_line(text, what=what, limit=limit) if text and text.strip() else None
 
 
 def _link(text: str | None) -> str | None:
@@ -233,7 +232,7 @@ def edit_meeting(
     if all(value is None for value in (title, place, link, co_organiser, agenda)):
         raise InvalidInput("Nothing to change: give --title, --place, --link, --with or --item.")
     if title is not None:
-        row.title = check_name(title, what="title")
+        row.title = check_line(title, what="title")
     if place is not None:
         row.place = _optional_text(place, "place")
     if link is not None:
@@ -252,7 +251,7 @@ def cancel_meeting(session: Session, meeting_id: int, reason: str) -> MeetingVie
     """`psi meeting cancel`: kept in the record, exported to calendars as cancelled."""
     row = get_meeting(session, meeting_id)
     rules.check_can_change(MeetingStatus(row.status), "cancelled")
-    row.cancel_reason = check_name(reason, what="reason", limit=500)
+    row.cancel_reason = check_line(reason, what="reason", limit=500)
     row.status = MeetingStatus.CANCELLED.value
     _touch(row)
     session.add(row)
@@ -362,7 +361,7 @@ def add_action(session: Session, meeting_id: int, text: str, owner: str, due: da
     org = find_org(session, owner)
     item = ActionItem(
         meeting_id=meeting_id,
-        text=check_name(text, what="action", limit=1000),
+        text=check_line(text, what="action", limit=1000),
         owner_id=stored_id(org),
         due_on=due,
     )

@@ -42,7 +42,6 @@ class MemberCounts:
     left: list[str]
     prospects: int
     prospects_contacted: int
-    by_sector: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,6 @@ def _members(session: Session, year: int, today: date, contacted: set[str]) -> M
         left=left,
         prospects=sum(1 for row in rows if row.status == "prospect"),
         prospects_contacted=len(contacted),
-        by_sector=dict(Counter(row.sector for row in members_now)),
     )
 
 

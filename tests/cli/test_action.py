@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,17 +10,18 @@ from typing import Any
 import pytest
 
 from psi.errors import ExitCode
-from tests.cli.test_meeting import (
+from tests.conftest import Db, Run, record_once, restored
+from tests.helpers import (
     ACTIVA,
     OFR,
-    add,
+    add_meeting,
     add_orgs,
+    as_json,
     assert_fails,
-    detail,
-    hold,
+    hold_meeting,
+    meeting_detail,
     ok,
 )
-from tests.conftest import Db, Run, record_once, restore
 
 ACTION_KEYS = {"id", "meeting_id", "meeting", "meeting_date", "text", "owner", "due", "done"}
 ADDED = re.compile(r"^Added action item (\d+) for (.+), due (\d{4}-\d{2}-\d{2})\.$", re.MULTILINE)
@@ -38,7 +37,7 @@ def add_action(run: Run, meeting_id: int, text: str, owner: str, due: str) -> in
 
 def actions(run: Run, *options: str) -> list[dict[str, Any]]:
     """`psi action list ... --json`, parsed."""
-    data: list[dict[str, Any]] = json.loads(ok(run, "action", "list", *options, "--json"))
+    data: list[dict[str, Any]] = as_json(run, "action", "list", *options)
     return data
 
 
@@ -56,12 +55,12 @@ def build_meetings(run: Run, folder: Path) -> dict[str, int]:
     """Three AU meetings and a stormöte in 2025; the first held, with three action items."""
     add_orgs(run)
     ids = {
-        "au1": add(run, "au", "2025-02-11", "--item", "Aktivitetslistan"),
-        "au2": add(run, "au", "2025-03-11", "--item", "Budget"),
-        "stormote": add(run, "stormote", "2025-03-20"),
-        "au3": add(run, "au", "2025-04-08"),
+        "au1": add_meeting(run, "au", "2025-02-11", "--item", "Aktivitetslistan"),
+        "au2": add_meeting(run, "au", "2025-03-11", "--item", "Budget"),
+        "stormote": add_meeting(run, "stormote", "2025-03-20"),
+        "au3": add_meeting(run, "au", "2025-04-08"),
     }
-    hold(run, ids["au1"], "--attended", "activa")
+    hold_meeting(run, ids["au1"], "--attended", "activa")
     ids["lokal"] = add_action(run, ids["au1"], "Boka lokal till stormötet", OFR, "2025-03-01")
     ids["inbjudan"] = add_action(run, ids["au1"], "Skicka inbjudan", "activa", "2099-01-01")
     ids["webben"] = add_action(run, ids["au1"], "Uppdatera webben", "ÖFR", "2025-02-20")
@@ -69,20 +68,14 @@ def build_meetings(run: Run, folder: Path) -> dict[str, int]:
     return ids
 
 
-@pytest.fixture(scope="module")
-def meetings_template(
-    engine: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Db, dict[str, int]]]:
-    """The meetings and action items, built once."""
-    yield from record_once(engine, tmp_path_factory.mktemp("record"), build_meetings)
+meetings_template = record_once(build_meetings)
+"""The meetings and action items, built once."""
 
 
 @pytest.fixture
 def meetings(run: Run, db: Db, meetings_template: tuple[Db, dict[str, int]]) -> dict[str, int]:
     """This test's copy of the meetings and action items; their numbers by name."""
-    template, ids = meetings_template
-    restore(template, db)
-    return ids
+    return restored(meetings_template, db)
 
 
 def test_add_stores_owner_due_and_meeting(run: Run, meetings: dict[str, int]) -> None:
@@ -105,7 +98,7 @@ def test_add_stores_owner_due_and_meeting(run: Run, meetings: dict[str, int]) ->
         "due": "2025-03-31",
         "done": None,
     }
-    shown = detail(run, meetings["au2"])["action_items"]
+    shown = meeting_detail(run, meetings["au2"])["action_items"]
     assert [a["text"] for a in shown] == ["Ring Regional utveckling"]
 
 
@@ -172,7 +165,7 @@ def test_open_items_of_an_earlier_au_meeting_go_on_the_next_au_agenda(
     )
     assert "Skicka inbjudan (ansvarig: Stiftelsen Activa, klart senast 2099-01-01)" in next_au
     assert "Uppdatera webben" not in next_au  # done
-    open_before = detail(run, meetings["au2"])["open_items_from_earlier"]
+    open_before = meeting_detail(run, meetings["au2"])["open_items_from_earlier"]
     assert [a["id"] for a in open_before] == [meetings["lokal"], meetings["inbjudan"]]
     english = ok(run, "meeting", "agenda", str(meetings["au2"]), "--lang", "en")
     assert "Open action items from earlier meetings" in english
@@ -182,7 +175,7 @@ def test_open_items_of_an_earlier_au_meeting_go_on_the_next_au_agenda(
         text = agenda(run, other)
         assert "Boka lokal" not in text and "Skicka inbjudan" not in text
         assert "Öppna åtgärdspunkter" not in text
-        assert detail(run, other)["open_items_from_earlier"] == []
+        assert meeting_detail(run, other)["open_items_from_earlier"] == []
     # Still open at the meeting after next; once done, gone.
     assert "Boka lokal till stormötet" in agenda(run, meetings["au3"])
     ok(run, "action", "done", str(meetings["lokal"]), "--on", "2025-03-05")
@@ -193,7 +186,7 @@ def test_open_items_of_an_earlier_au_meeting_go_on_the_next_au_agenda(
 def test_open_items_of_a_stormote_go_on_the_next_stormote_agenda(
     run: Run, meetings: dict[str, int]
 ) -> None:
-    later = add(run, "stormote", "2025-10-14")
+    later = add_meeting(run, "stormote", "2025-10-14")
     add_action(run, meetings["stormote"], "Sammanställ utvärderingen", ACTIVA, "2025-04-30")
     assert "Sammanställ utvärderingen" in agenda(run, later)
     assert "Sammanställ utvärderingen" not in agenda(run, meetings["au3"])

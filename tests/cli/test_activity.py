@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ import pytest
 
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
+from tests.helpers import as_json, assert_fails, ok
 
 PLAN = "Verksamhetsplan 2024-2027 (exempel)"
 OFR = "Örebro Föreningsråd"
@@ -38,32 +38,6 @@ ACTIVITY_KEYS = {
     "requested_by",
     "carried_from",
 }
-
-
-def assert_fails(run: Run, db: Path, code: ExitCode, *args: str) -> str:
-    """Run a command that must fail: its exit code, one `Error:` line, nothing written."""
-    before = dump(db)
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error:"), result.stderr
-    assert dump(db) == before
-    return lines[0]
-
-
-def ok(run: Run, *args: str) -> str:
-    """Run a command that must succeed; its standard output."""
-    result = run(*args)
-    assert result.exit_code == ExitCode.OK, result.output
-    assert result.stderr == "", result.stderr
-    return result.stdout
-
-
-def as_json(run: Run, *args: str) -> Any:
-    """A command's `--json` output, parsed."""
-    return json.loads(ok(run, *args, "--json"))
 
 
 def activities(run: Run, *options: str) -> list[dict[str, Any]]:

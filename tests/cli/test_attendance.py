@@ -7,12 +7,11 @@ from pathlib import Path
 
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
+from tests.helpers import add_meeting
 
 
 def held_meeting(run: Run) -> str:
-    added = run("meeting", "add", "au", "2026-11-17")
-    assert added.exit_code == 0, added.output
-    return added.stdout.split("meeting ", 1)[1].split(":", 1)[0]
+    return str(add_meeting(run, "au", "2026-11-17"))
 
 
 def test_attendance_can_name_the_contact_person(run: Run, example_db: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +9,7 @@ import pytest
 
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
+from tests.helpers import as_json, assert_fails, ok, write_csv
 
 NBSP = "\u00a0"
 ACTIVA = "Stiftelsen Activa"
@@ -34,39 +34,15 @@ def kr(text: str) -> str:
     return text.replace(" ", NBSP)
 
 
-def assert_fails(
-    run: Run, db: Path, code: ExitCode, *args: str, input: str | None = None, details: int = 0
-) -> list[str]:
-    """Run a command that must fail: its exit code, one `Error:` line (and `details` detail
-    lines) on standard error, nothing written. Returns the lines of standard error."""
-    before = dump(db)
-    result = run(*args, input=input)
-    assert result.exit_code == code, (result.exit_code, result.output)
-    assert "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 + details, result.stderr
-    assert lines[0].startswith("Error:"), result.stderr
-    assert dump(db) == before
-    return lines
-
-
-def ok(run: Run, *args: str, input: str | None = None) -> str:
-    """Run a command that must succeed quietly; its standard output."""
-    result = run(*args, input=input)
-    assert result.exit_code == ExitCode.OK, result.output
-    assert result.stderr == "", result.stderr
-    return result.stdout
-
-
 def status_json(run: Run, year: int) -> dict[str, Any]:
     """`psi budget status YEAR --json`, parsed."""
-    data: dict[str, Any] = json.loads(ok(run, "budget", "status", str(year), "--json"))
+    data: dict[str, Any] = as_json(run, "budget", "status", str(year))
     return data
 
 
 def expenses_json(run: Run, *options: str) -> list[dict[str, Any]]:
     """`psi budget expenses --json` with options, parsed."""
-    data: list[dict[str, Any]] = json.loads(ok(run, "budget", "expenses", "--json", *options))
+    data: list[dict[str, Any]] = as_json(run, "budget", "expenses", *options)
     return data
 
 
@@ -79,12 +55,6 @@ def assert_amount(amount: dict[str, Any], expected_ore: int, expected_text: str)
     """An amount in JSON: öre as an integer plus the Swedish text with non-breaking spaces."""
     assert amount == {"ore": expected_ore, "text": kr(expected_text)}
     assert type(amount["ore"]) is int
-
-
-def write(path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
-    """Write a CSV file as a spreadsheet would (a BOM by default)."""
-    path.write_bytes(text.encode(encoding))
-    return path
 
 
 # --- the example -------------------------------------------------------------------------------
@@ -283,7 +253,7 @@ def test_even_split_of_an_odd_grant_is_exact(run: Run, example_db: Path) -> None
 
 
 def test_allocate_to_a_non_coordinator_is_refused(run: Run, example_db: Path) -> None:
-    (line,) = assert_fails(
+    line = assert_fails(
         run, example_db, ExitCode.RULE, "budget", "allocate", "2025", MOCKELN, "1000"
     )
     assert MOCKELN in line
@@ -291,7 +261,7 @@ def test_allocate_to_a_non_coordinator_is_refused(run: Run, example_db: Path) ->
 
 
 def test_allocations_above_the_grant_are_refused(run: Run, example_db: Path) -> None:
-    (line,) = assert_fails(
+    line = assert_fails(
         run, example_db, ExitCode.RULE, "budget", "allocate", "2025", ACTIVA, "150000"
     )
     assert kr("50 000 kr") in line
@@ -299,7 +269,7 @@ def test_allocations_above_the_grant_are_refused(run: Run, example_db: Path) -> 
 
 
 def test_force_without_reason_is_refused(run: Run, example_db: Path) -> None:
-    (line,) = assert_fails(
+    line = assert_fails(
         run, example_db, ExitCode.INVALID, "budget", "allocate", "2025", ACTIVA, "150000", "--force"
     )
     assert "--reason" in line
@@ -340,7 +310,7 @@ def test_force_with_reason_allows_allocations_above_the_grant(run: Run, example_
 
 
 def test_even_split_without_a_grant_is_refused(run: Run, example_db: Path) -> None:
-    (line,) = assert_fails(run, example_db, ExitCode.RULE, "budget", "allocate", "2027", "--even")
+    line = assert_fails(run, example_db, ExitCode.RULE, "budget", "allocate", "2027", "--even")
     assert "psi budget grant 2027" in line
 
 
@@ -447,7 +417,7 @@ def test_spend_refusals(run: Run, example_db: Path, args: tuple[str, ...], code:
 
 
 def test_spend_by_a_non_coordinator_names_the_org_and_year(run: Run, example_db: Path) -> None:
-    (line,) = assert_fails(
+    line = assert_fails(
         run,
         example_db,
         ExitCode.RULE,
@@ -465,7 +435,7 @@ def test_spend_by_a_non_coordinator_names_the_org_and_year(run: Run, example_db:
 
 
 def test_spend_with_a_bad_amount_shows_what_works(run: Run, example_db: Path) -> None:
-    (line,) = assert_fails(
+    line = assert_fails(
         run,
         example_db,
         ExitCode.INVALID,
@@ -581,7 +551,7 @@ def test_remove_expense_answered_no_deletes_nothing(run: Run, example_db: Path) 
 
 
 def test_remove_expense_unknown_id(run: Run, example_db: Path) -> None:
-    (line,) = assert_fails(
+    line = assert_fails(
         run, example_db, ExitCode.NOT_FOUND, "budget", "remove-expense", "999", "--yes"
     )
     assert "999" in line
@@ -604,7 +574,7 @@ def test_remove_expense_id_too_large_for_the_database(run: Run, example_db: Path
 
 
 def test_import_swedish_headers_with_bom(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv",
         f"{SWEDISH_HEADER}\r\n"
         f"2025-04-01;{ACTIVA};1 500;fika;Fika AU\r\n"
@@ -621,7 +591,7 @@ def test_import_swedish_headers_with_bom(run: Run, example_db: Path, tmp_path: P
 
 
 def test_import_comma_separated_english_headers(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "expenses.csv",
         f"date,organisation,amount,category,note,meeting\n2025-04-01,{ACTIVA},1500,catering,x,1\n",
         encoding="utf-8",
@@ -632,7 +602,7 @@ def test_import_comma_separated_english_headers(run: Run, example_db: Path, tmp_
 
 
 def test_import_windows_1252(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv",
         f"{SWEDISH_HEADER}\n2025-04-01;{FORENINGSRAD};500;övrigt;Blommor åt värden\n",
         encoding="cp1252",
@@ -644,7 +614,7 @@ def test_import_windows_1252(run: Run, example_db: Path, tmp_path: Path) -> None
 
 
 def test_import_dry_run_writes_nothing(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv",
         f"{SWEDISH_HEADER}\n2025-04-01;{ACTIVA};1 500;fika;a\n2025-04-02;{ACTIVA};100;lokal;b\n",
     )
@@ -657,7 +627,7 @@ def test_import_dry_run_writes_nothing(run: Run, example_db: Path, tmp_path: Pat
 def test_import_with_two_bad_rows_writes_nothing_and_names_both_lines(
     run: Run, example_db: Path, tmp_path: Path
 ) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv",
         f"{SWEDISH_HEADER}\n"
         f"2025-04-01;{ACTIVA};1 500;fika;bra\n"
@@ -668,7 +638,7 @@ def test_import_with_two_bad_rows_writes_nothing_and_names_both_lines(
     )
     lines = assert_fails(
         run, example_db, ExitCode.INVALID, "budget", "import", str(file), details=2
-    )
+    ).splitlines()
     assert "2 of 5 rows" in lines[0]
     assert "nothing was imported" in lines[0]
     assert lines[1].strip().startswith("line 3:")
@@ -681,37 +651,37 @@ def test_import_with_two_bad_rows_writes_nothing_and_names_both_lines(
 def test_import_of_a_note_that_is_not_text_writes_nothing(
     run: Run, example_db: Path, tmp_path: Path
 ) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv", f"{SWEDISH_HEADER}\n2025-04-01;{ACTIVA};100;fika;a\x00b\n"
     )
     lines = assert_fails(
         run, example_db, ExitCode.INVALID, "budget", "import", str(file), details=1
-    )
+    ).splitlines()
     assert "line 2:" in lines[1] and "not text" in lines[1]
 
 
 def test_import_bad_rows_also_fail_a_dry_run(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv",
         f"{SWEDISH_HEADER}\n2025-04-01;{ACTIVA};100;fika;a\n2025-04-02;{ACTIVA};0;fika;b\n",
     )
     lines = assert_fails(
         run, example_db, ExitCode.INVALID, "budget", "import", str(file), "--dry-run", details=1
-    )
+    ).splitlines()
     assert "line 3:" in lines[1]
 
 
 def test_import_line_numbers_count_multiline_cells(
     run: Run, example_db: Path, tmp_path: Path
 ) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv",
         f'{SWEDISH_HEADER}\n2025-04-01;{ACTIVA};100;fika;"rad ett\nrad två"\n'
         f"2025-04-02;{ACTIVA};100;beer;x\n",
     )
     lines = assert_fails(
         run, example_db, ExitCode.INVALID, "budget", "import", str(file), details=1
-    )
+    ).splitlines()
     assert lines[1].strip().startswith("line 4:")
 
 
@@ -727,28 +697,30 @@ def test_import_line_numbers_count_multiline_cells(
 def test_import_names_the_problem_of_a_bad_row(
     run: Run, example_db: Path, tmp_path: Path, cells: str, problem: str
 ) -> None:
-    file = write(tmp_path / "utgifter.csv", f"{SWEDISH_HEADER}\n{cells.format(org=ACTIVA)}\n")
+    file = write_csv(tmp_path / "utgifter.csv", f"{SWEDISH_HEADER}\n{cells.format(org=ACTIVA)}\n")
     lines = assert_fails(
         run, example_db, ExitCode.INVALID, "budget", "import", str(file), details=1
-    )
+    ).splitlines()
     assert "line 2:" in lines[1]
     assert problem in lines[1]
 
 
 def test_import_unknown_meeting(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "utgifter.csv",
         f"datum;organisation;belopp;kategori;möte\n2025-04-01;{ACTIVA};100;fika;999\n",
     )
     lines = assert_fails(
         run, example_db, ExitCode.INVALID, "budget", "import", str(file), details=1
-    )
+    ).splitlines()
     assert "999" in lines[1]
 
 
 def test_import_missing_column(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(tmp_path / "utgifter.csv", f"datum;organisation;belopp\n2025-04-01;{ACTIVA};100\n")
-    (line,) = assert_fails(run, example_db, ExitCode.INVALID, "budget", "import", str(file))
+    file = write_csv(
+        tmp_path / "utgifter.csv", f"datum;organisation;belopp\n2025-04-01;{ACTIVA};100\n"
+    )
+    line = assert_fails(run, example_db, ExitCode.INVALID, "budget", "import", str(file))
     assert "category" in line
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,44 +9,12 @@ import pytest
 
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
+from tests.helpers import assert_fails, contacts, ok, org_show
 
 CONTACT_KEYS = {"id", "organisation", "name", "email", "phone", "role"}
 ANNA = ("Anna Exempelsson", "anna.exempelsson@example.org")
 ERIK = ("Erik Exempelsson", "erik.exempelsson@example.org")
 MARIA = ("Maria Exempeldotter", "maria.exempeldotter@example.org")
-
-
-def assert_fails(run: Run, db: Path, code: ExitCode, *args: str, input: str | None = None) -> str:
-    """Run a command that must fail: its exit code, one `Error:` line, nothing written."""
-    before = dump(db)
-    result = run(*args, input=input)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error:"), result.stderr
-    assert dump(db) == before
-    return lines[0]
-
-
-def ok(run: Run, *args: str, input: str | None = None) -> str:
-    """Run a command that must succeed; its standard output."""
-    result = run(*args, input=input)
-    assert result.exit_code == ExitCode.OK, result.output
-    assert result.stderr == "", result.stderr
-    return result.stdout
-
-
-def contacts(run: Run, *args: str) -> list[dict[str, Any]]:
-    """`psi contact list [ORG] --json`, parsed."""
-    data: list[dict[str, Any]] = json.loads(ok(run, "contact", "list", *args, "--json"))
-    return data
-
-
-def show(run: Run, name: str) -> dict[str, Any]:
-    """`psi org show NAME --json`, parsed."""
-    data: dict[str, Any] = json.loads(ok(run, "org", "show", name, "--json"))
-    return data
 
 
 def cells_mentioning(db: Path, *needles: str) -> list[tuple[str, Any]]:
@@ -89,7 +56,7 @@ def test_add_with_email_phone_and_role(run: Run, example_db: Path) -> None:
     assert person["email"] == "anna.andersson@example.se"
     assert person["phone"] == "019-123 45 67"
     assert person["role"] == "ordförande"
-    assert show(run, "Örebro Föreningsråd")["contacts"] == [person]
+    assert org_show(run, "Örebro Föreningsråd")["contacts"] == [person]
 
 
 def test_add_with_name_only_and_international_phone(run: Run, example_db: Path) -> None:
@@ -187,7 +154,7 @@ def test_forget_by_email(run: Run, example_db: Path) -> None:
     assert "Erased Anna Exempelsson: 1 contact person at 1 organisation" in out
     assert ANNA[0] not in {p["name"] for p in contacts(run)}
     assert len(contacts(run)) == 2
-    org = show(run, "Exempelgården")
+    org = org_show(run, "Exempelgården")
     assert org["contacts"] == []
     assert org["erased_contacts"] == 1
     assert "1 contact record(s) erased on request" in ok(run, "org", "show", "Exempelgården")
@@ -198,14 +165,14 @@ def test_forget_by_email(run: Run, example_db: Path) -> None:
 def test_forget_by_email_in_another_case(run: Run, example_db: Path) -> None:
     ok(run, "contact", "forget", ERIK[1].upper(), "-y")
     assert cells_mentioning(example_db, *ERIK) == []
-    assert show(run, "bron")["erased_contacts"] == 1
+    assert org_show(run, "bron")["erased_contacts"] == 1
 
 
 def test_forget_by_name(run: Run, example_db: Path) -> None:
     out = ok(run, "contact", "forget", "maria exempeldotter", "--yes")
     assert "Erased Maria Exempeldotter: 1 contact person at 1 organisation" in out
     assert [p["name"] for p in contacts(run)] == ["Erik Exempelsson", "Anna Exempelsson"]
-    org = show(run, "Exempelhögskolan")
+    org = org_show(run, "Exempelhögskolan")
     assert org["contacts"] == []
     assert org["erased_contacts"] == 1
     assert cells_mentioning(example_db, *MARIA) == []
@@ -215,8 +182,8 @@ def test_forget_a_person_at_two_orgs(run: Run, example_db: Path) -> None:
     ok(run, "contact", "add", "activa", ANNA[0], "--email", ANNA[1], "--phone", "070-111 22 33")
     out = ok(run, "contact", "forget", ANNA[0], "--yes")
     assert "Erased Anna Exempelsson: 2 contact persons at 2 organisations" in out
-    assert show(run, "activa")["erased_contacts"] == 1
-    assert show(run, "Exempelgården")["erased_contacts"] == 1
+    assert org_show(run, "activa")["erased_contacts"] == 1
+    assert org_show(run, "Exempelgården")["erased_contacts"] == 1
     assert cells_mentioning(example_db, *ANNA, "070-111 22 33", "019-00 00 01") == []
     assert len(dump(example_db)["contact"]) == 2
 
@@ -252,8 +219,8 @@ def test_forget_name_shared_by_two_people(run: Run, example_db: Path) -> None:
     assert "e-mail" in message
     ok(run, "contact", "forget", "erik.annan@example.se", "--yes")
     assert [p["email"] for p in contacts(run) if p["name"] == ERIK[0]] == [ERIK[1]]
-    assert show(run, "activa")["erased_contacts"] == 1
-    assert show(run, "bron")["erased_contacts"] == 0
+    assert org_show(run, "activa")["erased_contacts"] == 1
+    assert org_show(run, "bron")["erased_contacts"] == 0
 
 
 def test_forget_keeps_other_people(run: Run, example_db: Path) -> None:
@@ -267,4 +234,4 @@ def test_forget_keeps_other_people(run: Run, example_db: Path) -> None:
 def test_org_with_erased_contacts_is_not_removed(run: Run, example_db: Path) -> None:
     ok(run, "contact", "forget", MARIA[1], "--yes")
     assert_fails(run, example_db, ExitCode.CONFLICT, "org", "remove", "Exempelhögskolan", "--yes")
-    assert show(run, "Exempelhögskolan")["erased_contacts"] == 1
+    assert org_show(run, "Exempelhögskolan")["erased_contacts"] == 1

@@ -3,7 +3,6 @@ and its message says what it did and what remains."""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -13,20 +12,13 @@ import pytest
 
 from psi.errors import ExitCode
 from tests.conftest import Db, Run, dump
+from tests.helpers import add_meeting, as_json, contacts, ok, org_show
 
 NAME = "Greta Hemligsson"
 EMAIL = "greta@example.se"
 PHONE = "019-12 34 56"
 PERSONAL = (NAME, EMAIL, PHONE)
 ORG = "Glömskeföreningen"
-
-
-def ok(run: Run, *args: str, input: str | None = None) -> str:
-    """Run a command that must succeed; its standard output."""
-    result = run(*args, input=input)
-    assert result.exit_code == ExitCode.OK, result.output
-    assert result.stderr == "", result.stderr
-    return result.stdout
 
 
 def folded(text: str) -> str:
@@ -77,7 +69,7 @@ def build_person(run: Run, tmp_path: Path, name: str = NAME) -> str:
     organisation's note and, through the commands typed, the audit log. The meeting's number."""
     ok(run, "org", "add", ORG, "--sector", "civil-society")
     ok(run, "contact", "add", "glömske", name, "--email", EMAIL, "--phone", PHONE)
-    meeting = ok(run, "meeting", "add", "au", "2026-11-17").split("meeting ", 1)[1].split(":")[0]
+    meeting = str(add_meeting(run, "au", "2026-11-17"))
     minutes = tmp_path / "minutes.txt"
     minutes.write_text("GRETA  hemligsson berättade om höstens planer.\nRing 019-123456.\n")
     ok(
@@ -124,7 +116,7 @@ def test_forget_erases_every_mention_and_keeps_the_rest_of_the_text(
     assert [row[-1] for row in after["decision"]] == [
         "Mötet beslutade att ge [erased] i uppdrag att boka lokal."
     ]
-    shown = json.loads(ok(run, "meeting", "show", meeting, "--json"))
+    shown = as_json(run, "meeting", "show", meeting)
     assert shown["attended"] == [{"organisation": ORG, "contact": None}]
     assert "Erased Greta Hemligsson: 1 contact person at 1 organisation" in out
     assert "decisions" in out
@@ -134,12 +126,12 @@ def test_forget_erases_every_mention_and_keeps_the_rest_of_the_text(
     assert "An anonymous count remains." in out
     assert "only an anonymous count remains" not in out
     # The audit log still parses, and says what the erasure did without saying whom.
-    entries = json.loads(ok(run, "audit", "--json"))
+    entries = as_json(run, "audit")
     assert entries[-1]["command"] == "psi contact forget [erased] --yes"
     assert {"action": "delete", "table": "contact", "id": 1, "values": "[erased]"} in entries[-1][
         "changes"
     ]
-    assert json.loads(ok(run, "org", "show", "glömske", "--json"))["erased_contacts"] == 1
+    assert org_show(run, "glömske")["erased_contacts"] == 1
 
 
 def test_forget_lists_what_it_will_change_before_asking(
@@ -320,12 +312,12 @@ def test_a_name_shared_by_several_contacts_must_be_chosen(run: Run, empty_db: Db
     out = ok(run, "contact", "forget", NAME, "--org", "activa", "--yes")
     assert "Erased Greta Hemligsson: 1 contact person at 1 organisation" in out
     assert "1 other contact person has the same name and was kept" in out
-    people = json.loads(ok(run, "contact", "list", "--json"))
+    people = contacts(run)
     assert [(p["name"], p["email"], p["organisation"]) for p in people] == [(NAME, EMAIL, ORG)]
     # The mention cannot tell the two apart: it is erased too.
     assert [row[4] for row in dump(empty_db)["log_entry"]] == ["[erased] ringde"]
     # What the audit log says of the other Greta's own row stays hers.
-    entries = json.loads(ok(run, "audit", "--json"))
+    entries = as_json(run, "audit")
     assert entries[2]["command"] == f'psi contact add glömske "{NAME}" --email {EMAIL}'
     assert entries[2]["changes"][0]["values"]["name"] == NAME
     assert entries[3]["command"] == "psi contact add [erased]"
@@ -381,7 +373,7 @@ def test_the_register_changing_after_the_list_erases_nothing(
     before_list = run("contact", "forget", EMAIL)
     assert before_list.exit_code == ExitCode.CONFLICT
     assert "Run the command again" in before_list.stderr
-    assert json.loads(ok(run, "contact", "list", "--json"))[0]["email"] == EMAIL
+    assert contacts(run)[0]["email"] == EMAIL
 
 
 def test_every_text_column_of_every_table_is_searched() -> None:

@@ -16,32 +16,11 @@ from hypothesis import strategies as st
 from psi.domain.text import casefold_key, clean
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
+from tests.helpers import as_json, assert_fails, ok, write_csv
 
 BOM = "\ufeff"
 HEADER = "name;sector;status;short;orgnr;municipality;joined;left;website;note"
 COLUMNS = HEADER.split(";")
-
-
-def assert_fails(run: Run, db: Path, code: ExitCode, *args: str, details: int = 0) -> list[str]:
-    """Run a command that must fail: its exit code, an `Error:` line (and `details` detail
-    lines), nothing written. Returns the lines of standard error."""
-    before = dump(db)
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 + details, result.stderr
-    assert lines[0].startswith("Error:"), result.stderr
-    assert dump(db) == before
-    return lines
-
-
-def ok(run: Run, *args: str) -> str:
-    """Run a command that must succeed; its standard output as written (CRLF kept)."""
-    result = run(*args)
-    assert result.exit_code == ExitCode.OK, result.output
-    assert result.stderr == "", result.stderr
-    return result.stdout_bytes.decode("utf-8")
 
 
 def text_of(path: Path) -> str:
@@ -49,16 +28,11 @@ def text_of(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
-def write(path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
-    """Write a CSV file as a spreadsheet would: the given encoding, CRLF kept as typed."""
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
 def orgs(run: Run, *global_options: str) -> dict[str, dict[str, Any]]:
     """Every organisation, former ones too, by name."""
-    out = ok(run, *global_options, "org", "list", "--status", "all", "--json")
-    return {org["name"]: org for org in json.loads(out)}
+    return {
+        org["name"]: org for org in as_json(run, *global_options, "org", "list", "--status", "all")
+    }
 
 
 def without_ids(register: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -76,7 +50,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 def test_import_semicolon_utf8_with_bom(run: Run, empty_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "medlemmar.csv",
         f"{HEADER}\r\n"
         "Nora Idrottsförening;civil-society;member;NIF;802412-3450;nora;2026-03-10;;"
@@ -107,7 +81,7 @@ def test_import_semicolon_utf8_with_bom(run: Run, empty_db: Path, tmp_path: Path
 
 
 def test_import_comma_separated_without_bom(run: Run, empty_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "list.csv",
         'name,sector,municipality,note\nAlfa AB,business,kumla,"Först, sedan"\nBeta,state,,\n',
         encoding="utf-8",
@@ -121,7 +95,7 @@ def test_import_comma_separated_without_bom(run: Run, empty_db: Path, tmp_path: 
 
 
 def test_import_swedish_headers(run: Run, empty_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "medlemmar.csv",
         "Namn;Sektor;Kommun;Organisationsnummer;Medlem sedan;Webbplats;Anteckning;Kortnamn\n"
         "Örebro Schackklubb;civil-society;Örebro;802412-3450;2020-01-01;schack.example.se;Hej;ÖSK\n",
@@ -137,7 +111,7 @@ def test_import_swedish_headers(run: Run, empty_db: Path, tmp_path: Path) -> Non
 
 
 def test_import_windows_1252(run: Run, empty_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "gammal.csv",
         "namn;sektor;kommun;anteckning\r\n"
         "Åsbro Idrottsförening;civil-society;Laxå;Många år\r\n"
@@ -154,7 +128,9 @@ def test_import_windows_1252(run: Run, empty_db: Path, tmp_path: Path) -> None:
 
 
 def test_import_dry_run_writes_nothing(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(tmp_path / "nya.csv", "name;sector\nNy förening;other\nAnnan förening;business\n")
+    file = write_csv(
+        tmp_path / "nya.csv", "name;sector\nNy förening;other\nAnnan förening;business\n"
+    )
     before = dump(example_db)
     out = ok(run, "org", "import", str(file), "--dry-run")
     assert "All 2 rows are good" in out
@@ -165,7 +141,7 @@ def test_import_dry_run_writes_nothing(run: Run, example_db: Path, tmp_path: Pat
 def test_import_bad_rows_write_nothing_and_are_listed(
     run: Run, example_db: Path, tmp_path: Path
 ) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "nya.csv",
         "name;sector;orgnr\n"
         "Bra förening;other;\n"
@@ -174,7 +150,9 @@ def test_import_bad_rows_write_nothing_and_are_listed(
         "Dåligt nummer;other;232100-0165\n"
         "Sista bra;state;\n",
     )
-    lines = assert_fails(run, example_db, ExitCode.INVALID, "org", "import", str(file), details=2)
+    lines = assert_fails(
+        run, example_db, ExitCode.INVALID, "org", "import", str(file), details=2
+    ).splitlines()
     assert "2 of 5 rows" in lines[0]
     assert "nothing was imported" in lines[0]
     assert lines[1].strip().startswith("line 3:")
@@ -185,16 +163,16 @@ def test_import_bad_rows_write_nothing_and_are_listed(
 
 
 def test_import_bad_rows_also_fail_a_dry_run(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(tmp_path / "nya.csv", "name;sector\nBra;other\n;other\n")
+    file = write_csv(tmp_path / "nya.csv", "name;sector\nBra;other\n;other\n")
     lines = assert_fails(
         run, example_db, ExitCode.INVALID, "org", "import", str(file), "--dry-run", details=1
-    )
+    ).splitlines()
     assert "line 3:" in lines[1]
 
 
 def test_import_unknown_column(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(tmp_path / "nya.csv", "name;sector;colour\nNy förening;other;blå\n")
-    lines = assert_fails(run, example_db, ExitCode.INVALID, "org", "import", str(file))
+    file = write_csv(tmp_path / "nya.csv", "name;sector;colour\nNy förening;other;blå\n")
+    lines = assert_fails(run, example_db, ExitCode.INVALID, "org", "import", str(file)).splitlines()
     assert "colour" in lines[0]
 
 
@@ -206,12 +184,12 @@ def test_import_unknown_column(run: Run, example_db: Path, tmp_path: Path) -> No
     ],
 )
 def test_import_bad_header(run: Run, example_db: Path, tmp_path: Path, text: str) -> None:
-    file = write(tmp_path / "nya.csv", text)
+    file = write_csv(tmp_path / "nya.csv", text)
     assert_fails(run, example_db, ExitCode.INVALID, "org", "import", str(file))
 
 
 def test_import_row_duplicating_an_existing_org(run: Run, example_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "nya.csv",
         "name;sector;short;orgnr\n"
         "Ny förening;other;;\n"
@@ -219,7 +197,9 @@ def test_import_row_duplicating_an_existing_org(run: Run, example_db: Path, tmp_
         "Annan förening;other;MSI;\n"
         "Tredje förening;other;;2321000164\n",
     )
-    lines = assert_fails(run, example_db, ExitCode.INVALID, "org", "import", str(file), details=3)
+    lines = assert_fails(
+        run, example_db, ExitCode.INVALID, "org", "import", str(file), details=3
+    ).splitlines()
     assert "line 3:" in lines[1]
     assert "Stiftelsen Activa" in lines[1]
     assert "line 4:" in lines[2]
@@ -228,12 +208,14 @@ def test_import_row_duplicating_an_existing_org(run: Run, example_db: Path, tmp_
 
 
 def test_import_duplicates_within_the_file(run: Run, empty_db: Path, tmp_path: Path) -> None:
-    file = write(
+    file = write_csv(
         tmp_path / "nya.csv",
         "name;sector;orgnr\nAlfa;other;802412-3450\nBeta;other;\nALFA;business;\n"
         "Gamma;other;8024123450\n",
     )
-    lines = assert_fails(run, empty_db, ExitCode.INVALID, "org", "import", str(file), details=2)
+    lines = assert_fails(
+        run, empty_db, ExitCode.INVALID, "org", "import", str(file), details=2
+    ).splitlines()
     assert "line 4:" in lines[1]
     assert "line 2" in lines[1]
     assert "line 5:" in lines[2]
@@ -243,7 +225,7 @@ def test_import_duplicates_within_the_file(run: Run, empty_db: Path, tmp_path: P
 def test_import_missing_file(run: Run, example_db: Path, tmp_path: Path) -> None:
     lines = assert_fails(
         run, example_db, ExitCode.FILE, "org", "import", str(tmp_path / "finns-inte.csv")
-    )
+    ).splitlines()
     assert "finns-inte.csv" in lines[0]
 
 
@@ -255,7 +237,7 @@ def test_import_a_folder(run: Run, example_db: Path, tmp_path: Path) -> None:
 
 
 def test_export_csv_for_swedish_excel(run: Run, example_db: Path) -> None:
-    text = ok(run, "org", "export")
+    text = ok(run, "org", "export", raw=True)
     assert text.startswith(BOM + HEADER + "\r\n")
     rows = csv_rows(text)
     assert len(rows) == 15
@@ -278,7 +260,7 @@ def test_export_to_a_file(run: Run, example_db: Path, tmp_path: Path) -> None:
     assert "Wrote" in out
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.decode("utf-8") == ok(run, "org", "export")
+    assert data.decode("utf-8") == ok(run, "org", "export", raw=True)
 
 
 @pytest.mark.parametrize(
@@ -288,7 +270,7 @@ def test_export_to_a_file(run: Run, example_db: Path, tmp_path: Path) -> None:
 def test_export_neutralises_formula_cells(run: Run, example_db: Path, note: str) -> None:
     ok(run, "org", "edit", "activa", f"--note={note}")
     ok(run, "org", "add", f"--note={note}", "--sector", "other", "--", "@Hemma")
-    by_name = {row["name"]: row for row in csv_rows(ok(run, "org", "export"))}
+    by_name = {row["name"]: row for row in csv_rows(ok(run, "org", "export", raw=True))}
     assert by_name["Stiftelsen Activa"]["note"] == "'" + note
     assert by_name["'@Hemma"]["note"] == "'" + note
     assert all(not row["note"].startswith(("=", "+", "-", "@")) for row in by_name.values())
@@ -343,7 +325,7 @@ def test_round_trip_keeps_a_note_that_starts_with_an_apostrophe(
     ok(run, "--db", str(other), "init")
     ok(run, "--db", str(other), "org", "import", str(first))
     assert orgs(run, "--db", str(other))["Stiftelsen Activa"]["note"] == "'=1+1"
-    assert ok(run, "--db", str(other), "org", "export") == text_of(first)
+    assert ok(run, "--db", str(other), "org", "export", raw=True) == text_of(first)
 
 
 def test_round_trip_with_a_short_name_equal_to_the_name(
@@ -357,7 +339,7 @@ def test_round_trip_with_a_short_name_equal_to_the_name(
     ok(run, "org", "export", "-o", str(first))
     ok(run, "--db", str(other), "init")
     assert "Imported 2 organisations." in ok(run, "--db", str(other), "org", "import", str(first))
-    assert ok(run, "--db", str(other), "org", "export") == text_of(first)
+    assert ok(run, "--db", str(other), "org", "export", raw=True) == text_of(first)
 
 
 printable = st.text(
@@ -408,6 +390,6 @@ def test_random_names_and_notes_survive_export_import_export(
         ok(run, "--db", str(first_db), "org", "export", "-o", str(exported))
         ok(run, "--db", str(second_db), "init")
         ok(run, "--db", str(second_db), "org", "import", str(exported))
-        again = ok(run, "--db", str(second_db), "org", "export")
+        again = ok(run, "--db", str(second_db), "org", "export", raw=True)
         assert again == text_of(exported)
         assert without_ids(orgs(run, "--db", str(second_db))) == without_ids(stored)

@@ -9,9 +9,7 @@ command must leave the database as it was.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -21,13 +19,21 @@ import icalendar
 import pytest
 
 from psi.errors import ExitCode
-from tests.conftest import Db, Run, dump, record_once, restore
+from tests.conftest import Db, Run, dump, record_once, restored
+from tests.helpers import (
+    ACTIVA,
+    MEETING_ADDED,
+    OFR,
+    add_meeting,
+    add_orgs,
+    as_json,
+    assert_fails,
+    hold_meeting,
+    meeting_detail,
+    ok,
+)
 
 STOCKHOLM = "Europe/Stockholm"
-ACTIVA = "Stiftelsen Activa"
-OFR = "Örebro Föreningsråd"
-NORR = "Exempelföreningen Norr (exempel)"
-SODER = "Exempelföreningen Söder (exempel)"
 REGIONAL_UTVECKLING = "Regional utveckling"
 WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 MEETING_KEYS = {
@@ -57,63 +63,12 @@ DETAIL_KEYS = MEETING_KEYS | {
     "next_meeting",
 }
 PLAN_ROW = re.compile(r"^\d{4}-\d{2}-\d{2}  ")
-ADDED = re.compile(r"^Added meeting (\d+): ", re.MULTILINE)
-
-
-# --- helpers (test_action.py and test_meeting_documents.py import them) ----------------------
-
-
-def assert_fails(run: Run, db: Path, code: ExitCode, *args: str) -> str:
-    """Run a command that must fail: its exit code, one `Error:` line, nothing written."""
-    before = dump(db)
-    result = run(*args)
-    assert result.exit_code == code, (args, result.exit_code, result.output)
-    assert "Traceback" not in result.output, args
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, (args, result.stderr)
-    assert lines[0].startswith("Error:"), (args, result.stderr)
-    assert dump(db) == before, args
-    return lines[0]
-
-
-def ok(run: Run, *args: str) -> str:
-    """Run a command that must succeed without warnings; its standard output."""
-    result = run(*args)
-    assert result.exit_code == ExitCode.OK, (args, result.output)
-    assert result.stderr == "", (args, result.stderr)
-    return result.stdout
-
-
-def add_orgs(run: Run) -> None:
-    """The organisations the meeting tests name: two coordinators and two look-alikes."""
-    ok(run, "org", "add", ACTIVA, "--sector", "civil-society", "--short", "Activa")
-    ok(run, "org", "add", OFR, "--sector", "civil-society", "--short", "ÖFR")
-    ok(run, "org", "add", NORR, "--sector", "civil-society")
-    ok(run, "org", "add", SODER, "--sector", "civil-society")
-
-
-def add(run: Run, kind: str, day: str, *options: str) -> int:
-    """`psi meeting add KIND DATE ...`; the new meeting's number."""
-    match = ADDED.search(ok(run, "meeting", "add", kind, day, *options))
-    assert match is not None
-    return int(match.group(1))
-
-
-def detail(run: Run, meeting_id: int) -> dict[str, Any]:
-    """`psi meeting show ID --json`, parsed."""
-    data: dict[str, Any] = json.loads(ok(run, "meeting", "show", str(meeting_id), "--json"))
-    return data
 
 
 def listed(run: Run, *options: str) -> dict[str, Any]:
     """`psi meeting list ... --json`, parsed."""
-    data: dict[str, Any] = json.loads(ok(run, "meeting", "list", *options, "--json"))
+    data: dict[str, Any] = as_json(run, "meeting", "list", *options)
     return data
-
-
-def hold(run: Run, meeting_id: int, *options: str) -> None:
-    """`psi meeting held ID ...`, which must succeed."""
-    ok(run, "meeting", "held", str(meeting_id), *options)
 
 
 def calendar_events(path: Path) -> dict[str, icalendar.Event]:
@@ -345,11 +300,11 @@ def test_add_each_kind_then_list_and_show(run: Run, empty_db: Path) -> None:
         ("msi", "msi", "Dialogmöte med Mötesplats social innovation", None),
         ("other", "other", "Möte", None),
     ]
-    ids = [add(run, typed, "2027-03-09", *full) for typed, _, _, _ in kinds]
+    ids = [add_meeting(run, typed, "2027-03-09", *full) for typed, _, _, _ in kinds]
     listing = listed(run, "2027")
     assert [m["id"] for m in listing["meetings"]] == ids
     for meeting_id, (_, kind, title, co_organiser) in zip(ids, kinds, strict=True):
-        data = detail(run, meeting_id)
+        data = meeting_detail(run, meeting_id)
         assert set(data) == DETAIL_KEYS
         assert {k: data[k] for k in MEETING_KEYS - {"uid"}} == {
             "id": meeting_id,
@@ -370,7 +325,7 @@ def test_add_each_kind_then_list_and_show(run: Run, empty_db: Path) -> None:
         }
         assert data["attended"] == data["decisions"] == data["action_items"] == []
         assert listing["meetings"][ids.index(meeting_id)] == {k: data[k] for k in MEETING_KEYS}
-    assert len({detail(run, i)["uid"] for i in ids}) == len(ids)
+    assert len({meeting_detail(run, i)["uid"] for i in ids}) == len(ids)
     for kind in ("au", "msi", "other"):
         assert len(listed(run, "2027", "--kind", kind)["meetings"]) == 1
     assert len(listed(run, "2027", "--kind", "stormote")["meetings"]) == 2
@@ -384,12 +339,14 @@ def test_add_each_kind_then_list_and_show(run: Run, empty_db: Path) -> None:
 
 
 def test_add_minimal_meeting_and_other_co_organiser(run: Run, empty_db: Path) -> None:
-    minimal = add(run, "msi", "2027-02-16", "--link", "meet.example.se/psi")
-    data = detail(run, minimal)
+    minimal = add_meeting(run, "msi", "2027-02-16", "--link", "meet.example.se/psi")
+    data = meeting_detail(run, minimal)
     assert (data["start"], data["end"], data["place"], data["agenda"]) == (None, None, None, [])
     assert data["link"] == "https://meet.example.se/psi"
-    stormote = add(run, "stormote", "2027-04-13", "--with", "Region Örebro län", "--title", "Vår")
-    data = detail(run, stormote)
+    stormote = add_meeting(
+        run, "stormote", "2027-04-13", "--with", "Region Örebro län", "--title", "Vår"
+    )
+    data = meeting_detail(run, stormote)
     assert (data["co_organiser"], data["title"]) == ("Region Örebro län", "Vår")
 
 
@@ -405,18 +362,18 @@ def test_add_on_a_holiday_warns_but_saves(run: Run, empty_db: Path) -> None:
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("Warning:"), result.stderr
         assert why in lines[0] and day in lines[0]
-        match = ADDED.search(result.stdout)
+        match = MEETING_ADDED.search(result.stdout)
         assert match is not None
-        assert detail(run, int(match.group(1)))["date"] == day
+        assert meeting_detail(run, int(match.group(1)))["date"] == day
     result = run("meeting", "add", "au", "2027-12-23")
     assert (result.exit_code, result.stderr) == (ExitCode.OK, "")
     assert len(listed(run, "2027")["meetings"]) == 5
 
 
 def test_list_without_year_has_no_counts_and_is_in_date_order(run: Run, empty_db: Path) -> None:
-    late = add(run, "au", "2027-03-09", "--time", "13:00-15:00")
-    early = add(run, "msi", "2026-11-10")
-    same_day_earlier = add(run, "other", "2027-03-09", "--time", "09:00-10:00")
+    late = add_meeting(run, "au", "2027-03-09", "--time", "13:00-15:00")
+    early = add_meeting(run, "msi", "2026-11-10")
+    same_day_earlier = add_meeting(run, "other", "2027-03-09", "--time", "09:00-10:00")
     data = listed(run)
     assert [m["id"] for m in data["meetings"]] == [early, same_day_earlier, late]
     assert "counts" not in data
@@ -424,10 +381,10 @@ def test_list_without_year_has_no_counts_and_is_in_date_order(run: Run, empty_db
 
 
 def test_list_filters_by_kind_and_status(run: Run, empty_db: Path) -> None:
-    au = add(run, "au", "2025-02-11")
-    stormote = add(run, "stormote", "2025-03-20")
-    cancelled = add(run, "au", "2025-04-08")
-    hold(run, au)
+    au = add_meeting(run, "au", "2025-02-11")
+    stormote = add_meeting(run, "stormote", "2025-03-20")
+    cancelled = add_meeting(run, "au", "2025-04-08")
+    hold_meeting(run, au)
     ok(run, "meeting", "cancel", str(cancelled), "--reason", "Sjukdom")
     assert [m["id"] for m in listed(run, "2025", "--kind", "au")["meetings"]] == [au, cancelled]
     assert [m["id"] for m in listed(run, "--status", "held")["meetings"]] == [au]
@@ -437,16 +394,16 @@ def test_list_filters_by_kind_and_status(run: Run, empty_db: Path) -> None:
 
 
 def test_list_year_counts_within_the_assignment(run: Run, empty_db: Path) -> None:
-    held_stormote = add(run, "stormote", "2025-03-20")
-    add(run, "stormote", "2025-05-20")
-    add(run, "stormote", "2025-10-14")
-    cancelled_stormote = add(run, "stormote", "2025-11-11")
-    held_au = add(run, "au", "2025-02-11")
-    add(run, "au", "2025-03-11")
-    cancelled_au = add(run, "au", "2025-04-08")
-    add(run, "stormote", "2026-03-10")  # another year: not counted
-    hold(run, held_stormote)
-    hold(run, held_au)
+    held_stormote = add_meeting(run, "stormote", "2025-03-20")
+    add_meeting(run, "stormote", "2025-05-20")
+    add_meeting(run, "stormote", "2025-10-14")
+    cancelled_stormote = add_meeting(run, "stormote", "2025-11-11")
+    held_au = add_meeting(run, "au", "2025-02-11")
+    add_meeting(run, "au", "2025-03-11")
+    cancelled_au = add_meeting(run, "au", "2025-04-08")
+    add_meeting(run, "stormote", "2026-03-10")  # another year: not counted
+    hold_meeting(run, held_stormote)
+    hold_meeting(run, held_au)
     ok(run, "meeting", "cancel", str(cancelled_stormote), "--reason", "För få anmälda")
     ok(run, "meeting", "cancel", str(cancelled_au), "--reason", "Sjukdom")
     last = ok(run, "meeting", "list", "2025").strip().splitlines()[-1]
@@ -470,7 +427,7 @@ def test_list_year_counts_from_none_to_five_stormoten(run: Run, empty_db: Path) 
     days = ["2027-02-09", "2027-03-09", "2027-04-13", "2027-05-11", "2027-09-14"]
     for count in range(6):
         if count:
-            add(run, "stormote", days[count - 1])
+            add_meeting(run, "stormote", days[count - 1])
         out = ok(run, "meeting", "list", "2027")
         last = out.strip().splitlines()[-1]
         assert last.startswith(f"2027: {count} stormöte"), last
@@ -488,16 +445,16 @@ def test_list_year_counts_from_none_to_five_stormoten(run: Run, empty_db: Path) 
 def test_move_updates_date_and_sequence_but_keeps_uid(
     run: Run, empty_db: Path, tmp_path: Path
 ) -> None:
-    meeting_id = add(run, "au", "2027-03-09", "--time", "13:00-15:00", "--place", "Kumla")
-    other = add(run, "msi", "2027-03-10", "--time", "10:00-11:30")
+    meeting_id = add_meeting(run, "au", "2027-03-09", "--time", "13:00-15:00", "--place", "Kumla")
+    other = add_meeting(run, "msi", "2027-03-10", "--time", "10:00-11:30")
     first = tmp_path / "first.ics"
     ok(run, "meeting", "ics", "2027", "-o", str(first))
-    uid = detail(run, meeting_id)["uid"]
+    uid = meeting_detail(run, meeting_id)["uid"]
     before = calendar_events(first)
     assert int(before[uid]["SEQUENCE"]) == 0
     out = ok(run, "meeting", "move", str(meeting_id), "2027-03-16", "--time", "14:00-16:30")
     assert f"Moved meeting {meeting_id} from 2027-03-09 to tisdag 2027-03-16 (week 11)." in out
-    data = detail(run, meeting_id)
+    data = meeting_detail(run, meeting_id)
     assert (data["date"], data["start"], data["end"]) == ("2027-03-16", "14:00", "16:30")
     assert (data["uid"], data["sequence"], data["iso_week"]) == (uid, 1, 11)
     second = tmp_path / "second.ics"
@@ -509,22 +466,24 @@ def test_move_updates_date_and_sequence_but_keeps_uid(
     assert local_start(moved).replace(tzinfo=None) == datetime(2027, 3, 16, 14, 0)
     assert moved.decoded("DTEND").time() == time(16, 30)
     assert str(moved["LOCATION"]) == "Kumla"
-    assert int(events[detail(run, other)["uid"]]["SEQUENCE"]) == 0
+    assert int(events[meeting_detail(run, other)["uid"]]["SEQUENCE"]) == 0
     ok(run, "meeting", "move", str(meeting_id), "2027-03-23")
-    data = detail(run, meeting_id)
+    data = meeting_detail(run, meeting_id)
     assert (data["date"], data["start"], data["sequence"]) == ("2027-03-23", "14:00", 2)
 
 
 def test_move_to_a_holiday_warns_but_moves(run: Run, empty_db: Path) -> None:
-    meeting_id = add(run, "au", "2027-12-14")
+    meeting_id = add_meeting(run, "au", "2027-12-14")
     result = run("meeting", "move", str(meeting_id), "2027-12-24")
     assert result.exit_code == ExitCode.OK, result.output
     assert result.stderr.startswith("Warning:") and "Julafton" in result.stderr
-    assert detail(run, meeting_id)["date"] == "2027-12-24"
+    assert meeting_detail(run, meeting_id)["date"] == "2027-12-24"
 
 
 def test_edit_changes_fields_and_calendar(run: Run, empty_db: Path, tmp_path: Path) -> None:
-    meeting_id = add(run, "au", "2027-03-09", "--time", "13:00-15:00", "--item", "Gammal punkt")
+    meeting_id = add_meeting(
+        run, "au", "2027-03-09", "--time", "13:00-15:00", "--item", "Gammal punkt"
+    )
     out = ok(
         run, "meeting", "edit", str(meeting_id), "--title", "AU-möte om budgeten",
         "--place", "Medborgarhuset, Kumla", "--link", "https://meet.example.se/au",
@@ -532,7 +491,7 @@ def test_edit_changes_fields_and_calendar(run: Run, empty_db: Path, tmp_path: Pa
         "--item", "Aktivitetslistan 2027", "--item", "Budget för år 2027",
     )  # fmt: skip
     assert f"Changed meeting {meeting_id}: AU-möte om budgeten, 2027-03-09." in out
-    data = detail(run, meeting_id)
+    data = meeting_detail(run, meeting_id)
     assert data["title"] == "AU-möte om budgeten"
     assert data["place"] == "Medborgarhuset, Kumla"
     assert data["link"] == "https://meet.example.se/au"
@@ -550,18 +509,18 @@ def test_edit_changes_fields_and_calendar(run: Run, empty_db: Path, tmp_path: Pa
     assert "Gammal punkt" not in description
     assert (int(event["SEQUENCE"]), str(event["STATUS"])) == (1, "CONFIRMED")
     ok(run, "meeting", "edit", str(meeting_id), "--place", "", "--link", "")
-    data = detail(run, meeting_id)
+    data = meeting_detail(run, meeting_id)
     assert (data["place"], data["link"], data["sequence"]) == (None, None, 2)
 
 
 def test_cancel_keeps_reason_and_marks_calendar_cancelled(
     run: Run, empty_db: Path, tmp_path: Path
 ) -> None:
-    meeting_id = add(run, "stormote", "2027-04-13", "--time", "13:00-16:00")
-    uid = detail(run, meeting_id)["uid"]
+    meeting_id = add_meeting(run, "stormote", "2027-04-13", "--time", "13:00-16:00")
+    uid = meeting_detail(run, meeting_id)["uid"]
     out = ok(run, "meeting", "cancel", str(meeting_id), "--reason", "För få anmälda")
     assert f"Cancelled meeting {meeting_id}" in out
-    data = detail(run, meeting_id)
+    data = meeting_detail(run, meeting_id)
     assert (data["status"], data["cancel_reason"], data["sequence"], data["uid"]) == (
         "cancelled",
         "För få anmälda",
@@ -581,8 +540,10 @@ def test_ics_default_file_names_and_all_day_events(
     run: Run, empty_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    add(run, "au", "2027-03-09", "--time", "13:00-15:00")
-    add(run, "au", "2026-03-10", "--place", "Kumla", "--link", "https://meet.example.se/psi")
+    add_meeting(run, "au", "2027-03-09", "--time", "13:00-15:00")
+    add_meeting(
+        run, "au", "2026-03-10", "--place", "Kumla", "--link", "https://meet.example.se/psi"
+    )
     assert "Wrote 1 meetings to psi-2027.ics." in ok(run, "meeting", "ics", "2027")
     assert len(calendar_events(tmp_path / "psi-2027.ics")) == 1
     assert "Wrote 2 meetings to psi.ics." in ok(run, "meeting", "ics")
@@ -594,7 +555,7 @@ def test_ics_default_file_names_and_all_day_events(
 
 
 def test_ics_to_unwritable_file_refused(run: Run, empty_db: Path, tmp_path: Path) -> None:
-    add(run, "au", "2027-03-09")
+    add_meeting(run, "au", "2027-03-09")
     target = tmp_path / "missing" / "psi.ics"
     assert_fails(run, empty_db, ExitCode.FILE, "meeting", "ics", "2027", "-o", str(target))
 
@@ -606,7 +567,7 @@ def test_held_records_attendance_decisions_and_minutes(
     run: Run, empty_db: Path, tmp_path: Path
 ) -> None:
     add_orgs(run)
-    meeting_id = add(run, "au", "2025-03-11", "--time", "13:00-15:00")
+    meeting_id = add_meeting(run, "au", "2025-03-11", "--time", "13:00-15:00")
     notes = tmp_path / "anteckningar.txt"
     notes.write_text("Första stycket om året.\n\nAndra stycket: budgeten.\n", encoding="utf-8")
     out = ok(
@@ -617,7 +578,7 @@ def test_held_records_attendance_decisions_and_minutes(
         "--decision", "att välja Örebro Föreningsråd till sammankallande",
     )  # fmt: skip
     assert f"Recorded meeting {meeting_id} as held" in out
-    data = detail(run, meeting_id)
+    data = meeting_detail(run, meeting_id)
     assert (data["status"], data["sequence"]) == ("held", 1)
     assert sorted(a["organisation"] for a in data["attended"]) == [ACTIVA, OFR]
     assert data["decisions"] == [
@@ -630,9 +591,9 @@ def test_held_records_attendance_decisions_and_minutes(
     assert f"{ACTIVA}, {OFR}" in text
     assert "Mötet beslutade att anta aktivitetslistan 2025." in text
     assert listed(run, "2025")["counts"]["au_held"] == 1
-    bare = add(run, "msi", "2025-05-06")
-    hold(run, bare)
-    data = detail(run, bare)
+    bare = add_meeting(run, "msi", "2025-05-06")
+    hold_meeting(run, bare)
+    data = meeting_detail(run, bare)
     assert (data["status"], data["attended"], data["decisions"], data["minutes"]) == (
         "held",
         [],
@@ -648,30 +609,24 @@ def build_record(run: Run, folder: Path) -> dict[str, int]:
     """A planned past meeting, a held one, a cancelled one and a planned future one."""
     add_orgs(run)
     ids = {
-        "planned": add(run, "au", "2025-03-11"),
-        "held": add(run, "au", "2025-02-11"),
-        "cancelled": add(run, "stormote", "2025-03-20"),
-        "future": add(run, "au", "2099-03-10"),
+        "planned": add_meeting(run, "au", "2025-03-11"),
+        "held": add_meeting(run, "au", "2025-02-11"),
+        "cancelled": add_meeting(run, "stormote", "2025-03-20"),
+        "future": add_meeting(run, "au", "2099-03-10"),
     }
-    hold(run, ids["held"], "--attended", "activa")
+    hold_meeting(run, ids["held"], "--attended", "activa")
     ok(run, "meeting", "cancel", str(ids["cancelled"]), "--reason", "För få anmälda")
     return ids
 
 
-@pytest.fixture(scope="module")
-def record_template(
-    engine: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Db, dict[str, int]]]:
-    """The record of the refusal tests, built once."""
-    yield from record_once(engine, tmp_path_factory.mktemp("record"), build_record)
+record_template = record_once(build_record)
+"""The record of the refusal tests, built once."""
 
 
 @pytest.fixture
 def record(run: Run, db: Db, record_template: tuple[Db, dict[str, int]]) -> dict[str, int]:
     """This test's copy of the record of the refusal tests; the meetings' numbers by role."""
-    template, ids = record_template
-    restore(template, db)
-    return ids
+    return restored(record_template, db)
 
 
 def test_unknown_meeting_id(run: Run, record: dict[str, int], db: Db) -> None:
@@ -731,7 +686,7 @@ def test_rule_refusals(run: Run, record: dict[str, int], db: Db) -> None:
         message = assert_fails(run, db, ExitCode.RULE, "meeting", *filled)
         if which == "future":
             assert "2099-03-10" in message
-    held = detail(run, record["held"])
+    held = meeting_detail(run, record["held"])
     assert [a["organisation"] for a in held["attended"]] == [ACTIVA]
     assert held["decisions"] == []
 
@@ -752,7 +707,7 @@ def test_hold_with_unknown_attendee_writes_nothing(
             run, db, ExitCode.NOT_FOUND, "meeting", "held", meeting_id, *options,
             "--decision", "anta budgeten", "--minutes", str(notes),
         )  # fmt: skip
-    data = detail(run, record["planned"])
+    data = meeting_detail(run, record["planned"])
     assert data["status"] == "planned"
     assert data["attended"] == [] and data["decisions"] == [] and data["minutes"] is None
     assert data["sequence"] == 0
@@ -781,7 +736,7 @@ def test_hold_and_cancel_argument_refusals(
         run, db, ExitCode.INVALID, "meeting", "held", planned, "--minutes", str(binary)
     )
     assert "not plain text" in message
-    assert detail(run, record["planned"])["status"] == "planned"
+    assert meeting_detail(run, record["planned"])["status"] == "planned"
 
 
 # --- the example register --------------------------------------------------------------------

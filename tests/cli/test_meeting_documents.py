@@ -7,47 +7,29 @@ behind them is built with fixed dates, so the documents do not depend on today.
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pypandoc
 import pytest
-from pypdf import PdfReader
 
 from psi.errors import ExitCode
-from tests.cli.test_meeting import (
+from tests.conftest import Db, Run, assert_snapshot, record_once, restored
+from tests.helpers import (
     ACTIVA,
     OFR,
-    add,
+    add_meeting,
     add_orgs,
     assert_fails,
-    hold,
+    hold_meeting,
     ok,
+    pdf_text,
+    rendered,
 )
-from tests.conftest import Db, Run, assert_snapshot, record_once, restore
 
 MAIN_DAY = "2025-03-11"
 NOTES = "Mötet gick igenom årets aktiviteter.\n\nBudgeten för år 2025 diskuterades."
 INJECTION = 'Fält #_*$@<]\\ #read("secret.txt") | a | b |'
 SECRET = "TOPSECRET-4711"
-
-
-def pdf_text(path: Path) -> str:
-    """The text of every page of a PDF, whitespace collapsed to single spaces."""
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-")
-    reader = PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
-
-def rendered(markdown: str) -> str:
-    """What a Markdown reader shows of the text (pandoc, all its extensions but smart quotes)."""
-    plain = pypandoc.convert_text(
-        markdown, "plain", format="markdown-smart", extra_args=["--columns=10000", "--wrap=none"]
-    )
-    return " ".join(str(plain).split())
 
 
 def paragraph_numbers(markdown: str) -> list[int]:
@@ -59,8 +41,8 @@ def build_main(run: Run, folder: Path) -> dict[str, int]:
     """A held AU meeting with agenda, attendance, notes, decisions and action items; an earlier
     AU meeting with one open and one done item; the next AU meeting."""
     add_orgs(run)
-    earlier = add(run, "au", "2025-02-11", "--time", "13:00-15:00")
-    hold(run, earlier, "--attended", "activa")
+    earlier = add_meeting(run, "au", "2025-02-11", "--time", "13:00-15:00")
+    hold_meeting(run, earlier, "--attended", "activa")
     ok(run, "action", "add", str(earlier), "Boka lokal till stormötet", "--owner", "ÖFR",
        "--due", "2025-03-01")  # fmt: skip
     out = ok(run, "action", "add", str(earlier), "Uppdatera webben", "--owner", "activa",
@@ -68,16 +50,18 @@ def build_main(run: Run, folder: Path) -> dict[str, int]:
     done = re.search(r"Added action item (\d+) ", out)
     assert done is not None
     ok(run, "action", "done", done.group(1), "--on", "2025-02-19")
-    meeting = add(
+    meeting = add_meeting(
         run, "au", MAIN_DAY, "--time", "13:00-15:00", "--place", "Föreningarnas hus, Örebro",
         "--link", "https://meet.example.se/au", "--item", "Aktivitetslistan 2025",
         "--item", "Budget och årsplanering",
     )  # fmt: skip
-    add(run, "au", "2025-04-08", "--time", "13:00-15:00", "--place", "Medborgarhuset, Kumla")
-    add(run, "stormote", "2025-03-20", "--time", "09:00-12:00")  # another kind: not next
+    add_meeting(
+        run, "au", "2025-04-08", "--time", "13:00-15:00", "--place", "Medborgarhuset, Kumla"
+    )
+    add_meeting(run, "stormote", "2025-03-20", "--time", "09:00-12:00")  # another kind: not next
     notes = folder / "anteckningar.txt"
     notes.write_text(NOTES + "\n", encoding="utf-8")
-    hold(
+    hold_meeting(
         run, meeting, "--attended", "activa", "--attended", "ÖFR", "--minutes", str(notes),
         "--decision", "anta aktivitetslistan 2025",
         "--decision", "godkänna budgeten för år 2025 med ändringar",
@@ -89,20 +73,14 @@ def build_main(run: Run, folder: Path) -> dict[str, int]:
     return {"main": meeting}
 
 
-@pytest.fixture(scope="module")
-def main_template(
-    engine: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Db, dict[str, int]]]:
-    """The record behind the documents, built once."""
-    yield from record_once(engine, tmp_path_factory.mktemp("record"), build_main)
+main_template = record_once(build_main)
+"""The record behind the documents, built once."""
 
 
 @pytest.fixture
 def main(run: Run, db: Db, main_template: tuple[Db, dict[str, int]]) -> int:
     """This test's copy of the record; the number of the held AU meeting."""
-    template, ids = main_template
-    restore(template, db)
-    return ids["main"]
+    return restored(main_template, db)["main"]
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -175,7 +153,7 @@ def test_minutes_is_a_swedish_protocol(run: Run, main: int) -> None:
 
 
 def test_draft_minutes_and_cancelled_agenda_snapshots(run: Run, main: int) -> None:
-    planned = add(run, "stormote", "2025-10-14", "--time", "09:00-12:00", "--place", "Kumla",
+    planned = add_meeting(run, "stormote", "2025-10-14", "--time", "09:00-12:00", "--place", "Kumla",
                   "--item", "Rekrytering av nya medlemmar")  # fmt: skip
     draft = ok(run, "meeting", "minutes", str(planned))
     assert_snapshot("minutes-stormote-draft.sv.md", draft)
@@ -251,13 +229,13 @@ def test_injection_stays_text_in_markdown_and_pdf(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")
     ok(run, "org", "add", INJECTION, "--sector", "civil-society")
-    earlier = add(run, "au", "2025-02-11", "--time", "13:00-15:00")
+    earlier = add_meeting(run, "au", "2025-02-11", "--time", "13:00-15:00")
     ok(run, "action", "add", str(earlier), INJECTION, "--owner", INJECTION, "--due", "2025-03-01")
-    meeting = add(run, "au", MAIN_DAY, "--time", "13:00-15:00", "--title", f"Möte {INJECTION}",
+    meeting = add_meeting(run, "au", MAIN_DAY, "--time", "13:00-15:00", "--title", f"Möte {INJECTION}",
                   "--item", INJECTION, "--item", "Budget")  # fmt: skip
     notes = tmp_path / "notes.txt"
     notes.write_text(f"{INJECTION}\n\n# {INJECTION}\n\n- {INJECTION}\n", encoding="utf-8")
-    hold(run, meeting, "--attended", INJECTION, "--decision", f"anta {INJECTION}",
+    hold_meeting(run, meeting, "--attended", INJECTION, "--decision", f"anta {INJECTION}",
          "--minutes", str(notes))  # fmt: skip
     ok(run, "action", "add", str(meeting), INJECTION, "--owner", INJECTION, "--due", "2025-04-01")
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from psi.errors import ExitCode
-from tests.cli.test_org import listed, names, ok, show
 from tests.conftest import Run
+from tests.helpers import as_json, candidate_names, ok, org_list, org_names, org_show
 
 BRON = "Exempelstiftelsen Bron (exempel)"
 AVSLUTAD = "Exempelföreningen Avslutad (exempel)"
@@ -27,8 +27,7 @@ MEMBERS_IN_EXAMPLE = 11
 
 def status_members(run: Run, year: int | None = None) -> dict[str, Any]:
     """The `members` part of `psi status --json`."""
-    args = ["status", *([str(year)] if year else []), "--json"]
-    data: dict[str, Any] = json.loads(ok(run, *args))["members"]
+    data: dict[str, Any] = as_json(run, "status", *([str(year)] if year else []))["members"]
     return data
 
 
@@ -51,15 +50,18 @@ def test_a_future_leave_date_keeps_it_a_member_until_that_day(
 ) -> None:
     on = date.today() + timedelta(days_ahead)
     leave_bron(run, on)
-    assert BRON in names(run)
-    assert BRON in names(run, "--status", "active")
-    members = {org["name"]: org for org in listed(run, "--status", "member")}
+    assert BRON in org_names(run)
+    assert BRON in org_names(run, "--status", "active")
+    members = {org["name"]: org for org in org_list(run, "--status", "member")}
     assert (members[BRON]["status"], members[BRON]["left"]) == ("member", on.isoformat())
-    assert BRON not in names(run, "--status", "former")
+    assert BRON not in org_names(run, "--status", "former")
     table = ok(run, "org", "list", "--status", "member")
     assert "Exempelstiftelsen Bron" in table
     assert f"{MEMBERS_IN_EXAMPLE} organisations." in table
-    assert (show(run, "Bron")["status"], show(run, "Bron")["left"]) == ("member", on.isoformat())
+    assert (org_show(run, "Bron")["status"], org_show(run, "Bron")["left"]) == (
+        "member",
+        on.isoformat(),
+    )
     assert status_members(run)["now"] == MEMBERS_IN_EXAMPLE
     assert BRON in member_report(run)
     assert f"{MEMBERS_IN_EXAMPLE} member organisations." in member_report(run)
@@ -68,18 +70,18 @@ def test_a_future_leave_date_keeps_it_a_member_until_that_day(
 def test_leaving_today_keeps_it_a_member_for_the_rest_of_today(run: Run, example_db: Path) -> None:
     # The left date is the last day of membership.
     leave_bron(run, None)
-    assert show(run, "Bron")["left"] == date.today().isoformat()
-    assert BRON in names(run, "--status", "member")
+    assert org_show(run, "Bron")["left"] == date.today().isoformat()
+    assert BRON in org_names(run, "--status", "member")
     assert status_members(run)["now"] == MEMBERS_IN_EXAMPLE
     assert BRON in member_report(run)
 
 
 def test_a_past_leave_date_makes_it_a_former_member(run: Run, example_db: Path) -> None:
     leave_bron(run, date.today() - timedelta(1))
-    assert BRON not in names(run)
-    assert BRON not in names(run, "--status", "member")
-    assert names(run, "--status", "former") == sorted([AVSLUTAD, BRON])
-    assert show(run, "Bron")["status"] == "former"
+    assert BRON not in org_names(run)
+    assert BRON not in org_names(run, "--status", "member")
+    assert org_names(run, "--status", "former") == sorted([AVSLUTAD, BRON])
+    assert org_show(run, "Bron")["status"] == "former"
     assert status_members(run)["now"] == MEMBERS_IN_EXAMPLE - 1
     assert BRON not in member_report(run)
 
@@ -89,10 +91,10 @@ def test_org_list_and_status_count_the_same_members(
     run: Run, example_db: Path, days_ahead: int
 ) -> None:
     leave_bron(run, date.today() + timedelta(days_ahead))
-    listed_members = listed(run, "--status", "member")
+    listed_members = org_list(run, "--status", "member")
     assert {org["status"] for org in listed_members} == {"member"}
     assert len(listed_members) == status_members(run)["now"]
-    assert len(listed_members) + len(names(run, "--status", "former")) == 12
+    assert len(listed_members) + len(org_names(run, "--status", "former")) == 12
 
 
 def test_an_export_keeps_a_future_leave_as_recorded(run: Run, example_db: Path) -> None:
@@ -110,10 +112,10 @@ def test_leaving_on_31_december_is_a_member_at_the_end_of_that_year(
 ) -> None:
     # Avslutad left on 2024-12-31: the rotation counted it a member in 2024, the member
     # report of 2024 did not.
-    assert AVSLUTAD in [c["organisation"] for c in _proposal(run, 2024)["candidates"]]
+    assert AVSLUTAD in candidate_names(run, 2024)
     assert AVSLUTAD in member_report(run, "--year", "2024")
     assert AVSLUTAD not in member_report(run, "--year", "2025")
-    assert AVSLUTAD not in [c["organisation"] for c in _proposal(run, 2025)["candidates"]]
+    assert AVSLUTAD not in candidate_names(run, 2025)
     assert status_members(run, 2024)["left"] == [AVSLUTAD]
 
 
@@ -123,14 +125,9 @@ def test_a_future_leave_on_31_december_still_lets_it_coordinate_that_year(
     year = date.today().year
     ok(run, "org", "leave", "Lagret", "--on", f"{year}-12-31")
     lagret = "Exempelkooperativet Lagret (exempel)"
-    assert lagret in [c["organisation"] for c in _proposal(run, year)["candidates"]]
-    assert lagret not in [c["organisation"] for c in _proposal(run, year + 1)["candidates"]]
-    assert lagret in names(run, "--status", "member")
-
-
-def _proposal(run: Run, year: int) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(ok(run, "rotate", str(year), "--json"))
-    return data
+    assert lagret in candidate_names(run, year)
+    assert lagret not in candidate_names(run, year + 1)
+    assert lagret in org_names(run, "--status", "member")
 
 
 def _asks(run: Run, year: int, org: str) -> int:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
+from tests.helpers import assert_fails, ok, org_list, org_names, org_show
 
 BOX_DRAWING = "│┃─━╭╮╰╯┏┓┗┛┡┩"
 ORG_KEYS = {
@@ -34,44 +33,6 @@ OREBRO_ORGS = {
     "Exempelhögskolan (exempel)",
 }
 FORMER = "Exempelföreningen Avslutad (exempel)"
-
-
-def assert_fails(run: Run, db: Path, code: ExitCode, *args: str, input: str | None = None) -> str:
-    """Run a command that must fail: its exit code, one `Error:` line, nothing written."""
-    before = dump(db)
-    result = run(*args, input=input)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error:"), result.stderr
-    assert dump(db) == before
-    return lines[0]
-
-
-def ok(run: Run, *args: str, input: str | None = None) -> str:
-    """Run a command that must succeed; its standard output."""
-    result = run(*args, input=input)
-    assert result.exit_code == ExitCode.OK, result.output
-    assert result.stderr == "", result.stderr
-    return result.stdout
-
-
-def show(run: Run, name: str) -> dict[str, Any]:
-    """`psi org show NAME --json`, parsed."""
-    data: dict[str, Any] = json.loads(ok(run, "org", "show", name, "--json"))
-    return data
-
-
-def listed(run: Run, *options: str) -> list[dict[str, Any]]:
-    """`psi org list --json` with options, parsed."""
-    data: list[dict[str, Any]] = json.loads(ok(run, "org", "list", "--json", *options))
-    return data
-
-
-def names(run: Run, *options: str) -> list[str]:
-    """The names `psi org list` shows with these options, in order."""
-    return [org["name"] for org in listed(run, *options)]
 
 
 # --- org add ---------------------------------------------------------------------------------
@@ -101,7 +62,7 @@ def test_add_with_every_option_stores_normalised_values(run: Run, empty_db: Path
         "Ny kontaktperson från 2027",
     )
     assert "Added Nora Idrottsförening (civil-society, member)." in out
-    org = show(run, "NIF")
+    org = org_show(run, "NIF")
     assert org["name"] == "Nora Idrottsförening"
     assert org["short"] == "NIF"
     assert org["sector"] == "civil-society"
@@ -122,14 +83,14 @@ def test_add_outside_the_lan_and_short_options(run: Run, empty_db: Path) -> None
     ok(run, "org", "add", "Stockholms Stadsmission", "-s", "CIVIL-SOCIETY", "-m", "other:Stockholm")
     ok(run, "org", "add", "Kumla Kulturförening", "-s", "civil-society", "-m", "1881")
     ok(run, "org", "add", "Exempelpartnern", "-s", "business", "--status", "partner")
-    stockholm = show(run, "Stockholms Stadsmission")
+    stockholm = org_show(run, "Stockholms Stadsmission")
     assert stockholm["municipality"] == "Stockholm"
     assert stockholm["municipality_code"] is None
     assert stockholm["sector"] == "civil-society"
     assert stockholm["status"] == "member"
-    kumla = show(run, "kumla kultur")
+    kumla = org_show(run, "kumla kultur")
     assert (kumla["municipality"], kumla["municipality_code"]) == ("Kumla", "1881")
-    assert show(run, "exempelpartnern")["status"] == "partner"
+    assert org_show(run, "exempelpartnern")["status"] == "partner"
     table = ok(run, "org", "list")
     assert "Stockholm (outside the län)" in table
 
@@ -231,11 +192,11 @@ def test_add_duplicate_name_message_names_the_existing_org(run: Run, example_db:
 
 
 def test_list_hides_former_members_by_default(run: Run, example_db: Path) -> None:
-    default = names(run)
+    default = org_names(run)
     assert FORMER not in default
     assert len(default) == 14
-    assert names(run, "--status", "active") == default
-    everything = names(run, "--status", "all")
+    assert org_names(run, "--status", "active") == default
+    everything = org_names(run, "--status", "all")
     assert FORMER in everything
     assert len(everything) == 15
     assert FORMER not in ok(run, "org", "list")
@@ -255,26 +216,26 @@ def test_list_hides_former_members_by_default(run: Run, example_db: Path) -> Non
     ],
 )
 def test_list_by_status(run: Run, example_db: Path, status: str, expected: set[str]) -> None:
-    assert set(names(run, "--status", status)) == expected
+    assert set(org_names(run, "--status", status)) == expected
 
 
 def test_list_members(run: Run, example_db: Path) -> None:
-    members = listed(run, "--status", "member")
+    members = org_list(run, "--status", "member")
     assert len(members) == 11
     assert {org["status"] for org in members} == {"member"}
 
 
 def test_list_by_sector(run: Run, example_db: Path) -> None:
-    assert names(run, "--sector", "academia") == ["Exempelhögskolan (exempel)"]
-    assert names(run, "-s", "state") == ["Exempelmyndigheten (exempel)"]
-    assert names(run, "--sector", "civil-society", "--status", "former") == [FORMER]
-    assert names(run, "--sector", "business") == []
+    assert org_names(run, "--sector", "academia") == ["Exempelhögskolan (exempel)"]
+    assert org_names(run, "-s", "state") == ["Exempelmyndigheten (exempel)"]
+    assert org_names(run, "--sector", "civil-society", "--status", "former") == [FORMER]
+    assert org_names(run, "--sector", "business") == []
     assert "No organisations match" in ok(run, "org", "list", "--sector", "business")
 
 
 @pytest.mark.parametrize("spelling", ["kumla", "Kumla", "KUMLA", "1881", "Kumla kommun"])
 def test_list_by_municipality_ascii(run: Run, example_db: Path, spelling: str) -> None:
-    assert names(run, "--municipality", spelling) == ["Exempelstiftelsen Bron (exempel)"]
+    assert org_names(run, "--municipality", spelling) == ["Exempelstiftelsen Bron (exempel)"]
 
 
 @pytest.mark.parametrize(
@@ -283,17 +244,17 @@ def test_list_by_municipality_ascii(run: Run, example_db: Path, spelling: str) -
 def test_list_by_municipality_with_swedish_letters(
     run: Run, example_db: Path, spelling: str
 ) -> None:
-    assert set(names(run, "--municipality", spelling)) == OREBRO_ORGS
+    assert set(org_names(run, "--municipality", spelling)) == OREBRO_ORGS
 
 
 def test_list_by_municipality_outside_lan_and_former(run: Run, example_db: Path) -> None:
-    assert names(run, "-m", "other:Stockholm") == ["Exempelmyndigheten (exempel)"]
-    assert names(run, "-m", "laxa") == []
-    assert names(run, "-m", "laxa", "--status", "all") == [FORMER]
+    assert org_names(run, "-m", "other:Stockholm") == ["Exempelmyndigheten (exempel)"]
+    assert org_names(run, "-m", "laxa") == []
+    assert org_names(run, "-m", "laxa", "--status", "all") == [FORMER]
 
 
 def test_list_json_has_the_documented_keys(run: Run, example_db: Path) -> None:
-    orgs = listed(run)
+    orgs = org_list(run)
     assert isinstance(orgs, list)
     assert len(orgs) == 14
     for org in orgs:
@@ -304,14 +265,14 @@ def test_list_json_has_the_documented_keys(run: Run, example_db: Path) -> None:
 
 
 def test_list_json_empty_register(run: Run, empty_db: Path) -> None:
-    assert listed(run) == []
+    assert org_list(run) == []
 
 
 def test_list_sorts_swedish_letters_after_z(run: Run, empty_db: Path) -> None:
     for name in ["Öna", "Zeta", "Ärla", "Åby", "alfa", "Bäck", "Ödla"]:
         ok(run, "org", "add", name, "--sector", "other")
     expected = ["alfa", "Bäck", "Zeta", "Åby", "Ärla", "Ödla", "Öna"]
-    assert names(run) == expected
+    assert org_names(run) == expected
     lines = ok(run, "org", "list").splitlines()
     table_names = [line.split()[0] for line in lines[1:-1]]
     assert table_names == expected
@@ -359,7 +320,7 @@ def test_list_unknown_sector_and_municipality(run: Run, example_db: Path) -> Non
 def test_show_finds_by_name_short_prefix_and_without_accents(
     run: Run, example_db: Path, query: str, expected: str
 ) -> None:
-    assert show(run, query)["name"] == expected
+    assert org_show(run, query)["name"] == expected
 
 
 def test_show_text(run: Run, example_db: Path) -> None:
@@ -373,7 +334,7 @@ def test_show_text(run: Run, example_db: Path) -> None:
 
 
 def test_show_former_member(run: Run, example_db: Path) -> None:
-    org = show(run, "avslutad")
+    org = org_show(run, "avslutad")
     assert org["name"] == FORMER
     assert org["status"] == "former"
     assert org["left"] == "2024-12-31"
@@ -404,7 +365,7 @@ def test_show_unknown_without_near_miss(run: Run, example_db: Path) -> None:
 
 
 def test_show_json_includes_contacts(run: Run, example_db: Path) -> None:
-    org = show(run, "Exempelgården")
+    org = org_show(run, "Exempelgården")
     assert ORG_KEYS | {"contacts", "erased_contacts"} <= set(org)
     assert org["erased_contacts"] == 0
     assert len(org["contacts"]) == 1
@@ -445,7 +406,7 @@ def test_edit_changes_fields(run: Run, example_db: Path) -> None:
     assert out.startswith("Changed ")
     assert "website" in out
     assert "note" in out
-    org = show(run, "activa")
+    org = org_show(run, "activa")
     assert org["website"] == "https://activa.example.se"
     assert org["note"] == "Ny anteckning"
     assert (org["municipality"], org["municipality_code"]) == ("Örebro", "1880")
@@ -458,7 +419,7 @@ def test_edit_changes_fields(run: Run, example_db: Path) -> None:
 def test_edit_empty_value_clears_optional_fields(run: Run, example_db: Path) -> None:
     ok(run, "org", "edit", "Exempelgården", "--website", "", "--note", "", "--municipality", "")
     ok(run, "org", "edit", "Exempelgården", "--short", "")
-    org = show(run, "Föreningen Exempelgården")
+    org = org_show(run, "Föreningen Exempelgården")
     assert org["short"] is None
     assert org["website"] is None
     assert org["note"] is None
@@ -471,14 +432,14 @@ def test_edit_empty_value_clears_optional_fields(run: Run, example_db: Path) -> 
 def test_edit_rename_then_find_by_new_name(run: Run, example_db: Path) -> None:
     out = ok(run, "org", "edit", "MSI", "--name", "Nationella mötesplatsen")
     assert "Nationella mötesplatsen" in out
-    assert show(run, "nationella motesplatsen")["short"] == "MSI"
-    assert show(run, "MSI")["name"] == "Nationella mötesplatsen"
+    assert org_show(run, "nationella motesplatsen")["short"] == "MSI"
+    assert org_show(run, "MSI")["name"] == "Nationella mötesplatsen"
     assert_fails(run, example_db, ExitCode.NOT_FOUND, "org", "show", "Mötesplats social innovation")
 
 
 def test_edit_rename_in_another_case_of_its_own_name(run: Run, example_db: Path) -> None:
     ok(run, "org", "edit", "activa", "--name", "STIFTELSEN ACTIVA")
-    assert show(run, "activa")["name"] == "STIFTELSEN ACTIVA"
+    assert org_show(run, "activa")["name"] == "STIFTELSEN ACTIVA"
 
 
 def test_edit_nothing_to_change(run: Run, example_db: Path) -> None:
@@ -543,16 +504,16 @@ def test_edit_equal_values_reports_nothing_changed(run: Run, example_db: Path) -
 def test_join_prospect_becomes_member(run: Run, example_db: Path) -> None:
     out = ok(run, "org", "join", "Exempelföreningen Nystart", "--on", "2026-05-01")
     assert "is a member from 2026-05-01" in out
-    org = show(run, "nystart")
+    org = org_show(run, "nystart")
     assert org["status"] == "member"
     assert org["joined"] == "2026-05-01"
-    assert "Exempelföreningen Nystart (exempel)" in names(run, "--status", "member")
-    assert "Exempelföreningen Nystart (exempel)" not in names(run, "--status", "prospect")
+    assert "Exempelföreningen Nystart (exempel)" in org_names(run, "--status", "member")
+    assert "Exempelföreningen Nystart (exempel)" not in org_names(run, "--status", "prospect")
 
 
 def test_join_former_member_again(run: Run, example_db: Path) -> None:
     ok(run, "org", "join", "avslutad", "--on", "2026-01-01")
-    org = show(run, "avslutad")
+    org = org_show(run, "avslutad")
     assert (org["status"], org["joined"], org["left"]) == ("member", "2026-01-01", None)
 
 
@@ -561,11 +522,11 @@ def test_leave_member_becomes_former(run: Run, example_db: Path) -> None:
     # (tests/cli/test_membership.py).
     out = ok(run, "org", "leave", "Bron", "--on", "2025-12-31")
     assert "left on 2025-12-31" in out
-    org = show(run, "Bron")
+    org = org_show(run, "Bron")
     assert (org["status"], org["left"], org["joined"]) == ("former", "2025-12-31", "2018-09-15")
-    assert "Exempelstiftelsen Bron (exempel)" not in names(run)
-    assert "Exempelstiftelsen Bron (exempel)" in names(run, "--status", "all")
-    assert "Exempelstiftelsen Bron (exempel)" in names(run, "--status", "former")
+    assert "Exempelstiftelsen Bron (exempel)" not in org_names(run)
+    assert "Exempelstiftelsen Bron (exempel)" in org_names(run, "--status", "all")
+    assert "Exempelstiftelsen Bron (exempel)" in org_names(run, "--status", "former")
     assert "former" in ok(run, "org", "show", "bron")
 
 
@@ -602,7 +563,7 @@ def test_remove_with_yes(run: Run, empty_db: Path) -> None:
     ok(run, "org", "add", "Kvar", "--sector", "other")
     out = ok(run, "org", "remove", "felregistrerad", "--yes")
     assert "Deleted Felregistrerad förening." in out
-    assert names(run, "--status", "all") == ["Kvar"]
+    assert org_names(run, "--status", "all") == ["Kvar"]
     assert dump(empty_db)["organisation"][0][1] == "Kvar"
     assert_fails(run, empty_db, ExitCode.NOT_FOUND, "org", "show", "Felregistrerad förening")
 
@@ -611,14 +572,14 @@ def test_remove_confirmed_with_y(run: Run, example_db: Path) -> None:
     ok(run, "org", "add", "Felregistrerad förening", "--sector", "other")
     out = ok(run, "org", "remove", "Felregistrerad förening", input="y\n")
     assert "Deleted Felregistrerad förening." in out
-    assert "Felregistrerad förening" not in names(run, "--status", "all")
-    assert len(names(run, "--status", "all")) == 15
+    assert "Felregistrerad förening" not in org_names(run, "--status", "all")
+    assert len(org_names(run, "--status", "all")) == 15
 
 
 def test_remove_answered_no_aborts(run: Run, example_db: Path) -> None:
     ok(run, "org", "add", "Felregistrerad förening", "--sector", "other")
     assert_fails(run, example_db, ExitCode.ABORTED, "org", "remove", "Felregistrerad", input="n\n")
-    assert show(run, "Felregistrerad förening")["name"] == "Felregistrerad förening"
+    assert org_show(run, "Felregistrerad förening")["name"] == "Felregistrerad förening"
 
 
 def test_remove_org_with_contact_is_refused(run: Run, example_db: Path) -> None:
@@ -626,14 +587,14 @@ def test_remove_org_with_contact_is_refused(run: Run, example_db: Path) -> None:
         run, example_db, ExitCode.CONFLICT, "org", "remove", "Exempelgården", "--yes"
     )
     assert "Föreningen Exempelgården (exempel)" in message
-    assert len(show(run, "Exempelgården")["contacts"]) == 1
+    assert len(org_show(run, "Exempelgården")["contacts"]) == 1
 
 
 def test_remove_org_with_history_is_refused(run: Run, example_db: Path) -> None:
     """Region Örebro län coordinated 2015-2022 in the example: that history refers to it."""
-    assert show(run, "region")["contacts"] == []
+    assert org_show(run, "region")["contacts"] == []
     assert_fails(run, example_db, ExitCode.CONFLICT, "org", "remove", "Region Örebro län", "--yes")
-    assert show(run, "region")["name"] == "Region Örebro län"
+    assert org_show(run, "region")["name"] == "Region Örebro län"
 
 
 def test_remove_unknown_org(run: Run, example_db: Path) -> None:

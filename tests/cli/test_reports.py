@@ -11,21 +11,26 @@ rotation report's proposal, which depends on the year we are in, is checked agai
 
 from __future__ import annotations
 
-import io
-import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from psi.domain.summary import LONG_LIST
 from psi.errors import ExitCode
 from psi.reports.render import builtin_templates, format_date
-from tests.cli.test_meeting import add, assert_fails, hold, ok
-from tests.cli.test_meeting_documents import rendered
 from tests.conftest import Run, assert_snapshot, dump
+from tests.helpers import (
+    add_meeting,
+    as_json,
+    assert_fails,
+    hold_meeting,
+    ok,
+    pdf_text,
+    proposal,
+    rendered,
+)
 
 NB = "\u00a0"  # Swedish amounts: a non-breaking space between thousands and before kr
 ACTIVA = "Stiftelsen Activa"
@@ -143,22 +148,6 @@ def snapshot(name: str, text: str) -> None:
     assert_snapshot(f"reports/{name}", text)
 
 
-def pdf_text(path: Path) -> str:
-    """The text of every page of a PDF, read back with pypdf, on one line.
-
-    Typst's hyphen glyph comes back as a soft hyphen (U+00AD) in some PDFs, both where a word
-    was hyphenated at a line end and for a real hyphen inside a line (2025\\xad08\\xad27). So a
-    hyphen or soft hyphen at a line end is a hyphenation break and goes, the remaining soft
-    hyphens are hyphens, and whitespace (non-breaking spaces too) collapses to single spaces.
-    """
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-")
-    reader = PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    text = re.sub(r"[\u00ad-][ \t]*\n", "", text).replace("\u00ad", "-")
-    return " ".join(text.split())
-
-
 def loose(text: str) -> str:
     """Text without hyphens: a real hyphen at a line end cannot be told from hyphenation."""
     return text.replace("-", "")
@@ -240,13 +229,13 @@ def test_rotation_report_agrees_with_psi_rotate(run: Run, example_db: Path) -> N
     """The proposal in the report is the one `psi rotate NEXT` makes; when only one
     coordinator of this year is recorded, psi rotate says the rule cannot tell who stays."""
     next_year = date.today().year + 1
-    proposal = json.loads(ok(run, "rotate", str(next_year), "--json"))
+    proposed = proposal(run, next_year)
     for lang in LANGS:
         markdown = report(run, "rotation", "--lang", lang)
         part = markdown.split("\n## ", 1)[1]
         said_stays = re.search(r"(?:stannar|the rotation rule) (.+?)(?: och | stays|\.)", part)
-        if len(proposal["previous"]) == 2 and proposal["stays"]:
-            assert said_stays is not None and said_stays.group(1) == proposal["stays"], part
+        if len(proposed["previous"]) == 2 and proposed["stays"]:
+            assert said_stays is not None and said_stays.group(1) == proposed["stays"], part
         else:
             # `psi rotate` refuses to name who stays; the report must not claim the rule does.
             assert said_stays is None, (lang, part)
@@ -376,9 +365,9 @@ def test_followup_of_a_year_with_many_meetings_shows_them_by_month(
     for name in names:
         ok(run, "org", "add", name, "--sector", "civil-society")
     tuesdays = [date(2026, 1, 13) + timedelta(weeks=n) for n in range(LONG_LIST + 5)]
-    ids = [add(run, "au", day.isoformat()) for day in tuesdays]
-    hold(run, ids[0], *(f"--attended={name}" for name in names))  # 13 January
-    hold(run, ids[1], f"--attended={names[0]}")  # 20 January
+    ids = [add_meeting(run, "au", day.isoformat()) for day in tuesdays]
+    hold_meeting(run, ids[0], *(f"--attended={name}" for name in names))  # 13 January
+    hold_meeting(run, ids[1], f"--attended={names[0]}")  # 20 January
     ok(run, "meeting", "cancel", str(ids[2]), "--reason", "Sjukdom")  # 27 January
     markdown = ok(run, "report", "followup", "2026")
     assert "Året har 45 möten, för många att lista här" in markdown
@@ -653,7 +642,7 @@ def test_hostile_text_stays_text_in_reports(
     write_secret(tmp_path)
     ok(run, "org", "add", INJECTION, "--sector", "civil-society", "--note", INJECTION,
        "--joined", "2025-03-01", "--municipality", "kumla")  # fmt: skip
-    meeting = add(run, "other", "2025-06-17", "--title", f"Möte {INJECTION}")
+    meeting = add_meeting(run, "other", "2025-06-17", "--title", f"Möte {INJECTION}")
     ok(run, "meeting", "held", str(meeting), "--attended", INJECTION, "--attended", ACTIVA)
     ok(run, "action", "add", str(meeting), INJECTION, "--owner", ACTIVA, "--due", "2026-01-31")
     ok(run, "budget", "funding", "2025", "1000", "--source", INJECTION, "--note", INJECTION)
@@ -814,7 +803,7 @@ SETTING_KEYS = [
 
 
 def test_config_set_get_list(run: Run, empty_db: Path) -> None:
-    values = json.loads(ok(run, "config", "list", "--json"))
+    values = as_json(run, "config", "list")
     assert [key for key in values if key in SETTING_KEYS] == SETTING_KEYS  # and maybe more
     assert values["founded"] is None and values["signer"] is None
     assert values["name"] == "Partnerskapet för sociala innovationer"
@@ -830,7 +819,7 @@ def test_config_set_get_list(run: Run, empty_db: Path) -> None:
     for key in SETTING_KEYS:
         assert re.search(rf"^{re.escape(key)}\s", table, re.MULTILINE), key
     assert SIGNER in table and "Föreningarnas hus, Örebro" in table
-    values = json.loads(ok(run, "config", "list", "--json"))
+    values = as_json(run, "config", "list")
     assert values["signer"] == SIGNER and values["founded"] == "2015"
     assert values["signer-title"] == "Kulturchef"
 
@@ -852,9 +841,9 @@ def test_config_default_grant_default_is_written_like_a_stored_one(
 ) -> None:
     """Before anything is set, default-grant shows the built-in 200 000 kr, written the way
     psi writes every amount (non-breaking spaces), as `config set` would store it."""
-    default = json.loads(ok(run, "config", "list", "--json"))["default-grant"]
+    default = as_json(run, "config", "list")["default-grant"]
     ok(run, "config", "set", "default-grant", "200 000 kr")
-    stored = json.loads(ok(run, "config", "list", "--json"))["default-grant"]
+    stored = as_json(run, "config", "list")["default-grant"]
     assert stored == f"200{NB}000{NB}kr"
     assert default == stored, (default, stored)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
 from datetime import date
@@ -13,6 +12,7 @@ import pytest
 
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
+from tests.helpers import as_json, assert_fails, candidate_names, ok, proposal
 
 REGION = "Region Örebro län"
 ACTIVA = "Stiftelsen Activa"
@@ -68,30 +68,9 @@ ALFA, BETA, GAMMA, DELTA, EPSILON, ZETA = CIVIL
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def refused(run: Run, db: Path, code: ExitCode, *args: str) -> str:
-    """Run a command that must fail: its exit code, one `Error:` line, nothing written."""
-    before = dump(db)
-    result = run(*args)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error:"), result.stderr
-    assert dump(db) == before
-    return lines[0]
-
-
-def ok(run: Run, *args: str) -> str:
-    """Run a command that must succeed without warnings; its standard output."""
-    result = run(*args)
-    assert result.exit_code == ExitCode.OK, result.output
-    assert result.stderr == "", result.stderr
-    return result.stdout
-
-
 def terms(run: Run) -> list[dict[str, Any]]:
     """`psi coordinators --json`, parsed."""
-    data: list[dict[str, Any]] = json.loads(ok(run, "coordinators", "--json"))
+    data: list[dict[str, Any]] = as_json(run, "coordinators")
     return data
 
 
@@ -100,20 +79,11 @@ def terms_in(run: Run, year: int) -> dict[str, dict[str, Any]]:
     return {term["organisation"]: term for term in terms(run) if term["year"] == year}
 
 
-def proposal(run: Run, year: int) -> dict[str, Any]:
-    """`psi rotate YEAR --json`, parsed."""
-    data: dict[str, Any] = json.loads(ok(run, "rotate", str(year), "--json"))
-    return data
-
-
-def candidate_names(run: Run, year: int) -> list[str]:
-    """The ranked newcomer candidates for a year."""
-    return [c["organisation"] for c in proposal(run, year)["candidates"]]
-
-
 def candidate(run: Run, year: int, name: str) -> dict[str, Any]:
     """One newcomer candidate of a year's proposal."""
-    found = [c for c in proposal(run, year)["candidates"] if c["organisation"] == name]
+    found: list[dict[str, Any]] = [
+        c for c in proposal(run, year)["candidates"] if c["organisation"] == name
+    ]
     assert len(found) == 1, found
     return found[0]
 
@@ -380,7 +350,7 @@ def test_repeating_a_documented_appointment_changes_nothing(run: Run, example_db
 
 def test_a_different_newcomer_needs_replace(run: Run, example_db: Path) -> None:
     ok(run, "rotate", "2026", "--appoint", EXG)
-    line = refused(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", IDROTT)
+    line = assert_fails(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", IDROTT)
     assert "--replace" in line
     assert "2026 already has coordinators" in line
 
@@ -395,7 +365,7 @@ def test_a_different_newcomer_needs_replace(run: Run, example_db: Path) -> None:
 
 def test_replace_does_not_bypass_the_rule(run: Run, example_db: Path) -> None:
     ok(run, "rotate", "2026", "--appoint", EXG)
-    refused(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", BRON, "--replace")
+    assert_fails(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", BRON, "--replace")
     assert set(terms_in(run, 2026)) == {OFR, EXG}
 
 
@@ -443,7 +413,7 @@ def test_replace_does_not_bypass_the_rule(run: Run, example_db: Path) -> None:
 def test_appointments_that_break_the_rule_are_refused(
     run: Run, example_db: Path, args: list[str], fragments: list[str]
 ) -> None:
-    line = refused(run, example_db, ExitCode.RULE, "rotate", "2026", *args)
+    line = assert_fails(run, example_db, ExitCode.RULE, "rotate", "2026", *args)
     for fragment in fragments:
         assert fragment in line
     if "both kept on" not in line:  # the one refusal that --force cannot override
@@ -453,7 +423,7 @@ def test_appointments_that_break_the_rule_are_refused(
 def test_an_org_that_joined_after_the_year_is_refused(run: Run, example_db: Path) -> None:
     add_civil(run, "Senare Föreningen", joined="2027-02-01")
     assert "Senare Föreningen" not in candidate_names(run, 2026)
-    line = refused(
+    line = assert_fails(
         run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", "Senare Föreningen"
     )
     assert "not a member in 2026" in line
@@ -462,33 +432,33 @@ def test_an_org_that_joined_after_the_year_is_refused(run: Run, example_db: Path
 
 def test_an_org_that_left_during_the_year_is_refused(run: Run, example_db: Path) -> None:
     ok(run, "org", "leave", "Lagret", "--on", "2026-06-30")
-    line = refused(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", "Lagret")
+    line = assert_fails(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", "Lagret")
     assert "not a member in 2026" in line
 
 
 def test_a_year_whose_previous_year_has_no_coordinators_is_refused(
     run: Run, example_db: Path
 ) -> None:
-    line = refused(run, example_db, ExitCode.RULE, "rotate", "2028", "--appoint", IDROTT)
+    line = assert_fails(run, example_db, ExitCode.RULE, "rotate", "2028", "--appoint", IDROTT)
     assert "2027 has no recorded coordinators" in line
     assert terms_in(run, 2028) == {}
 
 
 def test_a_first_year_on_an_empty_register_is_refused(run: Run, empty_db: Path) -> None:
     add_civil(run, "Första Föreningen")
-    line = refused(run, empty_db, ExitCode.RULE, "rotate", "2026", "--appoint", "Första")
+    line = assert_fails(run, empty_db, ExitCode.RULE, "rotate", "2026", "--appoint", "Första")
     assert "2025 has no recorded coordinators" in line
 
 
 def test_keeping_someone_in_the_hand_over_year_is_refused(run: Run, handover_db: Path) -> None:
-    line = refused(
+    line = assert_fails(
         run, handover_db, ExitCode.RULE, "rotate", "2023", "--appoint", ALFA, "--keep", BETA
     )
     assert "nobody can be kept on" in line
 
 
 def test_a_refused_appointment_writes_its_inquiries_neither(run: Run, example_db: Path) -> None:
-    refused(
+    assert_fails(
         run,
         example_db,
         ExitCode.RULE,
@@ -518,11 +488,11 @@ def test_a_forced_impossible_pair_fails_cleanly(run: Run, example_db: Path) -> N
 
 
 def test_force_without_reason_is_invalid_and_writes_nothing(run: Run, example_db: Path) -> None:
-    line = refused(
+    line = assert_fails(
         run, example_db, ExitCode.INVALID, "rotate", "2026", "--appoint", "Bron", "--force"
     )
     assert "--reason" in line
-    refused(
+    assert_fails(
         run,
         example_db,
         ExitCode.INVALID,
@@ -555,7 +525,7 @@ def test_force_with_reason_records_it_and_shows_it(run: Run, example_db: Path) -
 
 def test_force_overrides_the_one_that_must_leave(run: Run, example_db: Path) -> None:
     args = ["rotate", "2026", "--appoint", EXG, "--keep", ACTIVA, "--force", "--reason", "Paus"]
-    line = refused(run, example_db, ExitCode.RULE, *args)
+    line = assert_fails(run, example_db, ExitCode.RULE, *args)
     assert "--replace" in line
     result = run(*args, "--replace")
     assert result.exit_code == ExitCode.OK, result.output
@@ -570,7 +540,7 @@ def test_force_overrides_the_one_that_must_leave(run: Run, example_db: Path) -> 
 
 def test_force_cannot_skip_replace(run: Run, example_db: Path) -> None:
     ok(run, "rotate", "2026", "--appoint", EXG)
-    line = refused(
+    line = assert_fails(
         run,
         example_db,
         ExitCode.RULE,
@@ -638,7 +608,7 @@ def test_a_declined_org_drops_out_of_the_candidates(run: Run, example_db: Path) 
     assert data["candidates"][0]["rank"] == 1
     assert data["declined"] == sorted([BRON, EXG])
     assert "Declined for 2026:" in ok(run, "rotate", "2026")
-    line = refused(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", EXG)
+    line = assert_fails(run, example_db, ExitCode.RULE, "rotate", "2026", "--appoint", EXG)
     assert "declined" in line
 
 
@@ -662,7 +632,7 @@ def test_updating_an_answer_keeps_one_inquiry(run: Run, example_db: Path) -> Non
 
 
 def test_inquiry_about_an_unknown_org_writes_nothing(run: Run, example_db: Path) -> None:
-    line = refused(
+    line = assert_fails(
         run,
         example_db,
         ExitCode.NOT_FOUND,
@@ -678,7 +648,7 @@ def test_inquiry_about_an_unknown_org_writes_nothing(run: Run, example_db: Path)
 
 
 def test_inquiry_with_a_bad_date_is_invalid(run: Run, example_db: Path) -> None:
-    refused(
+    assert_fails(
         run, example_db, ExitCode.INVALID, "rotate", "2026", "--asked", IDROTT, "--on", "1/9/2025"
     )
 
@@ -712,7 +682,7 @@ def test_hand_over_year_takes_two_newcomers(run: Run, handover_db: Path) -> None
 def test_hand_over_year_before_the_region_year_is_recorded(run: Run, empty_db: Path) -> None:
     for name in (ALFA, BETA):
         add_civil(run, name)
-    line = refused(
+    line = assert_fails(
         run, empty_db, ExitCode.RULE, "rotate", "2023", "--appoint", ALFA, "--appoint", BETA
     )
     assert "2022 has no recorded coordinators" in line
@@ -743,7 +713,7 @@ def test_a_tie_needs_keep(run: Run, tie_db: Path) -> None:
     data = proposal(run, 2024)
     assert data["stays"] is None
     assert data["tied"] == [ALFA, BETA]
-    line = refused(run, tie_db, ExitCode.RULE, "rotate", "2024", "--appoint", GAMMA)
+    line = assert_fails(run, tie_db, ExitCode.RULE, "rotate", "2024", "--appoint", GAMMA)
     assert "--keep" in line
     assert ALFA in line
     assert BETA in line
@@ -764,7 +734,7 @@ def test_a_tie_settled_with_keep(run: Run, tie_db: Path, kept: str, left: str) -
 
 
 def test_keep_in_a_tie_must_be_one_of_the_pair(run: Run, tie_db: Path) -> None:
-    line = refused(
+    line = assert_fails(
         run, tie_db, ExitCode.RULE, "rotate", "2024", "--appoint", GAMMA, "--keep", DELTA
     )
     assert "did not coordinate in 2023" in line
@@ -819,7 +789,7 @@ def test_five_years_of_rotation(run: Run, handover_db: Path, tie_choice: int) ->
     ],
 )
 def test_unknown_org_is_not_found(run: Run, example_db: Path, args: list[str]) -> None:
-    line = refused(run, example_db, ExitCode.NOT_FOUND, "rotate", "2026", *args)
+    line = assert_fails(run, example_db, ExitCode.NOT_FOUND, "rotate", "2026", *args)
     assert "Finns Inte" in line
 
 
@@ -835,13 +805,13 @@ def test_unknown_org_is_not_found(run: Run, example_db: Path, args: list[str]) -
 def test_a_year_psi_does_not_work_with_is_invalid(
     run: Run, example_db: Path, args: list[str]
 ) -> None:
-    line = refused(run, example_db, ExitCode.INVALID, *args)
+    line = assert_fails(run, example_db, ExitCode.INVALID, *args)
     assert args[1] in line
 
 
 @pytest.mark.parametrize("decided", ["2025-13-01", "20.11.2025", "tomorrow", "2025-11-2"])
 def test_a_bad_decision_date_is_invalid(run: Run, example_db: Path, decided: str) -> None:
-    line = refused(
+    line = assert_fails(
         run, example_db, ExitCode.INVALID, "rotate", "2026", "--appoint", EXG, "--decided", decided
     )
     assert "YYYY-MM-DD" in line
@@ -862,5 +832,5 @@ def test_a_bad_decision_date_is_invalid(run: Run, example_db: Path, decided: str
 def test_appointment_options_without_appoint_are_invalid(
     run: Run, example_db: Path, args: list[str]
 ) -> None:
-    line = refused(run, example_db, ExitCode.INVALID, "rotate", "2026", *args)
+    line = assert_fails(run, example_db, ExitCode.INVALID, "rotate", "2026", *args)
     assert "--appoint" in line

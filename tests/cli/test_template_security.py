@@ -20,8 +20,8 @@ import pytest
 from typer.testing import Result
 
 from psi.errors import ExitCode
-from tests.cli.test_reports import pdf_text
 from tests.conftest import Run
+from tests.helpers import pdf_text
 
 SECRET = "HEMLIG-NYCKEL-4711"
 # A one-pixel PNG: a real image, so every writer embeds it as it would a logo.

@@ -306,7 +306,19 @@ def test_nearest_free_day_is_a_free_working_day(day: date) -> None:
 @given(any_day)
 def test_nearest_free_day_stays_in_the_week_and_year_or_goes_later(day: date) -> None:
     result = nearest_free_day(day)
-    assert _same_week_and_year(result, day) or result > day
+    if result < day and not _same_week_and_year(result, day):
+        # Only at the very end of a year, when no free day is left after it: the meeting
+        # stays in its year rather than moving into the next (see the example below).
+        assert result.year == day.year
+        rest = (day + timedelta(days=n) for n in range(1, (date(day.year, 12, 31) - day).days + 1))
+        assert all(why_not_free(later) is not None for later in rest)
+    else:
+        assert _same_week_and_year(result, day) or result > day
+
+
+def test_a_monday_nyarsafton_moves_back_into_its_own_year() -> None:
+    # 2029-12-31 is a Monday in ISO week 1 of 2030, and nyårsafton: no later day of 2029 is free.
+    assert nearest_free_day(date(2029, 12, 31)) == date(2029, 12, 28)
 
 
 @given(any_day)

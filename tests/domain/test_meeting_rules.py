@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from psi.domain.meeting import (
-    BODIES_SV,
     DEFAULT_TITLES,
     Kind,
     MeetingFacts,
@@ -71,7 +70,6 @@ def test_every_kind_parses_from_its_value_and_has_titles(kind: Kind) -> None:
     assert parse_kind(kind.value) is kind
     assert parse_kind(kind.value.upper()) is kind
     assert DEFAULT_TITLES[kind]
-    assert BODIES_SV[kind]
 
 
 # --- parse_meeting_status ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ from psi.domain.organisation import (
     Sector,
     Status,
     check_entry_name,
-    check_name,
+    check_line,
     check_note,
     check_org,
     join,
@@ -311,17 +311,17 @@ def test_parse_sector_any_case(sector: Sector, flips: list[bool]) -> None:
         ("N" * NAME_MAX, "N" * NAME_MAX),
     ],
 )
-def test_check_name(text: str, expected: str) -> None:
-    assert check_name(text) == expected
+def test_check_line(text: str, expected: str) -> None:
+    assert check_line(text) == expected
 
 
-def test_check_name_uses_what_and_limit() -> None:
+def test_check_line_uses_what_and_limit() -> None:
     with pytest.raises(InvalidInput) as caught:
-        check_name("abcdef", what="short name", limit=5)
+        check_line("abcdef", what="short name", limit=5)
     assert "short name" in caught.value.message
     assert "6 characters" in caught.value.message
     with pytest.raises(InvalidInput) as caught:
-        check_name("", what="role")
+        check_line("", what="role")
     assert "role" in caught.value.message
 
 
@@ -456,6 +456,6 @@ def test_names_refuse_invisible_characters(
     assert typed not in message  # the character itself is never in the message
 
 
-def test_check_entry_name_cleans_like_check_name() -> None:
-    assert check_entry_name("  Nora   IF ") == check_name("  Nora   IF ") == "Nora IF"
+def test_check_entry_name_cleans_like_check_line() -> None:
+    assert check_entry_name("  Nora   IF ") == check_line("  Nora   IF ") == "Nora IF"
     assert check_entry_name("Café 😀 – “citat”") == "Café 😀 – “citat”"
