@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from psi.domain.membership import member_in
 from psi.domain.rotation import (
     Answer,
     Appointment,
@@ -24,7 +25,6 @@ from psi.domain.rotation import (
     appointed_terms,
     consecutive_years,
     decide_appointment,
-    member_in,
     propose,
     violations,
 )

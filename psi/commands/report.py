@@ -177,17 +177,15 @@ def members(
     templates: Templates = None,
 ) -> None:
     """The member register by sector and municipality, with counts."""
-    from psi.domain.activity import Membership, member_on
     from psi.reports.contexts import members_context
-    from psi.services.orgs import list_orgs
+    from psi.services.orgs import members_on
     from psi.services.settings import all_settings
 
     request = document_request(file_format, output, lang, templates)
     day = date.today() if year is None else min(date.today(), date(year, 12, 31))
     with session(ctx, write=False) as db:
-        orgs = list_orgs(db, status="all")
+        chosen = members_on(db, day)
         settings = all_settings(db)
-    chosen = [o for o in orgs if member_on(Membership(o.status, o.joined, o.left), day)]
     context = members_context(chosen, settings, year, date.today(), request.lang)
     stem = f"members-{year}" if year else f"members-{day.isoformat()}"
     title = words(request.lang).gettext("Members")

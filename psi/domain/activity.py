@@ -9,11 +9,6 @@ from datetime import date
 from enum import StrEnum
 
 from psi.domain.choices import parse_choice
-
-# Re-exported for `psi report members`, which still imports them from here; the rule
-# lives in psi.domain.membership.
-from psi.domain.membership import Membership as Membership
-from psi.domain.membership import member_on as member_on
 from psi.errors import InvalidInput, RuleViolation
 
 

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-# member_in is re-exported for older imports; the rule lives in psi.domain.membership.
-from psi.domain.membership import member_in as member_in
 from psi.domain.membership import member_on
 from psi.errors import InvalidInput, PsiError, RuleViolation
 

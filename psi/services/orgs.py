@@ -246,6 +246,14 @@ def list_orgs(
     return sorted(chosen, key=lambda view: swedish_sort_key(view.name))
 
 
+def members_on(session: Session, day: date) -> list[OrgView]:
+    """The organisations that were members on a day (`psi report members`), in Swedish order."""
+    from psi.domain.membership import Membership, member_on
+
+    orgs = list_orgs(session, status="all")
+    return [o for o in orgs if member_on(Membership(o.status, o.joined, o.left), day)]
+
+
 def contacts_of(session: Session, org: Organisation) -> list[ContactView]:
     """The contact persons of one organisation, by name."""
     rows = session.exec(select(Contact).where(Contact.organisation_id == org.id)).all()
