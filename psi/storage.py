@@ -614,19 +614,17 @@ def transaction(
 def _session(
     location: DbLocation, *, write: bool, create: bool, command: str | None, backup_first: bool
 ) -> Iterator[Session]:
-    from psi import audit
-
     engine = open_engine(location, write=write, create=create, backup_first=backup_first)
     try:
         with Session(engine, expire_on_commit=False) as session:
-            changes = audit.track(session) if write else []
+            changes = _audit().track(session) if write else []
             try:
                 if write:
                     take_write_lock(session.connection())
                 yield session
                 if write:
                     session.flush()
-                    audit.record(session, command or "psi", changes)
+                    _audit().record(session, command or "psi", changes)
                     session.commit()
                 else:
                     session.rollback()
@@ -649,6 +647,13 @@ def _session(
                 raise
     finally:
         engine.dispose()
+
+
+def _audit() -> Any:
+    """The audit module, loaded by writing commands only (reading ones never need it)."""
+    from psi import audit
+
+    return audit
 
 
 NUMERIC_OUT_OF_RANGE = "22003"
