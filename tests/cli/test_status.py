@@ -79,7 +79,7 @@ def test_a_running_year_is_on_track_or_behind_never_not_met() -> None:
 def _no_members() -> object:
     from psi.services.yearly import MemberCounts
 
-    return MemberCounts(0, 0, 0, [], [], 0, 0, {})
+    return MemberCounts(0, 0, 0, [], [], 0, 0)
 
 
 def test_the_rotation_hint_appears_from_october(run: Run, example_db: Path) -> None:
