@@ -96,7 +96,12 @@ def print_table(
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(*headers, title=title, title_justify="left", header_style="bold")
+        # Headings and title as Text, like the cells: "[erased]" is words, not Rich markup.
+        table = Table(
+            title=Text(title) if title else None, title_justify="left", header_style="bold"
+        )
+        for header in headers:
+            table.add_column(Text(header))
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         console.print(table)

@@ -365,3 +365,17 @@ def test_a_confirmation_with_stdin_from_dev_null(
     assert process.returncode == ExitCode.ABORTED
     assert stderr.decode("utf-8") == f"Error: {NO_TERMINAL}\n"
     assert dump(mistake) == before
+
+
+def test_a_table_on_a_terminal_shows_brackets_as_typed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The erasure preview's title says each mention becomes "[erased]"; Rich read it as
+    # markup and printed "each mention becomes :" on a terminal.
+    from psi import console
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    console.print_table(["[Table]"], [["[bold]x"]], title="each mention becomes [erased]:")
+    shown = capsys.readouterr().out
+    assert "[erased]" in shown and "[Table]" in shown and "[bold]x" in shown
