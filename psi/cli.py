@@ -17,7 +17,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
-from psi.commands._common import TYPED_KEY, AppState, unanswered
+from psi.commands._common import TYPED_KEY, AppState
 from psi.errors import ExitCode, PsiError
 
 DEBUG_ENV = "PSI_DEBUG"
@@ -196,13 +196,7 @@ class PsiGroup(TyperGroup):
                 raise
             console.error(exc.message, exc.details)
             raise typer.Exit(int(exc.exit_code)) from None
-        except typer.Abort:
-            # A question asked with typer.confirm that got no answer (see _common.confirm).
-            typer.echo()  # end the question's line
-            error = unanswered("Nothing was changed.")
-            console.error(error.message)
-            raise typer.Exit(int(error.exit_code)) from None
-        except (typer.Exit, BrokenPipeError):
+        except (typer.Exit, typer.Abort, BrokenPipeError):
             raise
         except OSError as exc:
             if _debugging(ctx):

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
-from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound
+from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound, PsiError
 from psi.location import DbLocation
 
 HEAD_REVISION = "0009"
@@ -395,7 +395,13 @@ def restore_sqlite(location: DbLocation, source: Path) -> Restored:
         return Restored(saved=None, damaged=None)
     if not _readable_sqlite(location.path):
         damaged = _move_aside(location.path, backup_path(location, "damaged"))
-        _put_in_place(source, location.path)
+        try:
+            _put_in_place(source, location.path)
+        except PsiError as exc:
+            raise DatabaseProblem(
+                f"The restore failed ({exc.message}); the damaged database was moved, "
+                f"unchanged, to {damaged}."
+            ) from None
         return Restored(saved=None, damaged=damaged)
     saved = backup_sqlite(location, backup_path(location, "before-restore"))
     try:
@@ -438,9 +444,12 @@ def _readable_sqlite(path: Path) -> bool:
 
 
 def _move_aside(path: Path, aside: Path) -> Path:
-    """Rename a damaged database, with its WAL and shared-memory files, byte for byte."""
+    """Rename a damaged database, with its WAL and shared-memory files, byte for byte.
+
+    The file itself goes first: if it cannot be moved, nothing is; its WAL never stays
+    behind without it being moved too (a stale one is moved aside before a restore)."""
     try:
-        for suffix in ("-wal", "-shm", "-journal", ""):
+        for suffix in ("", "-wal", "-shm", "-journal"):
             companion = path.with_name(path.name + suffix)
             if companion.exists():
                 companion.replace(aside.with_name(aside.name + suffix))
@@ -526,13 +535,14 @@ def flush_wal(location: DbLocation) -> bool:
     """
     if location.path is None or not location.path.exists():
         return True
-    connection = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        connection = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            connection.close()
     except sqlite3.Error:
         return False
-    finally:
-        connection.close()
     return not busy
 
 

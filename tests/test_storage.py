@@ -540,3 +540,10 @@ def test_a_database_in_a_sync_folder_is_warned_about_once_per_command(
         assert len(warnings) == 1
         assert "Dropbox folder" in warnings[0] and "psi db copy --to" in warnings[0]
     assert "Warning" not in run("org", "list").stderr  # the test's own file, not synced
+
+
+def test_flushing_the_wal_of_what_sqlite_cannot_open_says_so(tmp_path: Path) -> None:
+    # After an erasure, a WAL that cannot be emptied is reported, not a crash after commit.
+    folder = tmp_path / "psi.sqlite3"
+    folder.mkdir()
+    assert storage.flush_wal(DbLocation(url=f"sqlite:///{folder}", path=folder)) is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -389,6 +390,8 @@ def _file_mentions(path: Path, who: Person) -> bool:
                 tail = part[-_OVERLAP:]
     except FileNotFoundError:
         return False
+    except OSError:
+        return True  # a file psi cannot read may still hold them: never claim it is clean
     return False
 
 
@@ -518,9 +521,13 @@ def erase_from_backup(
     try:
         with storage.transaction(where, command=command, backup_first=False) as session:
             plan = erase_person(session, who, org_query, also=also)
+        return BackupErasure(path, plan, clean_files(where, plan.searched))
     except PsiError as exc:
         return BackupErasure(path, problem=exc.message)
-    return BackupErasure(path, plan, clean_files(where, plan.searched))
+    except (OSError, sqlite3.Error) as exc:
+        # The register itself is already erased: one backup's trouble is reported with the
+        # rest, never as a crash that hides what was done.
+        return BackupErasure(path, problem=str(exc))
 
 
 def erase_from_backups(
