@@ -9,6 +9,12 @@ them alike. Two floors are timed in the same run: a one-command Typer app that d
 (its `--help`, against `psi --help`) and `python -c "import sqlmodel"` (against every
 command that reads the database); a PDF report is compared with the same report in Markdown.
 
+A ratio to a floor is paired: the floor runs again just before each timed run of the
+command, and the ratio is the median of the N quotients of a run and its floor run. On a
+shared machine whose speed drifts by a third from one minute to the next, two medians taken
+minutes apart compare two different machines; a run and the floor run a second before it
+see the same one.
+
 Targets (issue 16): `psi --help` at most 1.1 x the bare Typer app; every data command on
 the example database (status and the reports in Markdown included) at most 1.5 x
 `import sqlmodel`; `report followup --format pdf` at most 1.5 x the Markdown; every command
@@ -79,6 +85,8 @@ class Benchmark:
     argv: list[str]
     floor: str | None = None
     samples: list[float] = field(default_factory=list)
+    floor_samples: list[float] = field(default_factory=list)
+    """The floor's time in the run just before each sample (the paired ratio's divisor)."""
     returncode: int | None = None
     error: str | None = None
 
@@ -99,12 +107,29 @@ def psi_command() -> list[str]:
 
 
 def child_env() -> dict[str, str]:
-    """The environment for the timed processes: no PSI_DB, no colour, no debug."""
+    """The environment for the timed processes: no PSI_DB, no colour, no debug.
+
+    PYTHONDONTWRITEBYTECODE goes too: with it set, an editable install compiles every psi
+    module from source in every run, which no installed psi does.
+    """
     env = dict(os.environ)
-    for key in ("PSI_DB", "PSI_DEBUG", "PSI_TEMPLATES", "FORCE_COLOR"):
+    for key in ("PSI_DB", "PSI_DEBUG", "PSI_TEMPLATES", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE"):
         env.pop(key, None)
     env["NO_COLOR"] = "1"
     return env
+
+
+COMPILE_PSI = (
+    "import compileall, pathlib, psi; "
+    "raise SystemExit(not compileall.compile_dir(pathlib.Path(psi.__file__).parent, quiet=1))"
+)
+
+
+def compile_psi(env: dict[str, str], cwd: Path) -> None:
+    """Write psi's bytecode first, as `pip install` does, so that no timed run compiles it."""
+    _, code, tail = run_once([sys.executable, "-c", COMPILE_PSI], env, cwd)
+    if code != 0:
+        raise SystemExit(f"Compiling psi's bytecode failed (exit {code}): {tail}")
 
 
 def run_once(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, int, str]:
@@ -199,11 +224,18 @@ def prepare_synthetic(given: Path | None, folder: Path, env: dict[str, str]) -> 
 
 
 def measure(benchmarks: list[Benchmark], runs: int, env: dict[str, str], cwd: Path) -> None:
-    """One warm-up run of each, then `runs` rounds of each, round-robin."""
+    """One warm-up run of each, then `runs` rounds of each, round-robin; a command with a
+    floor runs right after a run of its floor (see the module's docstring)."""
+    by_label = {bench.label: bench for bench in benchmarks if bench.database is None}
     total = len(benchmarks) * (runs + 1)
     done = 0
     for round_number in range(runs + 1):
         for bench in benchmarks:
+            floor = by_label.get(bench.floor or "")
+            if floor is not None:
+                before, _, _ = run_once(floor.argv, env, cwd)
+                if round_number > 0:
+                    bench.floor_samples.append(before)
             elapsed, code, tail = run_once(bench.argv, env, cwd)
             done += 1
             if sys.stderr.isatty():
@@ -244,13 +276,20 @@ class Target:
 
 
 def ratio(bench: Benchmark, by_key: dict[tuple[str | None, str], Benchmark]) -> float | None:
-    """The benchmark's median over its floor's median (the floor on the same database)."""
-    if bench.floor is None or bench.median_ms is None:
+    """The median of the benchmark's runs over the floor run paired with each.
+
+    A floor program is run just before each run (floor_samples); the PDF report's floor is
+    the Markdown report on the same database, which runs just before it in every round.
+    """
+    if bench.floor is None or not bench.samples:
         return None
-    floor = by_key.get((bench.database, bench.floor)) or by_key.get((None, bench.floor))
-    if floor is None or not floor.median_ms:
+    paired = bench.floor_samples
+    if not paired:
+        floor = by_key.get((bench.database, bench.floor))
+        paired = floor.samples if floor is not None else []
+    if len(paired) != len(bench.samples) or not all(paired):
         return None
-    return bench.median_ms / floor.median_ms
+    return statistics.median(run / floor for run, floor in zip(bench.samples, paired, strict=True))
 
 
 def targets_of(
@@ -375,6 +414,7 @@ def to_json(
                 "median_ms": None if bench.median_ms is None else round(bench.median_ms, 1),
                 "min_ms": round(min(bench.samples) * 1000, 1) if bench.samples else None,
                 "samples_ms": [round(s * 1000, 1) for s in bench.samples],
+                "floor_samples_ms": [round(s * 1000, 1) for s in bench.floor_samples],
                 "ratio_to_floor": None
                 if (value := ratio(bench, by_key)) is None
                 else round(value, 3),
@@ -412,6 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         synthetic = prepare_synthetic(
             args.synthetic.expanduser().resolve() if args.synthetic else None, folder, env
         )
+        compile_psi(env, folder)
         example = prepare_example(psi, folder, env)
         bare = folder / "bare_typer_app.py"
         bare.write_text(BARE_TYPER_APP, encoding="utf-8")
@@ -438,7 +479,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "runs": runs,
-        "statistic": "median of the timed runs after one warm-up run, round-robin",
+        "statistic": "median of the timed runs after one warm-up run, round-robin; a ratio is "
+        "the median of each run over its floor run just before it",
+        "bytecode": "psi compiled first (compileall), as pip install does",
         "psi": psi,
         "synthetic": str(synthetic),
         "synthetic_rows": counts,
