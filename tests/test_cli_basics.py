@@ -73,7 +73,7 @@ def _modules_after(args: list[str], wanted: str = repr(HEAVY)) -> list[str]:
     code = (
         "import sys\n"
         f"sys.argv = ['psi', *{args!r}]\n"
-        "from psi.cli import main\n"
+        "from psi.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"print(sorted(m for m in {wanted} if m in sys.modules))\n"
     )
@@ -81,6 +81,21 @@ def _modules_after(args: list[str], wanted: str = repr(HEAVY)) -> list[str]:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     return list(json.loads(result.stdout.strip().splitlines()[-1].replace("'", '"')))
+
+
+def test_the_console_script_runs_without_the_cycle_collector() -> None:
+    code = (
+        "import atexit, gc, sys\n"
+        "sys.argv = ['psi', '--version']\n"
+        "atexit.register(lambda: print('collector on:', gc.isenabled()))\n"
+        "from psi.__main__ import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "collector on: False"
 
 
 @pytest.mark.parametrize(
@@ -245,7 +260,7 @@ def test_a_piped_command_does_not_import_rich(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         f"sys.argv = ['psi', '--db', {str(database)!r}, 'org', 'list']\n"
-        "from psi.cli import main\n"
+        "from psi.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write(str(sorted(m for m in sys.modules if m.startswith('rich'))))\n"
     )
