@@ -163,6 +163,7 @@ def db(engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     monkeypatch.setenv("PSI_DB", str(database))
     # Backups of a server database go to the user data folder: keep them in the test's.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("PSI_DEBUG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     yield database

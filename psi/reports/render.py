@@ -15,7 +15,7 @@ import re
 import secrets
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -193,6 +193,7 @@ def render_markdown(template: str, context: dict[str, Any], request: DocumentReq
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
     )
     environment.filters["oneline"] = oneline
     environment.filters["longdate"] = lambda day: format_date(day, lang)
@@ -221,6 +222,31 @@ def render_markdown(template: str, context: dict[str, Any], request: DocumentReq
     except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
         # A user's template can compute; what fails there is the template's fault.
         raise FileProblem(f"The template {path} fails while rendering: {exc}.") from None
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the user's cache folder, so a report skips Jinja's compiler.
+
+    Jinja keys each entry by the template's path and checks it against a hash of the source,
+    so an edited template is compiled afresh. Without a writable cache folder psi compiles
+    every time, as before.
+    """
+    from jinja2 import FileSystemBytecodeCache
+    from platformdirs import user_cache_dir
+
+    class QuietCache(FileSystemBytecodeCache):
+        """A cache that a full disk or a vanished folder only makes slower, never fails."""
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            with suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    folder = Path(user_cache_dir("psi", appauthor=False)) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return QuietCache(str(folder))
 
 
 def _folder_loader(folder: Path) -> jinja2.BaseLoader:

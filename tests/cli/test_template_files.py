@@ -81,3 +81,32 @@ def test_a_template_that_includes_itself_is_a_file_error(
     result = run("report", "rotation", "--templates", str(folder))
     assert result.exit_code == ExitCode.FILE, result.output
     assert result.stderr.startswith("Error:") and "itself" in result.stderr
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    template = folder / "rotation.sv.md.j2"
+    template.write_text("# Första utgåvan {{ next.year }}\n", encoding="utf-8")
+    first = run("report", "rotation", "--templates", str(folder))
+    assert first.exit_code == 0, first.output
+    assert "Första utgåvan" in first.stdout
+    kept = list((tmp_path / "cache" / "psi" / "templates").iterdir())
+    assert len(kept) == 1 and kept[0].stat().st_size > 0
+    template.write_text("# Andra utgåvan {{ next.year }}\n", encoding="utf-8")
+    second = run("report", "rotation", "--templates", str(folder))
+    assert second.exit_code == 0, second.output
+    assert "Andra utgåvan" in second.stdout and "Första" not in second.stdout
+
+
+def test_a_cache_folder_that_cannot_be_made_only_makes_reports_slower(
+    run: Run, example_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    result = run("report", "rotation")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("#")
