@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from psi.domain.money import (
+    LIMIT_ORE,
     amount_json,
     format_amount,
     format_kronor,
@@ -203,6 +204,17 @@ def test_parse_positive_amount_refuses_malformed(text: str) -> None:
 )
 def test_format_amount_exact(ore: int, text: str) -> None:
     assert format_amount(ore) == text
+
+
+@given(st.integers(min_value=-LIMIT_ORE, max_value=LIMIT_ORE))
+def test_format_amount_is_babels_swedish_format(ore: int) -> None:
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" if ore % 100 == 0 else "#,##0.00"
+    babel = str(format_decimal(Decimal(ore) / 100, format=pattern, locale="sv_SE"))
+    assert format_amount(ore) == babel.replace("\u2212", "-") + "\u00a0kr"
 
 
 def test_format_amount_uses_only_non_breaking_spaces_and_ascii_minus() -> None:
