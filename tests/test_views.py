@@ -100,9 +100,10 @@ def test_views_hold_the_domain_enums_and_still_compare_as_text() -> None:
     assert org.status is Status.MEMBER
 
 
-def test_a_meeting_view_knows_its_weekday_and_week() -> None:
+def test_a_meeting_view_knows_its_week_and_holds_no_weekday_name() -> None:
     view = meeting_view(_meeting())
-    assert (view.weekday, view.week, view.time_text) == ("tisdag", 11, "13:00-15:30")
+    assert (view.week, view.time_text) == (11, "13:00-15:30")
+    assert not hasattr(view, "weekday")
 
 
 # --- to_json -----------------------------------------------------------------------------------
@@ -210,7 +211,6 @@ def test_a_meeting_view_in_json() -> None:
         "kind": "stormote",
         "title": "Stormöte",
         "date": "2026-03-10",
-        "weekday": "tisdag",
         "iso_week": 11,
         "start": "13:00",
         "end": "15:30",

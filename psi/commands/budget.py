@@ -17,6 +17,7 @@ from psi.errors import FileProblem, InvalidInput
 from psi.words import BUDGET_CATEGORY, term
 
 if TYPE_CHECKING:
+    from psi.domain.budget import BudgetAlert
     from psi.services.budget import BudgetStatus
 
 app = typer.Typer(
@@ -286,5 +287,21 @@ def status(
         )
         return
     _status_tables(result)
-    for line in result.warnings:
-        console.warn(line + ".")
+    for alert in result.alerts:
+        console.warn(alert_text(alert, year) + ".")
+
+
+def alert_text(alert: BudgetAlert, year: int) -> str:
+    """A budget alert as one line for the terminal, with the command that helps."""
+    from psi.domain.budget import Alert
+
+    who = alert.organisation or ""
+    texts = {
+        Alert.OVER_GRANT: f"the allocations exceed the grant by {format_amount(alert.amount)}; "
+        f"adjust them with psi budget allocate {year}",
+        Alert.NO_ALLOCATION: f"{who} has expenses but no allocation",
+        Alert.OVERSPENT: f"{who} has spent more than its allocation",
+        Alert.ON_COURSE_TO_OVERRUN: f"{who} is on course to overrun its allocation by the end of "
+        "the year",
+    }
+    return texts[alert.kind]

@@ -19,6 +19,7 @@ from psi.commands._options import (
     YearOrAll,
     document_request,
 )
+from psi.domain.calendar import weekday_sv
 from psi.domain.dates import parse_date
 from psi.domain.meeting import parse_kind, parse_meeting_status
 from psi.domain.planning import DEFAULT_AU_RULE, DEFAULT_STORMOTEN, DEFAULT_TIME, parse_time_slot
@@ -41,7 +42,7 @@ PlaceOpt = Annotated[str | None, typer.Option(help="Where it is held.")]
 
 
 def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
-    from psi.domain.calendar import WEEKDAYS_SV, iso_week
+    from psi.domain.calendar import iso_week
 
     rows = []
     for item in plan:
@@ -55,7 +56,7 @@ def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
         rows.append(
             [
                 item.day.isoformat(),
-                WEEKDAYS_SV[item.day.weekday()],
+                weekday_sv(item.day),
                 str(iso_week(item.day)),
                 item.kind,
                 item.title,
@@ -163,7 +164,7 @@ def add(
         )
         view, not_free = add_meeting(db, new)
     console.success(
-        f"Added meeting {view.id}: {view.title}, {view.weekday} {view.day} (week {view.week})."
+        f"Added meeting {view.id}: {view.title}, {weekday_sv(view.day)} {view.day} (week {view.week})."
     )
     if not_free:
         console.warn(
@@ -176,7 +177,7 @@ def _list_rows(meetings: list[MeetingView]) -> list[list[str]]:
         [
             str(m.id),
             m.day.isoformat(),
-            m.weekday,
+            weekday_sv(m.day),
             str(m.week),
             m.time_text,
             m.kind,
@@ -258,7 +259,7 @@ def show(
     m = detail.meeting
     pairs = [
         ("Meeting", f"{m.id}: {m.title} ({m.kind})"),
-        ("Date", f"{m.weekday} {m.day} (week {m.week}) {m.time_text}".rstrip()),
+        ("Date", f"{weekday_sv(m.day)} {m.day} (week {m.week}) {m.time_text}".rstrip()),
         ("Place", m.place or "-"),
         ("Link", m.link or "-"),
         ("With", m.co_organiser or "-"),
@@ -329,7 +330,7 @@ def move(
     with session(ctx) as db:
         view, before, not_free = move_meeting(db, meeting_id, when, times)
     console.success(
-        f"Moved meeting {view.id} from {before} to {view.weekday} {view.day} (week {view.week})."
+        f"Moved meeting {view.id} from {before} to {weekday_sv(view.day)} {view.day} (week {view.week})."
     )
     if not_free:
         console.warn(f"{view.day} is not a working day ({not_free}).")
@@ -407,30 +408,32 @@ def _document(ctx: typer.Context, document: str, meeting_id: int, request: Docum
     )
 
 
-@app.command("agenda", epilog="Example: psi meeting agenda 12 --format pdf -o kallelse.pdf")
-def agenda(
-    ctx: typer.Context,
-    meeting_id: IdArg,
-    file_format: Format = "md",
-    output: Output = None,
-    lang: Lang = "sv",
-    templates: Templates = None,
-) -> None:
-    """Write the kallelse with dagordning, including open items from earlier meetings."""
-    _document(ctx, "agenda", meeting_id, document_request(file_format, output, lang, templates))
+def _document_command(name: str, summary: str, example: str) -> None:
+    """Add `psi meeting NAME ID`, a document about one meeting."""
+
+    def command(
+        ctx: typer.Context,
+        meeting_id: IdArg,
+        file_format: Format = "md",
+        output: Output = None,
+        lang: Lang = "sv",
+        templates: Templates = None,
+    ) -> None:
+        _document(ctx, name, meeting_id, document_request(file_format, output, lang, templates))
+
+    app.command(name, help=summary, epilog=f"Example: {example}")(command)
 
 
-@app.command("minutes", epilog="Example: psi meeting minutes 12 --format pdf")
-def minutes_(
-    ctx: typer.Context,
-    meeting_id: IdArg,
-    file_format: Format = "md",
-    output: Output = None,
-    lang: Lang = "sv",
-    templates: Templates = None,
-) -> None:
-    """Write the protokoll: present, numbered paragraphs, decisions, action items, signatures."""
-    _document(ctx, "minutes", meeting_id, document_request(file_format, output, lang, templates))
+_document_command(
+    "agenda",
+    "Write the kallelse with dagordning, including open items from earlier meetings.",
+    "psi meeting agenda 12 --format pdf -o kallelse.pdf",
+)
+_document_command(
+    "minutes",
+    "Write the protokoll: present, numbered paragraphs, decisions, action items, signatures.",
+    "psi meeting minutes 12 --format pdf",
+)
 
 
 @app.command("ics", epilog="Example: psi meeting ics 2027 -o psi-2027.ics")

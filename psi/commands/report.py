@@ -177,12 +177,13 @@ def members(
     templates: Templates = None,
 ) -> None:
     """The member register by sector and municipality, with counts."""
+    from psi.domain.membership import register_day
     from psi.reports.contexts import members_context
     from psi.services.orgs import members_on
     from psi.services.settings import all_settings
 
+    day = register_day(year, date.today())
     request = document_request(file_format, output, lang, templates)
-    day = date.today() if year is None else min(date.today(), date(year, 12, 31))
     with session(ctx, write=False) as db:
         chosen = members_on(db, day)
         settings = all_settings(db)

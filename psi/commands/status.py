@@ -9,9 +9,11 @@ import typer
 from psi import console
 from psi.commands._common import session
 from psi.commands._options import AsJson, YearOrThis
+from psi.domain.calendar import weekday_sv
 from psi.domain.money import format_amount
 
 if TYPE_CHECKING:
+    from psi.domain.budget import BudgetAlert
     from psi.services.status import Todo
 
 EPILOG = "Example: psi status 2026"
@@ -50,7 +52,7 @@ def status(
     console.say(f"Coordinators: {pair}. {year + 1}: {following}.")
     for m in view.next_meetings:
         console.say(
-            f"  Next: {m.day} {m.weekday} v.{m.week} {m.time_text} {m.kind} {m.title}"
+            f"  Next: {m.day} {weekday_sv(m.day)} v.{m.week} {m.time_text} {m.kind} {m.title}"
             + (f", {m.place}" if m.place else "")
         )
     facts = {d.key: d for d in r.duties}
@@ -87,10 +89,12 @@ def status(
         console.say(f"→ {hint}")
 
 
-def hint_text(todo: Todo, detail: str, year: int) -> str:
+def hint_text(todo: Todo, alert: BudgetAlert | None, year: int) -> str:
     """What the year lacks, and the command that fills it."""
+    from psi.commands.budget import alert_text
     from psi.services.status import Todo
 
+    detail = alert_text(alert, year) if alert is not None else ""
     texts = {
         Todo.EMPTY_REGISTER: "The register is empty. To look around: "
         "psi --db psi-example.sqlite3 init --example",

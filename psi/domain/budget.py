@@ -91,16 +91,45 @@ def burn_rates(allocated: Mapping[str, int], spent: Mapping[str, int], share: fl
     return result
 
 
-def warnings(burns: Sequence[Burn], share: float) -> list[str]:
-    """One line per organisation that overspent or is on course to."""
-    lines = []
+class Alert(StrEnum):
+    """Something about a year's money that a coordinator should see to."""
+
+    OVER_GRANT = "over-grant"
+    NO_ALLOCATION = "no-allocation"
+    OVERSPENT = "overspent"
+    ON_COURSE_TO_OVERRUN = "on-course-to-overrun"
+
+
+@dataclass(frozen=True)
+class BudgetAlert:
+    """One alert: its kind, the organisation it is about, and by how many öre (over the grant)."""
+
+    kind: Alert
+    organisation: str | None = None
+    amount: int = 0
+
+    def json_data(self) -> dict[str, Any]:
+        """`--json`: the kind, the organisation, and the amount over the grant (or null)."""
+        from psi.domain.money import amount_json
+
+        over = amount_json(self.amount) if self.kind is Alert.OVER_GRANT else None
+        return {"kind": self.kind, "organisation": self.organisation, "amount": over}
+
+
+def grant_alerts(grant: int, allocations: Mapping[Any, int], overridden: bool) -> list[BudgetAlert]:
+    """An alert when the allocations exceed the grant, unless a reason was given for that."""
+    over = over_allocation(grant, allocations)
+    return [BudgetAlert(Alert.OVER_GRANT, amount=over)] if over and not overridden else []
+
+
+def alerts(burns: Sequence[Burn], share: float) -> list[BudgetAlert]:
+    """One alert per organisation that overspent or is on course to."""
+    found = []
     for burn in burns:
         if burn.allocated == 0 and burn.spent > 0:
-            lines.append(f"{burn.organisation} has expenses but no allocation")
+            found.append(BudgetAlert(Alert.NO_ALLOCATION, burn.organisation))
         elif burn.overspent:
-            lines.append(f"{burn.organisation} has spent more than its allocation")
+            found.append(BudgetAlert(Alert.OVERSPENT, burn.organisation))
         elif burn.on_course_to_overrun and share < 1:
-            lines.append(
-                f"{burn.organisation} is on course to overrun its allocation by the end of the year"
-            )
-    return lines
+            found.append(BudgetAlert(Alert.ON_COURSE_TO_OVERRUN, burn.organisation))
+    return found

@@ -33,6 +33,11 @@ def why_not_free(day: date) -> str | None:
     return None
 
 
+def weekday_sv(day: date) -> str:
+    """The Swedish name of the day's weekday: `tisdag`."""
+    return WEEKDAYS_SV[day.weekday()]
+
+
 def iso_week(day: date) -> int:
     """The ISO 8601 week number (Monday first)."""
     return day.isocalendar().week

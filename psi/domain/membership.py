@@ -82,3 +82,9 @@ def status_on(membership: Member, day: date) -> str:
     if membership.status == Status.FORMER and member_on(membership, day):
         return Status.MEMBER.value
     return membership.status
+
+
+def register_day(year: int | None, today: date) -> date:
+    """The day a member list shows: the end of the year asked for (today if it is still
+    running or left out), since a list of a year not yet over can only show today."""
+    return today if year is None else min(today, date(year, 12, 31))

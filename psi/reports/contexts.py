@@ -283,7 +283,6 @@ def budget_section(budget: BudgetStatus, lang: str) -> dict[str, Any]:
             {"source": source, "amount": format_amount(amount), "note": note or ""}
             for source, amount, note in budget.co_funding
         ],
-        "warnings": budget.warnings,
         "overrides": budget.override_reasons,
     }
 

@@ -11,17 +11,15 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from psi.domain import budget as rules
-from psi.domain.budget import Burn, Category
+from psi.domain.budget import BudgetAlert, Burn, Category
 from psi.domain.dates import parse_date
 from psi.domain.money import format_amount, parse_positive_amount
 from psi.domain.organisation import check_note
-from psi.domain.spreadsheet import read_csv
 from psi.domain.text import check_line, fold, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, PsiError, RuleViolation
 from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, Meeting, Organisation
 from psi.services import stored_id
 from psi.services.orgs import find_org
-from psi.services.register_file import read_text
 from psi.services.views import json_as
 
 
@@ -262,6 +260,9 @@ EXPENSE_ALIASES = {
 def import_expenses(session: Session, path: Path) -> int:
     """`psi budget import`: every row of the CSV, or none if any row is bad (the caller's
     transaction is rolled back on the error, and for a dry run)."""
+    from psi.domain.spreadsheet import read_csv
+    from psi.services.register_file import read_text
+
     rows = read_csv(
         read_text(path),
         EXPENSE_ALIASES,
@@ -326,7 +327,7 @@ class BudgetStatus:
     )
     share_of_year: float = field(metadata=json_as("share_of_year_passed", digits=4))
     burns: list[Burn] = field(default_factory=list, metadata=json_as(omit=True))
-    warnings: list[str] = field(default_factory=list)
+    alerts: list[BudgetAlert] = field(default_factory=list, metadata=json_as("warnings"))
     override_reasons: list[str] = field(
         default_factory=list, metadata=json_as("allocation_overrides")
     )
@@ -352,16 +353,7 @@ def budget_status(session: Session, year: int, today: date | None = None) -> Bud
     share = rules.elapsed_share(year, today or date.today())
     burns = rules.burn_rates(allocated, by_org, share)
     grant = sum(g.amount_ore for g in grants)
-    over = rules.over_allocation(grant, allocated)
     overridden = any(a.override_reason for a in allocations)
-    above = (
-        [
-            f"the allocations exceed the grant by {format_amount(over)}; adjust them with "
-            f"psi budget allocate {year}"
-        ]
-        if over and not overridden
-        else []
-    )
     return BudgetStatus(
         year=year,
         grants=[(g.source, g.amount_ore, g.decided_on, g.decision_ref) for g in grants],
@@ -373,7 +365,7 @@ def budget_status(session: Session, year: int, today: date | None = None) -> Bud
         co_funding=[(f.source, f.amount_ore, f.note) for f in funding],
         share_of_year=share,
         burns=burns,
-        warnings=above + rules.warnings(burns, share),
+        alerts=rules.grant_alerts(grant, allocated, overridden) + rules.alerts(burns, share),
         override_reasons=[
             f"{names[a.organisation_id]}: {a.override_reason}"
             for a in allocations

@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from psi.domain import meeting as rules
-from psi.domain.calendar import UID_DOMAIN, WEEKDAYS_SV, iso_week, plan_uid, why_not_free
+from psi.domain.calendar import UID_DOMAIN, iso_week, plan_uid, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.planning import PlannedMeeting, TimeSlot
 from psi.domain.text import casefold_key, check_line, has_binary_characters, swedish_sort_key
@@ -32,8 +32,6 @@ class MeetingView:
     kind: Kind
     title: str
     day: date = field(metadata=json_as("date"))
-    weekday: str = field(init=False)
-    """The Swedish weekday name."""
     week: int = field(init=False, metadata=json_as("iso_week"))
     """The ISO week number."""
     start: time | None
@@ -47,7 +45,6 @@ class MeetingView:
     sequence: int
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "weekday", WEEKDAYS_SV[self.day.weekday()])
         object.__setattr__(self, "week", iso_week(self.day))
 
     @property

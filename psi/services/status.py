@@ -11,6 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from psi.domain.activity import ActivityStatus, count_activities
+from psi.domain.budget import BudgetAlert
 from psi.domain.money import amount_json
 from psi.models import Organisation
 from psi.services.activities import prospects
@@ -31,7 +32,7 @@ class Status:
     silent_prospects: list[str]
     overdue: int
     empty_register: bool
-    todos: list[tuple[Todo, str]] = field(default_factory=list)
+    todos: list[tuple[Todo, BudgetAlert | None]] = field(default_factory=list)
 
     def json_data(self) -> dict[str, Any]:
         """For `to_json`: the year's figures, gathered from every part of the report."""
@@ -76,7 +77,7 @@ class Status:
                 "grant": amount_json(budget.grant),
                 "spent": amount_json(budget.spent),
                 "remaining": amount_json(budget.remaining),
-                "warnings": budget.warnings,
+                "warnings": budget.alerts,
             },
             "log": {
                 "msi": sum(1 for e in r.log if e.kind == "msi"),
@@ -103,11 +104,11 @@ class Todo(StrEnum):
     SILENT_PROSPECTS = "silent-prospects"
 
 
-def _todos(status: Status) -> list[tuple[Todo, str]]:
-    """What the year lacks, in the order a coordinator would see to it (with a detail)."""
+def _todos(status: Status) -> list[tuple[Todo, BudgetAlert | None]]:
+    """What the year lacks, in the order a coordinator would see to it (with the budget alert it is about)."""
     r = status.report
     if status.empty_register:
-        return [(Todo.EMPTY_REGISTER, ""), (Todo.LOAD_MEMBERS, "")]
+        return [(Todo.EMPTY_REGISTER, None), (Todo.LOAD_MEMBERS, None)]
     kinds = {e.kind for e in r.log}
     next_pair_due = r.today.month >= ROTATION_HINT_MONTH and r.today.year == r.year
     checks = [
@@ -117,15 +118,17 @@ def _todos(status: Status) -> list[tuple[Todo, str]]:
         (Todo.OVERDUE_ACTIONS, status.overdue > 0),
         (Todo.NO_GRANT, not r.budget.grant),
     ]
-    todos = [(todo, "") for todo, missing in checks if missing]
-    todos += [(Todo.BUDGET_WARNING, line) for line in r.budget.warnings]
+    todos: list[tuple[Todo, BudgetAlert | None]] = [
+        (todo, None) for todo, missing in checks if missing
+    ]
+    todos += [(Todo.BUDGET_WARNING, alert) for alert in r.budget.alerts]
     later = [
         (Todo.NO_MSI_DIALOGUE, "msi" not in kinds),
         (Todo.NOTHING_PUBLISHED, not kinds & {"website", "social-media"}),
         (Todo.NO_MEMBER_DIALOGUE, "member-dialogue" not in kinds),
         (Todo.SILENT_PROSPECTS, bool(status.silent_prospects)),
     ]
-    return todos + [(todo, "") for todo, missing in later if missing]
+    return todos + [(todo, None) for todo, missing in later if missing]
 
 
 def year_status(session: Session, year: int, today: date | None = None) -> Status:

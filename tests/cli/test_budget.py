@@ -811,5 +811,4 @@ def test_overspending_warns_on_stderr(run: Run, example_db: Path) -> None:
     assert "Warning" not in result.stdout
     assert kr("106 250 kr") in result.stdout
     data = status_json(run, 2025)
-    assert len(data["warnings"]) == 1
-    assert ACTIVA in data["warnings"][0]
+    assert data["warnings"] == [{"kind": "overspent", "organisation": ACTIVA, "amount": None}]

@@ -9,14 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from psi.domain.budget import (
+    Alert,
+    BudgetAlert,
     Burn,
     Category,
+    alerts,
     burn_rates,
     elapsed_share,
     even_split,
+    grant_alerts,
     over_allocation,
     parse_category,
-    warnings,
 )
 from psi.errors import InvalidInput
 
@@ -196,64 +199,83 @@ def test_burn_flags() -> None:
     assert not Burn("A", 100, 50, 100).on_course_to_overrun
 
 
-# --- warnings ----------------------------------------------------------------------------------
+# --- alerts ------------------------------------------------------------------------------------
 
 
-def test_warning_when_overspent() -> None:
+def test_alert_when_overspent() -> None:
     burns = burn_rates({"Stiftelsen Activa": 10_000}, {"Stiftelsen Activa": 12_000}, 0.5)
-    (line,) = warnings(burns, 0.5)
-    assert "Stiftelsen Activa" in line
-    assert "spent more than its allocation" in line
+    assert alerts(burns, 0.5) == [BudgetAlert(Alert.OVERSPENT, "Stiftelsen Activa")]
 
 
-def test_warning_when_overspent_after_the_year() -> None:
+def test_alert_when_overspent_after_the_year() -> None:
     burns = burn_rates({"A": 10_000}, {"A": 10_001}, 1.0)
-    assert len(warnings(burns, 1.0)) == 1
+    assert alerts(burns, 1.0) == [BudgetAlert(Alert.OVERSPENT, "A")]
 
 
-def test_warning_when_on_course_to_overrun() -> None:
+def test_alert_when_on_course_to_overrun() -> None:
     burns = burn_rates({"Örebro Föreningsråd": 10_000}, {"Örebro Föreningsråd": 6_000}, 0.5)
-    (line,) = warnings(burns, 0.5)
-    assert "Örebro Föreningsråd" in line
-    assert "on course to overrun" in line
+    assert alerts(burns, 0.5) == [BudgetAlert(Alert.ON_COURSE_TO_OVERRUN, "Örebro Föreningsråd")]
 
 
-def test_warning_when_spending_without_allocation() -> None:
+def test_alert_when_spending_without_allocation() -> None:
     burns = burn_rates({}, {"Möckelnföreningarna": 100}, 0.5)
-    (line,) = warnings(burns, 0.5)
-    assert "Möckelnföreningarna" in line
-    assert "no allocation" in line
+    assert alerts(burns, 0.5) == [BudgetAlert(Alert.NO_ALLOCATION, "Möckelnföreningarna")]
 
 
-def test_no_warning_when_fine() -> None:
+def test_no_alert_when_fine() -> None:
     burns = burn_rates({"A": 10_000, "B": 10_000}, {"A": 4_000, "B": 5_000}, 0.5)
-    assert warnings(burns, 0.5) == []
+    assert alerts(burns, 0.5) == []
 
 
-def test_no_warning_for_an_allocation_nobody_has_spent_from() -> None:
-    assert warnings(burn_rates({"A": 10_000}, {}, 0.9), 0.9) == []
+def test_no_alert_for_an_allocation_nobody_has_spent_from() -> None:
+    assert alerts(burn_rates({"A": 10_000}, {}, 0.9), 0.9) == []
 
 
-def test_no_warning_when_spending_exactly_the_allocation() -> None:
-    assert warnings(burn_rates({"A": 10_000}, {"A": 10_000}, 1.0), 1.0) == []
-    assert warnings(burn_rates({"A": 10_000}, {"A": 5_000}, 0.5), 0.5) == []
+def test_no_alert_when_spending_exactly_the_allocation() -> None:
+    assert alerts(burn_rates({"A": 10_000}, {"A": 10_000}, 1.0), 1.0) == []
+    assert alerts(burn_rates({"A": 10_000}, {"A": 5_000}, 0.5), 0.5) == []
 
 
-def test_share_0_gives_no_pace_warning() -> None:
+def test_share_0_gives_no_pace_alert() -> None:
     """Before the year starts there is no pace to extrapolate from."""
-    assert warnings(burn_rates({"A": 10_000}, {"A": 4_000}, 0.0), 0.0) == []
+    assert alerts(burn_rates({"A": 10_000}, {"A": 4_000}, 0.0), 0.0) == []
 
 
-def test_share_0_still_warns_about_overspending() -> None:
-    (line,) = warnings(burn_rates({"A": 10_000}, {"A": 12_000}, 0.0), 0.0)
-    assert "spent more than its allocation" in line
+def test_share_0_still_alerts_about_overspending() -> None:
+    (alert,) = alerts(burn_rates({"A": 10_000}, {"A": 12_000}, 0.0), 0.0)
+    assert alert.kind is Alert.OVERSPENT
 
 
-def test_one_line_per_organisation_in_trouble() -> None:
+def test_one_alert_per_organisation_in_trouble() -> None:
     burns = burn_rates(
         {"A": 10_000, "B": 10_000, "C": 10_000}, {"A": 11_000, "B": 6_000, "C": 1_000}, 0.5
     )
-    lines = warnings(burns, 0.5)
-    assert len(lines) == 2
-    assert lines[0].startswith("A ")
-    assert lines[1].startswith("B ")
+    assert [(a.kind, a.organisation) for a in alerts(burns, 0.5)] == [
+        (Alert.OVERSPENT, "A"),
+        (Alert.ON_COURSE_TO_OVERRUN, "B"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("grant", "allocations", "overridden", "expected"),
+    [
+        (20_000, {"A": 10_000, "B": 10_000}, False, []),
+        (20_000, {"A": 10_000, "B": 10_001}, False, [BudgetAlert(Alert.OVER_GRANT, amount=1)]),
+        (20_000, {"A": 15_000, "B": 15_000}, True, []),
+        (0, {}, False, []),
+        (0, {"A": 500}, False, [BudgetAlert(Alert.OVER_GRANT, amount=500)]),
+    ],
+)
+def test_an_alert_when_the_allocations_exceed_the_grant_without_a_reason(
+    grant: int, allocations: dict[str, int], overridden: bool, expected: list[BudgetAlert]
+) -> None:
+    assert grant_alerts(grant, allocations, overridden) == expected
+
+
+def test_an_alert_in_json_names_its_kind_and_only_the_over_grant_alert_has_an_amount() -> None:
+    assert BudgetAlert(Alert.OVER_GRANT, amount=150_000).json_data() == {
+        "kind": Alert.OVER_GRANT,
+        "organisation": None,
+        "amount": {"ore": 150_000, "text": "1\u00a0500\u00a0kr"},
+    }
+    assert BudgetAlert(Alert.OVERSPENT, "A").json_data()["amount"] is None

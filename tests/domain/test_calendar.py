@@ -13,6 +13,7 @@ from psi.domain.calendar import (
     holidays_in,
     iso_week,
     nearest_free_day,
+    weekday_sv,
     why_not_free,
 )
 
@@ -365,3 +366,11 @@ def test_nearest_free_day_is_idempotent(day: date) -> None:
 @given(any_day)
 def test_nearest_free_day_is_never_far_away(day: date) -> None:
     assert abs((nearest_free_day(day) - day).days) <= 14
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [(date(2026, 3, 9), "måndag"), (date(2026, 3, 10), "tisdag"), (date(2026, 3, 15), "söndag")],
+)
+def test_weekday_sv_names_the_day_in_swedish(day: date, name: str) -> None:
+    assert weekday_sv(day) == name

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from psi.domain.membership import Membership, member_in, member_on, status_on
+from psi.domain.membership import Membership, member_in, member_on, register_day, status_on
 from psi.domain.rotation import OrgFacts, member_at_year_end
 
 JOINED = date(2020, 3, 10)
@@ -215,3 +215,20 @@ def test_a_coordinator_must_be_a_member_on_the_years_last_day(
     org = OrgFacts(1, "Förening", "civil-society", status, joined, left)
     assert member_at_year_end(org, 2026) is expected
     assert member_at_year_end(org, 2026) is member_on(org, date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("year", "today", "expected"),
+    [
+        (None, date(2026, 12, 1), date(2026, 12, 1)),
+        (2025, date(2026, 12, 1), date(2025, 12, 31)),
+        (2026, date(2026, 12, 1), date(2026, 12, 1)),
+        (2027, date(2026, 12, 1), date(2026, 12, 1)),
+        (2026, date(2026, 12, 31), date(2026, 12, 31)),
+        (2026, date(2027, 1, 1), date(2026, 12, 31)),
+    ],
+)
+def test_a_member_list_shows_the_end_of_its_year_or_today_if_that_is_earlier(
+    year: int | None, today: date, expected: date
+) -> None:
+    assert register_day(year, today) == expected
