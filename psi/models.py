@@ -6,17 +6,21 @@ from datetime import date, datetime, time
 from pydantic import ConfigDict
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     ForeignKey,
     Integer,
+    String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlmodel import Field, SQLModel
 
 from psi.domain.activity import ActivityStatus, LogKind
-from psi.domain.budget import Category
+from psi.domain.budget import Category, Funding
+from psi.domain.history import HistoryKind
 from psi.domain.meeting import Kind, MeetingStatus
 from psi.domain.organisation import Sector, Status
 from psi.domain.rotation import Answer, Role
@@ -110,6 +114,10 @@ class CoordinatorTerm(_Table, table=True):
     decided_on: date | None = None
     decision_ref: str | None = Field(default=None, max_length=200)
     override_reason: str | None = Field(default=None, max_length=2000)
+    extension: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+    """The same pair as the year before, once more, by the committee's decision (0010)."""
     created_at: datetime
 
 
@@ -264,15 +272,38 @@ class Expense(_Table, table=True):
 
 
 class CoFunding(_Table, table=True):
-    """Other money that paid for the coordination in a year (e.g. external project funds)."""
+    """Other money in a year: beside the grant for the coordination, or paying part of the
+    region's cost so that the committee's money can be set aside (its kind, 0010)."""
 
     __tablename__ = "co_funding"
+    __table_args__ = (CheckConstraint(one_of("kind", Funding), name="ck_co_funding_kind"),)
 
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     source: str = Field(max_length=200)
     amount_ore: int = Field(sa_type=BigInteger)  # öre; up to 10^11, past a 32-bit INTEGER
     note: str | None = Field(default=None, max_length=2000)
+    kind: str = Field(
+        default=Funding.COORDINATION.value,
+        sa_column=Column(String(20), nullable=False, server_default=Funding.COORDINATION.value),
+    )
+
+
+class HistoryEntry(_Table, table=True):
+    """A decision about the assignment: the committee's to rotate, the AU's assessment (0010)."""
+
+    __tablename__ = "history_entry"
+    __table_args__ = (CheckConstraint(one_of("kind", HistoryKind), name="ck_history_entry_kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=12)
+    year: int = Field(index=True)
+    decided_on: date | None = None
+    decided_year: int
+    works_well: bool | None = None
+    ref: str | None = Field(default=None, max_length=200)
+    note: str | None = Field(default=None, max_length=2000)
+    created_at: datetime
 
 
 class OperationsPlan(_Table, table=True):

@@ -326,18 +326,22 @@ VALID = {
     ("activity", "status"): "planned",
     ("meeting", "kind"): "au",
     ("log_entry", "kind"): "other",
+    ("co_funding", "kind"): "frees-grant",
+    ("history_entry", "kind"): "assessment",
 }
 BY_COLUMN = {"sector": "other", "role": "other", "answer": "pending", "category": "other"}
 
 
 def _value(table: str, column: Any) -> Any:
-    from sqlalchemy import Date, DateTime, Integer, Time
+    from sqlalchemy import Boolean, Date, DateTime, Integer, Time
 
     if (table, column.name) in VALID:
         return VALID[(table, column.name)]
     if column.name in BY_COLUMN:
         return BY_COLUMN[column.name]
     kind = column.type
+    if isinstance(kind, Boolean):
+        return True
     if isinstance(kind, DateTime):
         return datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
     if isinstance(kind, Date):

@@ -23,6 +23,17 @@ class Category(StrEnum):
     OTHER = "other"
 
 
+class Funding(StrEnum):
+    """What other money in a year pays for."""
+
+    COORDINATION = "coordination"
+    """Part of the coordinators' work, beside the committee's grant."""
+    FREES_GRANT = "frees-grant"
+    """Part of the region's own cost (a salary), which frees the committee's money for the
+    grant: "Medlen kan avsättas på grund av att externa projektmedel finansierar del av
+    lönekostnad." """
+
+
 _ALIASES = {  # typed without å, ä and ö too: `lon`, `ovrigt` (psi.domain.choices)
     "lön": Category.PERSONNEL, "arvode": Category.PERSONNEL,
     "lokal": Category.VENUE, "fika": Category.CATERING, "mat": Category.CATERING,

@@ -16,8 +16,9 @@ from sqlmodel import SQLModel
 import psi.models
 from psi import storage
 from psi.domain.activity import ActivityStatus, LogKind, parse_activity_status, parse_log_kind
-from psi.domain.budget import Category, parse_category
+from psi.domain.budget import Category, Funding, parse_category
 from psi.domain.choices import choice_key, parse_choice
+from psi.domain.history import HistoryKind
 from psi.domain.meeting import Kind, MeetingStatus, parse_kind, parse_meeting_status
 from psi.domain.organisation import Sector, Status, parse_sector, parse_status
 from psi.domain.rotation import Answer, Role
@@ -226,6 +227,8 @@ CONSTRAINTS: dict[str, tuple[str, type[StrEnum]]] = {
     "ck_expense_category": ("category", Category),
     "ck_activity_status": ("status", ActivityStatus),
     "ck_log_entry_kind": ("kind", LogKind),
+    "ck_co_funding_kind": ("kind", Funding),
+    "ck_history_entry_kind": ("kind", HistoryKind),
 }
 _IN = re.compile(r"^(\w+) IN \((.*)\)$")
 _QUOTED = re.compile(r"'((?:[^']|'')*)'")
