@@ -76,6 +76,10 @@ COMMANDS: dict[str, Entry] = {
         function="rotate",
         epilog="ROTATE_EPILOG",
     ),
+    "history": Entry(
+        module="history",
+        summary="Record Kulturnämnden's rotation decision and the AU's assessments of the way of working.",
+    ),
     "meeting": Entry(
         module="meeting",
         summary="Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
