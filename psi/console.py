@@ -67,6 +67,11 @@ def _stderr_line(text: str, style: str | None) -> None:
     _line(sys.stderr, escape_controls(text), style)
 
 
+def note(message: str) -> None:
+    """Print an informative line to standard error (what a document took from the register)."""
+    _stderr_line(message, "dim")
+
+
 def warn(message: str) -> None:
     """Print a warning line to standard error, in yellow on a terminal."""
     _stderr_line(f"Warning: {message}", "yellow")

@@ -281,7 +281,8 @@ class CoFunding(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     source: str = Field(max_length=200)
-    amount_ore: int = Field(sa_type=BigInteger)  # öre; up to 10^11, past a 32-bit INTEGER
+    # öre (up to 10^11, past a 32-bit INTEGER); None when the size is not known (0010)
+    amount_ore: int | None = Field(default=None, sa_type=BigInteger)
     note: str | None = Field(default=None, max_length=2000)
     kind: str = Field(
         default=Funding.COORDINATION.value,

@@ -52,6 +52,7 @@ COORDINATOR_ROLE = "coordinator role"
 SECTOR = "sector"
 BUDGET_CATEGORY = "budget category"
 VERDICT = "verdict"
+FUNDING = "funding"
 
 # The English word for each value of psi's enums, by context (an extractor needs literals).
 TERMS: dict[str, dict[str, str]] = {
@@ -108,6 +109,10 @@ TERMS: dict[str, dict[str, str]] = {
         "communication": NC_("budget category", "communication"),
         "travel": NC_("budget category", "travel"),
         "other": NC_("budget category", "other"),
+    },
+    FUNDING: {
+        "coordination": NC_("funding", "co-funds the coordination"),
+        "frees-grant": NC_("funding", "pays part of the region's cost, which frees the grant"),
     },
     VERDICT: {
         "met": NC_("verdict", "met"),
@@ -179,6 +184,36 @@ SWEDISH: dict[Message, Translation] = {
     ("budget category", "communication"): "kommunikation",
     ("budget category", "travel"): "resor",
     ("budget category", "other"): "övrigt",
+    ("funding", "co-funds the coordination"): "medfinansierar samordningen",
+    ("funding", "pays part of the region's cost, which frees the grant"): (
+        "finansierar del av regionens kostnad, vilket frigör medlen"
+    ),
+    "amount not recorded": "belopp ej registrerat",
+    # The decision draft's facts, and what records them
+    "the amount": "beloppet",
+    "the number of member organisations": "antalet medlemsorganisationer",
+    "the year the partnership was founded": "året då partnerskapet bildades",
+    "whose decision founded the partnership": "vems beslut partnerskapet bildades efter",
+    "the year the region handed the coordination to civil society": (
+        "året då regionen lämnade över samordningen till civilsamhället"
+    ),
+    "the committee's decision that the coordination rotates": (
+        "nämndens beslut att samordningsansvaret ska rotera"
+    ),
+    "last year's coordinators": "förra årets samordnare",
+    "the committee report the decision rests on": "föredragnings-PM:et som beslutet bygger på",
+    "who signs": "undertecknare",
+    "the signer's title": "undertecknarens titel",
+    "assessment of the way of working": "bedömning av arbetssättet",
+    "the working committee found on {day} that it needs change: {note}": (
+        "arbetsutskottet bedömde {day} att det behöver ändras: {note}"
+    ),
+    "the follow-up of {year} finds these duties not met: {duties}": (
+        "uppföljningen av {year} visar att dessa uppgifter inte är uppfyllda: {duties}"
+    ),
+    "no assessment and no follow-up of {year} is recorded": (
+        "varken en bedömning eller en uppföljning av {year} är registrerad"
+    ),
     ("verdict", "met"): "uppfyllt",
     ("verdict", "partly met"): "delvis uppfyllt",
     ("verdict", "not met"): "inte uppfyllt",

@@ -714,6 +714,11 @@ def _failure(args: Sequence[str], result: Result, problem: str) -> str:
     )
 
 
+# `psi report decision` lists on standard error each fact it took from the register, one
+# line each: "the amount: 200 000 kronor (psi budget grant 2026 AMOUNT --decided ...)".
+DECISION_FACT = re.compile(r"[a-z][^:]*: .+ \(psi .+\)")
+
+
 def _assert_clean_ending(args: Sequence[str], result: Result) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), _failure(
         args, result, "an exception escaped"
@@ -726,6 +731,10 @@ def _assert_clean_ending(args: Sequence[str], result: Result) -> None:
         assert first_line.startswith("Error:"), _failure(
             args, result, "an error that does not start with 'Error:'"
         )
+    if list(args[:2]) == ["report", "decision"] and result.exit_code == ExitCode.OK:
+        # A written draft may list its facts, and nothing else: no error, no warning.
+        others = [line for line in result.stderr.splitlines() if not DECISION_FACT.fullmatch(line)]
+        assert not others, _failure(args, result, "a decision draft printed more than its facts")
 
 
 @dataclass(frozen=True)

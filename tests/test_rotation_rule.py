@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 import pytest
@@ -15,16 +15,21 @@ from psi.domain.rotation import (
     Appointment,
     AppointmentDecision,
     AppointmentRequest,
+    ExtensionRequest,
     Inquiry,
     OrgFacts,
+    OutsideRequest,
     Proposal,
     Role,
     RuleBroken,
     Term,
+    YearDecision,
     YearFacts,
     appointed_terms,
     consecutive_years,
     decide_appointment,
+    decide_extension,
+    decide_outside,
     propose,
     violations,
 )
@@ -164,6 +169,247 @@ def test_appointed_terms_roles() -> None:
     assert terms == [Term(2026, OFR, Role.CONTINUING), Term(2026, GARDEN, Role.NEWCOMER)]
 
 
+# Extension years, ties settled by the recorded pair, and years outside the rotation.
+
+# The documented history as Kulturnämnden decided it: 2024 the same pair once more.
+EXTENDED = tuple(
+    Term(t.year, t.org_id, t.role, extension=True) if t.year == 2024 else t for t in HISTORY
+)
+FACTS_2026 = YearFacts(EXTENDED, tuple(ORGS))
+
+
+def before(year: int, history: tuple[Term, ...] = EXTENDED) -> YearFacts:
+    """The facts of the years before `year`."""
+    return YearFacts(tuple(t for t in history if t.year < year), tuple(ORGS))
+
+
+def accepted_year(outcome: YearDecision | RuleBroken) -> YearDecision:
+    """An accepted --extend or --other decision; fails when it is refused."""
+    assert isinstance(outcome, YearDecision), outcome
+    return outcome
+
+
+def refused_year(outcome: YearDecision | RuleBroken) -> RuleBroken:
+    """A refused --extend or --other decision; fails when it is accepted."""
+    assert isinstance(outcome, RuleBroken), outcome
+    return outcome
+
+
+def test_a_term_is_no_extension_unless_recorded_so() -> None:
+    assert Term(2025, OFR, Role.NEWCOMER).extension is False
+    assert Term(2024, ACTIVA, Role.CONTINUING) != Term(2024, ACTIVA, Role.CONTINUING, True)
+
+
+def test_an_extension_year_is_a_served_year() -> None:
+    assert consecutive_years(EXTENDED, ACTIVA, 2024) == 2
+    assert consecutive_years(EXTENDED, MOCKELN, 2024) == 2
+    assert consecutive_years(EXTENDED, ACTIVA, 2025) == 3
+    assert consecutive_years(EXTENDED, OFR, 2025) == 1
+
+
+def test_2024_recorded_as_an_extension_year_lacks_nothing() -> None:
+    proposal = propose(2024, EXTENDED, ORGS)
+    assert proposal.extension
+    assert not proposal.outside
+    assert proposal.missing == ()
+    # The whole pair stayed, outside the rule: the rule names nobody who stays or leaves.
+    assert (proposal.stays, proposal.tied, proposal.leaves) == (None, (), ())
+    assert {served.org_id: served.years for served in proposal.previous} == {
+        ACTIVA: 1,
+        MOCKELN: 1,
+    }
+
+
+def test_2024_not_recorded_as_an_extension_still_lacks_a_newcomer() -> None:
+    proposal = propose(2024, HISTORY, ORGS)
+    assert not proposal.extension
+    assert proposal.missing == ("newcomer",)
+
+
+@pytest.mark.parametrize("history", [EXTENDED, tuple(HISTORY)], ids=["extension", "plain"])
+def test_2025_the_recorded_pair_says_who_stayed(history: tuple[Term, ...]) -> None:
+    proposal = propose(2025, history, ORGS)
+    assert [(s.org_id, s.years) for s in proposal.previous] == [(MOCKELN, 2), (ACTIVA, 2)]
+    assert proposal.stays == ACTIVA
+    assert proposal.tied == ()
+    assert proposal.leaves == (MOCKELN,)
+    assert proposal.missing == ()
+
+
+def test_2025_before_it_is_recorded_is_the_aus_choice() -> None:
+    proposal = propose(2025, before(2025).history, ORGS)
+    assert proposal.stays is None
+    assert set(proposal.tied) == {ACTIVA, MOCKELN}
+    assert proposal.leaves == ()
+    assert proposal.missing == ("continuing", "newcomer")
+
+
+def test_2026_after_the_extension_year() -> None:
+    proposal = propose(2026, EXTENDED, ORGS)
+    assert [(s.org_id, s.years) for s in proposal.previous] == [(OFR, 1), (ACTIVA, 3)]
+    assert proposal.stays == OFR
+    assert proposal.leaves == (ACTIVA,)
+    assert proposal.missing == ("newcomer",)
+
+
+def test_a_tie_stays_open_when_the_recorded_pair_holds_neither_or_both() -> None:
+    neither = (*before(2025).history, Term(2025, GARDEN, Role.NEWCOMER))
+    assert set(propose(2025, neither, ORGS).tied) == {ACTIVA, MOCKELN}
+    both = (*before(2025).history, *(Term(2025, o, Role.CONTINUING) for o in (ACTIVA, MOCKELN)))
+    assert set(propose(2025, both, ORGS).tied) == {ACTIVA, MOCKELN}
+
+
+@pytest.mark.parametrize("kept", [ACTIVA, MOCKELN])
+def test_appointing_the_year_after_an_extension_year_by_the_tie(kept: int) -> None:
+    """What the AU typed: psi rotate 2025 --appoint "Örebro Föreningsråd" --keep ..."""
+    decision = decide_appointment(before(2025), AppointmentRequest(2025, (OFR,), keep=kept))
+    assert isinstance(decision, AppointmentDecision), decision
+    assert decision.overridden == ()
+    assert decision.terms == tuple(
+        sorted(
+            [Term(2025, kept, Role.CONTINUING), Term(2025, OFR, Role.NEWCOMER)],
+            key=lambda t: t.org_id,
+        )
+    )
+
+
+def test_appointing_the_year_after_an_extension_year_needs_keep() -> None:
+    broken = decide_appointment(before(2025), AppointmentRequest(2025, (OFR,)))
+    assert isinstance(broken, RuleBroken)
+    assert "--keep" in broken.message
+
+
+def test_the_documented_2025_is_kept_by_the_rule() -> None:
+    facts = YearFacts(tuple(t for t in EXTENDED if t.year <= 2025), tuple(ORGS))
+    again = decide_appointment(facts, AppointmentRequest(2025, (OFR,), keep=ACTIVA))
+    assert isinstance(again, AppointmentDecision), again
+    assert not again.changed
+    # Without --keep the continuing one already recorded stays.
+    again = decide_appointment(facts, AppointmentRequest(2025, (OFR,)))
+    assert isinstance(again, AppointmentDecision), again
+    assert not again.changed
+
+
+def test_an_appointment_for_an_extension_year_needs_replace() -> None:
+    facts = YearFacts(tuple(t for t in EXTENDED if t.year <= 2024), tuple(ORGS))
+    broken = decide_appointment(facts, AppointmentRequest(2024, (GARDEN,), keep=ACTIVA))
+    assert isinstance(broken, RuleBroken)
+    assert "2024 already has coordinators" in broken.message
+    assert "(continuing, extension)" in broken.message
+    assert "--replace" in broken.message
+
+
+def test_extending_2024_records_2023s_pair_once_more() -> None:
+    decision = accepted_year(decide_extension(before(2024), ExtensionRequest(2024)))
+    assert decision.year == 2024
+    assert decision.terms == (
+        Term(2024, ACTIVA, Role.CONTINUING, True),
+        Term(2024, MOCKELN, Role.CONTINUING, True),
+    )
+    assert decision.add == decision.terms
+    assert decision.remove == ()
+    assert decision.changed
+
+
+def test_extending_a_year_recorded_so_changes_nothing() -> None:
+    facts = YearFacts(tuple(t for t in EXTENDED if t.year <= 2024), tuple(ORGS))
+    decision = accepted_year(decide_extension(facts, ExtensionRequest(2024)))
+    assert not decision.changed
+    assert decision.remove == ()
+
+
+def test_extending_a_year_recorded_otherwise_needs_replace() -> None:
+    facts = YearFacts(tuple(t for t in HISTORY if t.year <= 2024), tuple(ORGS))
+    broken = refused_year(decide_extension(facts, ExtensionRequest(2024)))
+    assert broken.kind is RuleViolation
+    assert broken.message == (
+        "2024 already has coordinators: Stiftelsen Activa (continuing), "
+        "Möckelnföreningarna (continuing). Add --replace to record another pair."
+    )
+    decision = accepted_year(decide_extension(facts, ExtensionRequest(2024, replace=True)))
+    assert set(decision.remove) == {
+        Term(2024, ACTIVA, Role.CONTINUING),
+        Term(2024, MOCKELN, Role.CONTINUING),
+    }
+    assert all(term.extension for term in decision.add)
+
+
+@pytest.mark.parametrize(
+    ("year", "history", "fragment"),
+    [
+        (2023, EXTENDED, "recorded for 2022: Region Örebro län (other)"),
+        (2027, EXTENDED, "recorded for 2026: Örebro Föreningsråd (continuing)"),
+        (2028, EXTENDED, "recorded for 2027: nothing"),
+        (2015, EXTENDED, "recorded for 2014: nothing"),
+    ],
+)
+def test_an_extension_needs_a_complete_civil_society_pair(
+    year: int, history: tuple[Term, ...], fragment: str
+) -> None:
+    broken = refused_year(decide_extension(YearFacts(history, tuple(ORGS)), ExtensionRequest(year)))
+    assert broken.kind is RuleViolation
+    assert f"{year - 1} has no complete civil-society pair to extend into {year}" in broken.message
+    assert fragment in broken.message
+
+
+def test_an_extension_needs_the_pair_to_be_members_still() -> None:
+    history = (Term(2024, ACTIVA, Role.NEWCOMER), Term(2024, FORMER, Role.NEWCOMER))
+    broken = refused_year(decide_extension(YearFacts(history, tuple(ORGS)), ExtensionRequest(2025)))
+    assert broken.message == (
+        "Avslutad is not a member in 2025 (it left on 2024-12-31), "
+        "so 2024's pair cannot coordinate 2025 once more."
+    )
+
+
+def test_the_region_before_the_hand_over_is_outside_the_rotation() -> None:
+    only_2025 = YearFacts(tuple(t for t in HISTORY if t.year == 2025), tuple(ORGS))
+    decision = accepted_year(decide_outside(only_2025, OutsideRequest(2022, (REGION, REGION))))
+    assert decision.terms == (Term(2022, REGION, Role.OTHER),)
+    assert decision.changed
+    recorded = YearFacts((*only_2025.history, *decision.add), only_2025.orgs)
+    proposal = propose(2022, recorded.history, ORGS)
+    assert proposal.outside
+    assert proposal.missing == ()
+    again = accepted_year(decide_outside(recorded, OutsideRequest(2022, (REGION,))))
+    assert not again.changed
+
+
+def test_the_documented_region_years_lack_nothing() -> None:
+    for year in range(2015, 2023):
+        proposal = propose(year, HISTORY, ORGS)
+        assert proposal.outside, year
+        assert proposal.missing == (), year
+
+
+def test_civil_society_is_never_outside_the_rotation() -> None:
+    broken = refused_year(decide_outside(FACTS_2026, OutsideRequest(2022, (REGION, ACTIVA))))
+    assert broken.kind is RuleViolation
+    assert broken.message == (
+        "Stiftelsen Activa is a civil-society organisation, and civil society coordinates by "
+        'the rotation rule: record it with psi rotate 2022 --appoint "Stiftelsen Activa".'
+    )
+
+
+def test_more_than_two_outside_the_rotation_are_too_many() -> None:
+    broken = refused_year(
+        decide_outside(FACTS_2026, OutsideRequest(2014, (REGION, MUNICIPALITY, 99)))
+    )
+    assert broken.kind is InvalidInput
+
+
+def test_another_organisation_outside_the_rotation_needs_replace() -> None:
+    broken = refused_year(decide_outside(FACTS_2026, OutsideRequest(2022, (MUNICIPALITY,))))
+    assert "2022 already has coordinators: Region Örebro län (other)" in broken.message
+    decision = accepted_year(
+        decide_outside(FACTS_2026, OutsideRequest(2022, (MUNICIPALITY,), replace=True))
+    )
+    assert decision.remove == (Term(2022, REGION, Role.OTHER),)
+    assert decision.add == (Term(2022, MUNICIPALITY, Role.OTHER),)
+    both = accepted_year(decide_outside(FACTS_2026, OutsideRequest(2022, (REGION, MUNICIPALITY))))
+    assert both.add == (Term(2022, MUNICIPALITY, Role.OTHER),)
+    assert both.remove == ()
+
+
 # Simulated decades: the AU follows the proposal every year, choosing at random where the rule
 # leaves it a choice (ties, which candidate to appoint, who declines).
 
@@ -223,10 +469,23 @@ def _au_requests(proposal: Proposal, pick: Iterator[int]) -> list[AppointmentReq
     return [AppointmentRequest(proposal.year, newcomers, keep=keep)]
 
 
-def _simulate(years: int, choices: list[int]) -> YearFacts:
+def _extended(facts: YearFacts, year: int) -> YearFacts:
+    """The facts after the committee gives `year - 1`'s pair `year` once more."""
+    decision = decide_extension(facts, ExtensionRequest(year))
+    assert isinstance(decision, YearDecision), decision
+    assert decision.remove == ()
+    return YearFacts((*facts.history, *decision.add), facts.orgs, facts.inquiries)
+
+
+def _simulate(years: int, choices: list[int], *, extensions: bool = False) -> YearFacts:
+    """`years` years from the hand-over in 2023; with `extensions`, the committee now and
+    then gives last year's pair the next year once more instead of rotating."""
     facts = YearFacts((Term(2022, 1, Role.OTHER),), _orgs(years))
     pick = iter(choices)
     for year in range(2023, 2023 + years):
+        if extensions and year > 2023 and next(pick) % 3 == 0:
+            facts = _extended(facts, year)
+            continue
         proposal = propose(year, facts.history, facts.orgs, facts.inquiries)
         if proposal.candidates and next(pick) % 4 == 0:
             # Somebody says no; the proposal is made again without it.
@@ -332,5 +591,130 @@ def test_an_appointment_by_the_rule_keeps_it(case: tuple[YearFacts, AppointmentR
             assert term.org_id not in declined
     again = decide_appointment(_decided(facts, request), request)
     assert isinstance(again, AppointmentDecision)
+    assert not again.changed
+    assert again.terms == outcome.terms
+
+
+# Simulated decades with extension years: the committee now and then gives last year's pair
+# the next year once more; the rule goes on from there.
+
+
+@st.composite
+def extended_simulations(draw: st.DrawFn) -> YearFacts:
+    years = draw(st.integers(min_value=2, max_value=20))
+    choices = draw(st.lists(st.integers(0, 1000), min_size=6 * years, max_size=6 * years))
+    return _simulate(years, choices, extensions=True)
+
+
+def _pairs(history: Sequence[Term]) -> dict[int, set[int]]:
+    by_year: dict[int, set[int]] = {}
+    for term in history:
+        by_year.setdefault(term.year, set()).add(term.org_id)
+    return by_year
+
+
+@settings(max_examples=200, deadline=None)
+@given(extended_simulations())
+def test_extension_years_keep_the_pair_and_the_rule_goes_on(facts: YearFacts) -> None:
+    history = facts.history
+    pairs = _pairs(history)
+    extension_years = {t.year for t in history if t.extension}
+    for year in sorted(pairs):
+        terms = [t for t in history if t.year == year]
+        if year in extension_years:
+            # The same pair as the year before, both continuing, both recorded as extension.
+            assert pairs[year] == pairs[year - 1]
+            assert all(t.role is Role.CONTINUING and t.extension for t in terms)
+        elif year > 2023:
+            assert len(pairs[year] & pairs[year - 1]) == 1, (year, pairs)
+            newcomers = [t for t in terms if t.role is Role.NEWCOMER]
+            assert len(newcomers) == 1
+            assert not any(t.org_id == newcomers[0].org_id and t.year < year for t in history)
+        # Every recorded year is complete.
+        assert propose(year, history, facts.orgs).missing == (), year
+    for term in history:
+        if term.year < 2023:
+            continue
+        run = consecutive_years(history, term.org_id, term.year)
+        extended = sum(1 for y in range(term.year - run + 1, term.year + 1) if y in extension_years)
+        # An extension year counts as served; without them nobody serves past two years.
+        assert run - extended <= 2, (term, run, extended)
+
+
+@settings(max_examples=200, deadline=None)
+@given(extended_simulations())
+def test_the_recorded_history_says_who_stayed_every_year(facts: YearFacts) -> None:
+    """With each year recorded, its proposal names the one that did stay and the one that
+    did leave, ties included; an extension year names neither."""
+    history = facts.history
+    pairs = _pairs(history)
+    for year in sorted(pairs):
+        if year <= 2023:
+            continue
+        proposal = propose(year, history, facts.orgs)
+        if proposal.extension:
+            assert (proposal.stays, proposal.tied, proposal.leaves) == (None, (), ())
+            continue
+        (kept,) = pairs[year] & pairs[year - 1]
+        assert proposal.stays == kept
+        assert proposal.tied == ()
+        assert set(proposal.leaves) == pairs[year - 1] - {kept}
+
+
+@st.composite
+def outside_requests(draw: st.DrawFn) -> tuple[YearFacts, ExtensionRequest | OutsideRequest]:
+    facts = draw(extended_simulations())
+    ids = [org.id for org in facts.orgs]
+    last = max(t.year for t in facts.history)
+    # The year after the last recorded one comes up more often than the others.
+    year = draw(st.sampled_from([last + 1]) | st.integers(2015, last + 2))
+    replace = draw(st.booleans())
+    if draw(st.booleans()):
+        return facts, ExtensionRequest(year, replace)
+    named = st.sampled_from(sorted(NOT_CIVIL)) | st.sampled_from(ids)
+    orgs = tuple(draw(st.lists(named, min_size=1, max_size=3)))
+    return facts, OutsideRequest(year, orgs, replace)
+
+
+def _decide_year(
+    facts: YearFacts, request: ExtensionRequest | OutsideRequest
+) -> YearDecision | RuleBroken:
+    if isinstance(request, ExtensionRequest):
+        return decide_extension(facts, request)
+    return decide_outside(facts, request)
+
+
+@settings(max_examples=300, deadline=None)
+@given(outside_requests())
+def test_every_year_outside_the_rule_comes_to_a_value_that_keeps_it(
+    case: tuple[YearFacts, ExtensionRequest | OutsideRequest],
+) -> None:
+    facts, request = case
+    outcome = _decide_year(facts, request)
+    if isinstance(outcome, RuleBroken):
+        assert outcome.kind in (InvalidInput, RuleViolation)
+        assert outcome.message
+        return
+    year = request.year
+    assert {t.year for t in outcome.terms} == {year}
+    assert set(outcome.add) <= set(outcome.terms)
+    assert not set(outcome.remove) & set(outcome.terms)
+    if not request.replace:
+        assert outcome.remove == ()
+    civil = {org.id for org in facts.orgs if org.sector == "civil-society"}
+    if isinstance(request, ExtensionRequest):
+        before = {t.org_id for t in facts.history if t.year == year - 1 and t.org_id in civil}
+        assert {t.org_id for t in outcome.terms} == before
+        assert len(before) == 2
+        assert all(t.role is Role.CONTINUING and t.extension for t in outcome.terms)
+    else:
+        assert not {t.org_id for t in outcome.terms} & civil
+        assert 1 <= len(outcome.terms) <= 2
+        assert all(t.role is Role.OTHER and not t.extension for t in outcome.terms)
+    kept = tuple(t for t in facts.history if t not in outcome.remove)
+    recorded = YearFacts((*kept, *outcome.add), facts.orgs, facts.inquiries)
+    assert propose(year, recorded.history, facts.orgs).missing == ()
+    again = _decide_year(recorded, request)
+    assert isinstance(again, YearDecision), again
     assert not again.changed
     assert again.terms == outcome.terms

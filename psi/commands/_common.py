@@ -116,11 +116,13 @@ def write_document(
     default_name: str,
     title: str,
     header: str = "",
+    dated: date | None = None,
     charts: Mapping[str, Any] | None = None,
     slots: Mapping[str, str] | None = None,
 ) -> None:
     """Markdown to standard output or a file; PDF, Word, OpenDocument or HTML to a file
-    (`default_name` if none given)."""
+    (`default_name` if none given). A PDF's header shows `header` and `dated` (today if
+    not given)."""
     from psi.reports.render import PARTNERSHIP, markdown_to_editable, markdown_to_pdf
 
     if request.file_format == "md" and request.output is None:
@@ -138,6 +140,7 @@ def write_document(
             request,
             title=title,
             header=header or PARTNERSHIP,
+            dated=dated,
             charts=charts,
             slots=slots,
         )

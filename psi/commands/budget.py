@@ -18,7 +18,7 @@ from psi.words import BUDGET_CATEGORY, term
 
 if TYPE_CHECKING:
     from psi.domain.budget import BudgetAlert
-    from psi.services.budget import BudgetStatus
+    from psi.services.budget import BudgetStatus, CoFundingView
 
 app = typer.Typer(
     help="Keep the grant, its split between the coordinators, spending and co-funding.",
@@ -213,22 +213,60 @@ def import_(
 
 @app.command(
     "funding",
-    epilog='Example: psi budget funding 2025 45000 --source "Externa projektmedel" --note "Del av lönekostnaden"',
+    epilog='Example: psi budget funding 2025 --source "externa projektmedel" '
+    '--note "del av lönekostnad" --frees-grant',
 )
 def funding(
     ctx: typer.Context,
     year: Year,
-    amount: AmountArg,
-    source: Annotated[str, typer.Option(help="Where the money comes from.")],
-    note: Annotated[str | None, typer.Option(help="What it paid for.")] = None,
+    amount: Annotated[
+        str | None,
+        typer.Argument(help="Amount in kronor (200000, 45 000 kr ...); leave out if not known."),
+    ] = None,
+    source: Annotated[
+        str,
+        typer.Option(
+            help="Where the money comes from, as it reads mid-sentence: externa projektmedel."
+        ),
+    ] = "",
+    note: Annotated[
+        str | None, typer.Option(help="What it pays for, as it reads mid-sentence.")
+    ] = None,
+    frees_grant: Annotated[
+        bool,
+        typer.Option(
+            "--frees-grant",
+            help="It pays part of the region's own cost (a salary), which frees the "
+            "committee's money for the grant; without it, it pays for the coordination.",
+        ),
+    ] = False,
 ) -> None:
-    """Record co-funding: other money that paid for the coordination."""
+    """Record other money in a year: beside the grant, or paying part of the region's cost."""
+    from psi.domain.budget import Funding
     from psi.services.budget import add_funding
 
-    ore = parse_positive_amount(amount)
+    if not source.strip():
+        raise InvalidInput(
+            f'Say where the money comes from: psi budget funding {year} --source "externa projektmedel".'
+        )
+    ore = parse_positive_amount(amount) if amount is not None else None
+    kind = Funding.FREES_GRANT if frees_grant else Funding.COORDINATION
     with session(ctx) as db:
-        row = add_funding(db, year, ore, source, note)
-    console.success(f"Recorded co-funding for {year} from {row.source}: {format_amount(ore)}.")
+        view = add_funding(db, year, ore, source, note, kind)
+    console.success(f"Recorded {funding_text(view)} for {year}.")
+
+
+def funding_text(view: CoFundingView) -> str:
+    """Other money in one line: `externa projektmedel, 45 000 kr, frees the grant (del av lönekostnad)`."""
+    from psi.domain.budget import Funding
+
+    size = format_amount(view.amount) if view.amount is not None else "amount not recorded"
+    what = (
+        "paying part of the region's cost, which frees the grant"
+        if view.kind is Funding.FREES_GRANT
+        else "co-funding the coordination"
+    )
+    return f"{view.source}, {size}, {what}" + (f" ({view.note})" if view.note else "")
 
 
 def _status_tables(status: BudgetStatus) -> None:
@@ -258,10 +296,8 @@ def _status_tables(status: BudgetStatus) -> None:
             for c, a in status.spent_by_category.items()
         ]
         console.print_table(["Category", "Spent"], rows)
-    for source, amount, note in status.co_funding:
-        console.say(
-            f"Co-funding: {source}, {format_amount(amount)}" + (f" ({note})" if note else "")
-        )
+    for other in status.co_funding:
+        console.say(f"Other money: {funding_text(other)}")
     for reason in status.override_reasons:
         console.say(f"Allocation above the grant: {reason}")
 

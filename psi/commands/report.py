@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from psi import console
-from psi.commands._common import session, write_document
+from psi.commands._common import day_or_today, session, write_document
 from psi.commands._options import (
     Format,
     Lang,
@@ -64,7 +64,8 @@ def _deliver(
         request,
         default_name=f"{stem}.{chosen}",
         title=title,
-        header=context["settings"].get("name") or "",
+        header=context.get("header") or context["settings"].get("name") or "",
+        dated=context.get("dated_on"),
         charts=context.get("charts"),
         slots=slots,
     )
@@ -117,14 +118,6 @@ def _followup(db: Session, year: int, language: str) -> dict[str, Any]:
     return followup_context(year_report(db, year), language)
 
 
-def _decision(db: Session, year: int, language: str) -> dict[str, Any]:
-    from psi.reports.contexts import decision_context
-    from psi.services.rotation import propose
-    from psi.services.yearly import decision_report
-
-    return decision_context(decision_report(db, year), propose(db, year), language)
-
-
 def _budget(db: Session, year: int, language: str) -> dict[str, Any]:
     from psi.reports.contexts import budget_context
     from psi.services.yearly import budget_report
@@ -146,13 +139,63 @@ _year_command(
     "The working committee's follow-up of a year: the six duties, meetings, members, budget.",
     "psi report followup 2025 --format pdf -o uppfoljning-2025.pdf",
 )
-_year_command(
+
+
+@app.command(
     "decision",
-    _decision,
-    N_("Coordination {year}"),
-    "A draft of Kulturnämnden's decision document for a year, every fact from the register.",
-    "psi report decision 2027 --format pdf",
+    epilog="Example: psi report decision 2026 --date 2025-08-27 --dnr KN 2025/123 --format pdf",
 )
+def decision(
+    ctx: typer.Context,
+    year: Year,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The draft as it stands on this day, YYYY-MM-DD (today if left out): only "
+            "what was decided by then counts, and the draft is dated that day.",
+        ),
+    ] = None,
+    dnr: Annotated[
+        str | None, typer.Option(help="The diarienummer; a line to fill in if left out.")
+    ] = None,
+    send_to: Annotated[
+        str | None,
+        typer.Option(
+            help="Who the decision is sent to (Skickas till); a line to fill in if left out."
+        ),
+    ] = None,
+    file_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "sv",
+    templates: Templates = None,
+) -> None:
+    """A draft of Kulturnämnden's decision document for a year, every fact from the register.
+
+    Each fact it takes from the register is listed on standard error with its value and
+    the command that changes it, so that it can be checked before the draft is sent.
+    """
+    from psi.domain.decision import draft
+    from psi.reports.contexts import decision_context, fact_label
+    from psi.services.yearly import decision_input
+
+    request = document_request(file_format, output, lang, templates)
+    day = day_or_today(on)
+    with session(ctx, write=False) as db:
+        facts = draft(decision_input(db, year, day))
+    context = decision_context(facts, request.lang, dnr=dnr, send_to=send_to)
+    heading = words(request.lang).gettext(N_("Coordination {year}")).format(year=year)
+    _deliver("decision", f"decision-{year}", context, request, title=heading)
+    # Only once the draft is written: a failure is one error line, as everywhere.
+    for fact in facts.facts:
+        shown = "[MISSING]" if fact.missing else _fact_text(fact.value)
+        console.note(f"{fact_label(fact.key, 'en')}: {shown} ({fact.command})")
+
+
+def _fact_text(value: object) -> str:
+    return " and ".join(value) if isinstance(value, tuple) else str(value)
+
+
 _year_command(
     "budget",
     _budget,

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 ROTATE_EPILOG = (
     'Example: psi rotate 2027 --asked "Exempelstiftelsen Bron" ; '
-    'psi rotate 2027 --appoint "Exempelstiftelsen Bron" --decided 2026-11-20 --ref "AU 2026-11-20 § 4"'
+    'psi rotate 2027 --appoint "Exempelstiftelsen Bron" --decided 2026-11-20 --ref "AU 2026-11-20 § 4" ; '
+    'psi rotate 2022 --other "Region Örebro län" ; '
+    'psi rotate 2024 --extend --decided 2023-11-15 --ref "Kulturnämnden 2023-11-15"'
 )
 COORDINATORS_EPILOG = "Example: psi coordinators --json"
 
@@ -39,11 +41,32 @@ def rotate(
         str | None,
         typer.Option(help="The coordinator of YEAR-1 that stays (when the AU must choose)."),
     ] = None,
+    extend: Annotated[
+        bool,
+        typer.Option(
+            "--extend",
+            help="Record YEAR as an extension year: YEAR-1's pair once more, by the "
+            "committee's decision, outside the rule.",
+        ),
+    ] = False,
+    other: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Record ORG as YEAR's coordinator outside the rotation, such as the region "
+            "before the hand-over (at most twice).",
+            show_default=False,
+        ),
+    ] = None,
     decided: Annotated[
-        str | None, typer.Option(help="Date of the AU's decision, YYYY-MM-DD; today if left out.")
+        str | None,
+        typer.Option(
+            help="Date of the decision, YYYY-MM-DD; with --appoint today if left out (left "
+            "empty for a past year), with --extend or --other left empty."
+        ),
     ] = None,
     ref: Annotated[
-        str | None, typer.Option(help="Decision reference, e.g. the AU minutes' paragraph.")
+        str | None,
+        typer.Option(help="Decision reference, e.g. the AU minutes' paragraph."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Record the appointment although it breaks the rule.")
@@ -69,16 +92,24 @@ def rotate(
 ) -> None:
     """Propose YEAR's coordinators by the rotation rule, record inquiries, or appoint the pair.
 
-    Without --appoint or an inquiry option it writes nothing: it explains who stays, who
-    leaves and why, and ranks the newcomer candidates.
+    Without --appoint, --extend, --other or an inquiry option it writes nothing: it explains
+    who stays, who leaves and why, and ranks the newcomer candidates; for a year whose
+    coordinators are all recorded, it says who they are and in which roles.
+
+    Outside the rule: --extend records YEAR-1's civil-society pair once more (an extension
+    year, as 2024), and --other ORG records a coordinator outside civil society (the region's
+    years before the hand-over).
     """
     asking = _Asking(year, _answers(asked, declined, accepted), on, note)
     appointing = _Appointing(appoint or [], keep, force, reason, replace, decided, ref)
-    if appoint:
+    if extend or other:
+        _outside_rule(ctx, _OutsideRule(extend, other or []), appointing, asking)
+    elif appoint:
         _appoint(ctx, appointing, asking)
     elif appointing.has_options():
         raise InvalidInput(
-            "--keep, --force, --reason, --replace, --decided and --ref go with --appoint ORG."
+            "--keep, --force, --reason, --replace, --decided and --ref go with --appoint ORG "
+            "(--replace, --decided and --ref also with --extend or --other ORG)."
         )
     elif asking.answers:
         _record_inquiries(ctx, asking, as_json=as_json)
@@ -173,6 +204,59 @@ def _appoint(ctx: typer.Context, appointing: _Appointing, asking: _Asking) -> No
     _print_appointment(result)
 
 
+@dataclass(frozen=True)
+class _OutsideRule:
+    """--extend or --other ORG: a year recorded outside the rotation rule."""
+
+    extend: bool
+    others: list[str]
+
+    @property
+    def option(self) -> str:
+        """The option given, for messages."""
+        return "--extend" if self.extend else "--other"
+
+    def conflicts(self, appointing: _Appointing, asking: _Asking) -> list[str]:
+        """The options given that do not go with it."""
+        given = {
+            "--other": self.extend and bool(self.others),
+            "--appoint": bool(appointing.newcomers),
+            "--keep": appointing.keep is not None,
+            "--force": appointing.force,
+            "--reason": appointing.reason is not None,
+            "--asked, --declined or --accepted": bool(asking.answers),
+        }
+        return [option for option, present in given.items() if present]
+
+
+def _outside_rule(
+    ctx: typer.Context, outside: _OutsideRule, appointing: _Appointing, asking: _Asking
+) -> None:
+    """Record YEAR as an extension year or with coordinators outside the rotation, in one
+    transaction; refused, and nothing written, when combined with the rule's options."""
+    from psi.services import rotation
+
+    conflicts = outside.conflicts(appointing, asking)
+    if conflicts:
+        raise InvalidInput(
+            f"{outside.option} records {asking.year} outside the rotation rule, so it cannot "
+            f"be combined with {' or '.join(conflicts)}."
+        )
+    order = rotation.YearOrder(
+        asking.year,
+        decided_on=parse_optional_date(appointing.decided, what="decision date"),
+        decision_ref=appointing.ref,
+        replace=appointing.replace,
+    )
+    with session(ctx, write=True) as db:
+        result = (
+            rotation.extend(db, order)
+            if outside.extend
+            else rotation.record_other(db, order, outside.others)
+        )
+    _print_appointment(result)
+
+
 def _record(db: Session, asking: _Asking) -> list[tuple[str, Answer]]:
     from psi.services import rotation
 
@@ -188,9 +272,16 @@ def _print_inquiries(year: int, recorded: list[tuple[str, Answer]]) -> None:
 
 
 def _print_appointment(result: AppointResult) -> None:
-    pair = ", ".join(f"{name} ({role})" for name, role in result.terms)
+    extension = ", extension" if result.extension else ""
+    pair = ", ".join(f"{name} ({role}{extension})" for name, role in result.terms)
     if not result.changed:
         console.say(f"{result.year} already has exactly this pair: {pair}. Nothing changed.")
+        return
+    if result.extension:
+        console.success(
+            f"Recorded {result.year} as an extension year, {result.year - 1}'s pair once more: "
+            f"{pair}."
+        )
         return
     console.success(f"Recorded {result.year}'s coordinators: {pair}.")
     for problem in result.overridden:
@@ -201,26 +292,51 @@ def _years(count: int) -> str:
     return f"{count} consecutive year{'s' if count != 1 else ''}"
 
 
+def _complete(p: ProposalView) -> bool:
+    """Whether YEAR's coordinators are all recorded: then there is nothing to advise."""
+    return bool(p.current) and not p.missing
+
+
 def _first_steps(p: ProposalView) -> list[str]:
     if not p.previous and not p.handover:
+        if _complete(p):
+            return [f"{p.year - 1} has no recorded coordinators to compare {p.year}'s pair with."]
         return [
             f"{p.year - 1} has no recorded coordinators, so the rule has nothing to start "
             f"from. Record them with: psi rotate {p.year - 1} --appoint ORG --force --reason TEXT"
         ]
     if p.handover:
+        if _complete(p):
+            return [
+                f"{p.year - 1} had no civil-society coordinator: {p.year} was a hand-over "
+                "year, in which both coordinators may be newcomers."
+            ]
         return [
             f"{p.year - 1} had no civil-society coordinator: {p.year} is a hand-over "
             "year, and both coordinators may be newcomers."
         ]
     served = "; ".join(f"{name}, {_years(years)}" for name, years in p.previous)
+    if p.extension:
+        return [
+            f"{p.year - 1}: {served}.",
+            f"{p.year} is an extension year: the committee gave {p.year - 1}'s pair the "
+            "assignment once more, outside the rotation rule. The year counts as served.",
+        ]
     return [f"{p.year - 1}: {served}.", *_stays_and_leaves(p)]
 
 
 def _print_proposal(p: ProposalView) -> None:
+    if p.outside_rotation and _complete(p):
+        console.say(f"Coordinators of {p.year}, outside the rotation:", style="bold")
+        _print_current(p, 1)
+        return
     steps = _first_steps(p)
     console.say(f"Rotation for {p.year}, from the coordinators of {p.year - 1}:", style="bold")
     for number, text in enumerate(steps, start=1):
         console.say(f"{number}. {text}")
+    if _complete(p):
+        _print_current(p, len(steps) + 1)
+        return
     console.say(
         f"{len(steps) + 1}. Newcomer candidates: civil-society members in {p.year} that have "
         "never coordinated and have not declined, ranked by meetings attended in the two "
@@ -249,12 +365,26 @@ def _print_proposal(p: ProposalView) -> None:
 
 def _stays_and_leaves(p: ProposalView) -> list[str]:
     if len(p.previous) == 1:
+        if _complete(p):
+            return [
+                f"Only one coordinator is recorded for {p.year - 1}, so the rule cannot tell "
+                "who stayed."
+            ]
         return [
             f"Only one coordinator is recorded for {p.year - 1}, so the rule cannot tell who "
             f"stays; appoint {p.year - 1}'s newcomer first: psi rotate {p.year - 1} --appoint ORG"
         ]
-    if p.stays:
+    served = dict(p.previous)
+    equal = [name for name, years in p.leaves if p.stays and years == served[p.stays]]
+    if p.stays and equal:
+        lines = [
+            f"Stays: {p.stays}. {' and '.join([p.stays, *equal])} have served equally long, "
+            f"and {p.year}'s recorded pair says who stayed."
+        ]
+    elif p.stays:
         lines = [f"Stays: {p.stays}, the one with the fewest consecutive years."]
+    elif _complete(p):
+        lines = [f"{' and '.join(p.tied)} have served equally long."]
     else:
         options = " or ".join(f'--keep "{name}"' for name in p.tied)
         lines = [
@@ -262,7 +392,10 @@ def _stays_and_leaves(p: ProposalView) -> list[str]:
             f"long ({options})."
         ]
     lines.extend(
-        f"Leaves: {name}, which has served longest ({_years(years)})." for name, years in p.leaves
+        f"Leaves: {name} ({_years(years)})."
+        if name in equal
+        else f"Leaves: {name}, which has served longest ({_years(years)})."
+        for name, years in p.leaves
     )
     return lines
 
@@ -274,14 +407,32 @@ def _print_current(p: ProposalView, step: int) -> None:
             f"psi rotate {p.year} --asked ORG, then appoint with psi rotate {p.year} --appoint ORG."
         )
         return
-    pair = ", ".join(f"{name} ({role})" for name, role in p.current)
+    extension = ", extension" if p.extension else ""
+    pair = ", ".join(f"{name} ({role}{extension})" for name, role in p.current)
     console.say(f"{step}. Recorded for {p.year}: {pair}.")
-    if p.missing:
+    if not p.missing:
+        if p.outside_rotation:
+            console.say(
+                f"   {p.year} lies outside the rotation rule, which applies to civil-society "
+                "coordinators; nothing is missing."
+            )
+        else:
+            console.say(f"   {p.year}'s pair is complete.")
+        return
+    console.say(
+        f"   Still missing: {' and '.join(p.missing)}. Appoint with psi rotate {p.year} --appoint ORG."
+    )
+    if _same_pair_again(p):
         console.say(
-            f"   Still missing: {' and '.join(p.missing)}. Appoint with psi rotate {p.year} --appoint ORG."
+            f"   If the committee gave {p.year - 1}'s pair {p.year} once more, record it as an "
+            f"extension year instead: psi rotate {p.year} --extend --replace"
         )
-    else:
-        console.say(f"   {p.year}'s pair is complete.")
+
+
+def _same_pair_again(p: ProposalView) -> bool:
+    """Whether YEAR holds YEAR-1's whole pair, not recorded as an extension year."""
+    previous = {name for name, _ in p.previous}
+    return len(previous) == 2 and {name for name, _ in p.current} == previous
 
 
 def coordinators(
@@ -308,11 +459,21 @@ def coordinators(
             v.organisation,
             v.role,
             str(v.consecutive_years),
+            "yes" if v.extension else "",
             v.decision_ref or "",
             v.override_reason or "",
         ]
         for v in views
     ]
     console.print_table(
-        ["Year", "Organisation", "Role", "Years in a row", "Decision", "Rule overridden"], rows
+        [
+            "Year",
+            "Organisation",
+            "Role",
+            "Years in a row",
+            "Extension",
+            "Decision",
+            "Rule overridden",
+        ],
+        rows,
     )

@@ -4,6 +4,12 @@ Each year two civil-society organisations coordinate PSI. The one of last year's
 with the fewest consecutive years stays on; the one that has served longest leaves; a
 *samordningsnybörjare* (an organisation that never coordinated) joins. In the hand-over
 year, when last year had no civil-society coordinator, both may be newcomers.
+
+Two kinds of year lie outside the rule. In an *extension year* the committee gives last
+year's pair the assignment once more (2024); the year counts as served. Before the
+hand-over, the region (or another organisation outside civil society) coordinated: such a
+year's coordinators have the role `other`. Where last year's pair has served equally long,
+the year's own recorded pair says who stayed.
 """
 
 from __future__ import annotations
@@ -43,6 +49,9 @@ class Term:
     year: int
     org_id: int
     role: Role
+    extension: bool = False
+    """The same pair as the year before, once more, by the committee's decision: outside
+    the rule, but a served year all the same."""
 
 
 @dataclass(frozen=True)
@@ -136,8 +145,22 @@ class Proposal:
     newcomers_needed: int = 1
 
     @property
+    def extension(self) -> bool:
+        """Whether the year is recorded as an extension year (last year's pair once more)."""
+        return is_extension(self.current)
+
+    @property
+    def outside(self) -> bool:
+        """Whether the year is recorded with coordinators outside the rotation only (the
+        region's years before the hand-over)."""
+        return is_outside(self.current)
+
+    @property
     def missing(self) -> tuple[str, ...]:
-        """What the year still lacks: a continuing coordinator and/or newcomers."""
+        """What the year still lacks: a continuing coordinator and/or newcomers. A year
+        recorded as an extension year or outside the rotation lacks nothing."""
+        if self.extension or self.outside:
+            return ()
         have_newcomers = sum(1 for term in self.current if term.role is Role.NEWCOMER)
         have_continuing = any(term.role is Role.CONTINUING for term in self.current)
         lacks: list[str] = []
@@ -145,6 +168,16 @@ class Proposal:
             lacks.append("continuing")
         lacks.extend(["newcomer"] * max(0, self.newcomers_needed - have_newcomers))
         return tuple(lacks)
+
+
+def is_extension(terms: Sequence[Term]) -> bool:
+    """Whether a year's recorded terms make it an extension year."""
+    return bool(terms) and all(term.extension for term in terms)
+
+
+def is_outside(terms: Sequence[Term]) -> bool:
+    """Whether a year's recorded terms are all outside the rotation (role `other`)."""
+    return bool(terms) and all(term.role is Role.OTHER for term in terms)
 
 
 def _latest_answers(inquiries: Iterable[Inquiry], year: int) -> dict[int, Answer]:
@@ -181,7 +214,8 @@ def propose(
 ) -> Proposal:
     """The proposal for `year` from the pair of `year - 1`, with ranked newcomer candidates."""
     previous, handover = _previous_pair(year, history, orgs)
-    stays, tied, leaves = _who_stays(previous)
+    current = tuple(terms_in(history, year))
+    stays, tied, leaves = _who_stays(previous, current)
     answers = _latest_answers(inquiries, year)
     declined = tuple(org_id for org_id, answer in answers.items() if answer is Answer.NO)
     return Proposal(
@@ -193,7 +227,7 @@ def propose(
         handover=handover,
         candidates=_ranked_candidates(year, history, orgs, answers, attended or {}),
         declined=declined,
-        current=tuple(terms_in(history, year)),
+        current=current,
         newcomers_needed=2 if handover else 1,
     )
 
@@ -219,16 +253,25 @@ def _previous_pair(
 
 
 def _who_stays(
-    previous: Sequence[Served],
+    previous: Sequence[Served], current: Sequence[Term]
 ) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
-    """Of last year's pair: the one that stays, those tied for it, and those that leave."""
-    if len(previous) <= 1:
+    """Of last year's pair: the one that stays, those tied for it, and those that leave.
+
+    Where years served tie, the recorded next pair says who stayed: when the year's own
+    recorded terms hold exactly one of the tied, that one stayed and the others left. In an
+    extension year the whole pair stayed, outside the rule: nobody stays or leaves by it.
+    """
+    if len(previous) <= 1 or is_extension(current):
         return None, (), ()
     fewest = previous[0].years
     lowest = tuple(s.org_id for s in previous if s.years == fewest)
     leaves = tuple(s.org_id for s in previous if s.org_id not in lowest)
     if len(lowest) == 1:
         return lowest[0], (), leaves
+    recorded = [org_id for org_id in lowest if org_id in {term.org_id for term in current}]
+    if len(recorded) == 1:
+        (stayed,) = recorded
+        return stayed, (), (*(org_id for org_id in lowest if org_id != stayed), *leaves)
     return None, lowest, leaves
 
 
@@ -513,11 +556,9 @@ def _decision(
 ) -> AppointmentDecision | RuleBroken:
     wanted = _with_roles(appointment, facts.orgs)
     existing = facts.recorded(request.year)
-    if not (existing <= wanted or request.replace):
-        pair = ", ".join(f"{facts.name(t.org_id)} ({t.role})" for t in _by_org(existing))
-        return RuleBroken(
-            f"{request.year} already has coordinators: {pair}. Add --replace to record another pair."
-        )
+    refusal = _already_recorded(facts, request.year, wanted, replace=request.replace)
+    if refusal is not None:
+        return refusal
     return AppointmentDecision(
         appointment=appointment,
         terms=_by_org(wanted),
@@ -526,3 +567,129 @@ def _decision(
         overridden=problems,
         override_reason=request.reason.strip() if problems and request.reason else None,
     )
+
+
+def term_text(name: str, term: Term) -> str:
+    """A recorded term in a few words: the name, its role, and whether it was an extension."""
+    return f"{name} ({term.role}{', extension' if term.extension else ''})"
+
+
+def _already_recorded(
+    facts: YearFacts, year: int, wanted: set[Term], *, replace: bool
+) -> RuleBroken | None:
+    """Refused when `year` holds a term the request would not record, unless --replace."""
+    existing = facts.recorded(year)
+    if existing <= wanted or replace:
+        return None
+    pair = ", ".join(term_text(facts.name(t.org_id), t) for t in _by_org(existing))
+    return RuleBroken(
+        f"{year} already has coordinators: {pair}. Add --replace to record another pair."
+    )
+
+
+# Years outside the rule: what `psi rotate YEAR --extend` and `psi rotate YEAR --other ORG`
+# record. Neither applies the rotation rule; each checks only what the year must be.
+
+
+@dataclass(frozen=True)
+class YearDecision:
+    """An accepted --extend or --other request: the year's terms, what to add and remove."""
+
+    year: int
+    terms: tuple[Term, ...]
+    add: tuple[Term, ...]
+    remove: tuple[Term, ...]
+
+    @property
+    def changed(self) -> bool:
+        """Whether the year gains a term it did not have."""
+        return bool(self.add)
+
+
+def _year_decision(
+    facts: YearFacts, year: int, wanted: set[Term], *, replace: bool
+) -> YearDecision | RuleBroken:
+    refusal = _already_recorded(facts, year, wanted, replace=replace)
+    if refusal is not None:
+        return refusal
+    existing = facts.recorded(year)
+    return YearDecision(
+        year, _by_org(wanted), _by_org(wanted - existing), _by_org(existing - wanted)
+    )
+
+
+@dataclass(frozen=True)
+class ExtensionRequest:
+    """`psi rotate YEAR --extend`: YEAR-1's civil-society pair once more (--replace)."""
+
+    year: int
+    replace: bool = False
+
+
+def extension_pair(facts: YearFacts, year: int) -> tuple[int, int] | RuleBroken:
+    """The pair an extension of `year` keeps: `year - 1`'s two civil-society coordinators,
+    both still members at the end of `year`; or why there is none to extend."""
+    by_id = {org.id: org for org in facts.orgs}
+    before = sorted(terms_in(facts.history, year - 1), key=lambda t: facts.name(t.org_id))
+    civil = [t.org_id for t in before if t.org_id in by_id and is_civil_society(by_id[t.org_id])]
+    if len(civil) != 2:
+        recorded = (
+            ", ".join(term_text(facts.name(t.org_id), t) for t in before) if before else "nothing"
+        )
+        return RuleBroken(
+            f"{year - 1} has no complete civil-society pair to extend into {year} "
+            f"(recorded for {year - 1}: {recorded})."
+        )
+    for org_id in civil:
+        if not member_at_year_end(by_id[org_id], year):
+            org = by_id[org_id]
+            return RuleBroken(
+                f"{org.name} is not a member in {year} ({membership_text(org)}), "
+                f"so {year - 1}'s pair cannot coordinate {year} once more."
+            )
+    return civil[0], civil[1]
+
+
+def decide_extension(facts: YearFacts, request: ExtensionRequest) -> YearDecision | RuleBroken:
+    """The terms an extension year records (last year's pair, continuing, as an extension),
+    or why it is refused."""
+    pair = extension_pair(facts, request.year)
+    if isinstance(pair, RuleBroken):
+        return pair
+    wanted = {Term(request.year, org_id, Role.CONTINUING, extension=True) for org_id in pair}
+    return _year_decision(facts, request.year, wanted, replace=request.replace)
+
+
+@dataclass(frozen=True)
+class OutsideRequest:
+    """`psi rotate YEAR --other ORG [--other ORG]`: coordinators outside the rotation."""
+
+    year: int
+    orgs: tuple[int, ...]
+    replace: bool = False
+
+
+MAX_COORDINATORS = 2
+
+
+def decide_outside(facts: YearFacts, request: OutsideRequest) -> YearDecision | RuleBroken:
+    """The terms a year outside the rotation records (role `other`), or why it is refused:
+    a civil-society organisation coordinates by the rule, and a year has at most two."""
+    by_id = {org.id: org for org in facts.orgs}
+    named = tuple(dict.fromkeys(request.orgs))
+    if not named:
+        return RuleBroken("Name the organisation that coordinated: --other ORG.", InvalidInput)
+    if len(named) > MAX_COORDINATORS:
+        return RuleBroken(
+            f"{len(named)} organisations are too many: a year has at most two coordinators.",
+            InvalidInput,
+        )
+    for org_id in named:
+        org = by_id.get(org_id)
+        if org is not None and is_civil_society(org):
+            return RuleBroken(
+                f"{org.name} is a civil-society organisation, and civil society coordinates "
+                f'by the rotation rule: record it with psi rotate {request.year} --appoint "{org.name}".'
+            )
+    wanted = {Term(request.year, org_id, Role.OTHER) for org_id in named}
+    return _year_decision(facts, request.year, wanted, replace=request.replace)

@@ -22,6 +22,12 @@ SETTINGS = (
     Setting("name", "The partnership's name", "Partnerskapet för sociala innovationer"),
     Setting("short-name", "Its short name", "PSI"),
     Setting("founded", "The year the partnership was founded", None),
+    Setting(
+        "founded-by",
+        "Whose decision founded it, as it reads after 'efter beslut hos': "
+        "dåvarande Örebro läns landsting samt Regionförbundet",
+        None,
+    ),
     Setting("county", "The county (län)", "Örebro län"),
     Setting("region", "The region that grants the money", "Region Örebro län"),
     Setting("committee", "The committee that decides", "Kulturnämnden"),

@@ -17,8 +17,9 @@ from typing import Any
 
 from psi.domain.activity import ActivityStatus, count_activities
 from psi.domain.budget import Burn
+from psi.domain.decision import Draft
 from psi.domain.duties import Duty
-from psi.domain.money import format_amount, format_kronor, parse_amount
+from psi.domain.money import format_amount
 from psi.domain.summary import MeetingAttendance, is_long, meetings_by_month, shorten
 from psi.reports.render import format_date, format_month, format_number
 from psi.services.activities import ActivityView, LogView
@@ -28,7 +29,6 @@ from psi.services.rotation import CoordinatorView, ProposalView
 from psi.services.yearly import (
     ActivitiesReport,
     BudgetReport,
-    DecisionReport,
     MemberCounts,
     YearReport,
 )
@@ -36,8 +36,10 @@ from psi.words import (
     ACTIVITY_STATUS,
     BUDGET_CATEGORY,
     COORDINATOR_ROLE,
+    FUNDING,
     MEETING_KIND,
     MEETING_STATUS,
+    N_,
     SECTOR,
     VERDICT,
     term,
@@ -46,9 +48,6 @@ from psi.words import (
 
 Settings = Mapping[str, str | None]
 # The roles of civil society's coordinators (before 2023 the region led: role "other").
-ROTATION_ROLES = frozenset({"continuing", "newcomer"})
-
-
 # Sections shared by the reports
 
 
@@ -280,8 +279,15 @@ def budget_section(budget: BudgetStatus, lang: str) -> dict[str, Any]:
             for c, amount in budget.spent_by_category.items()
         ],
         "co_funding": [
-            {"source": source, "amount": format_amount(amount), "note": note or ""}
-            for source, amount, note in budget.co_funding
+            {
+                "source": other.source,
+                "amount": format_amount(other.amount)
+                if other.amount is not None
+                else words(lang).gettext("amount not recorded"),
+                "note": other.note or "",
+                "kind": term(lang, FUNDING, other.kind),
+            }
+            for other in budget.co_funding
         ],
         "overrides": budget.override_reasons,
     }
@@ -402,63 +408,103 @@ def activities_context(report: ActivitiesReport, lang: str) -> dict[str, Any]:
     }
 
 
-def _round_members(count: int) -> int:
-    """Members rounded as the decision documents write them: to the nearest 5 (cirka 40)."""
-    return max(5, 5 * round(count / 5)) if count else 0
+FACT_LABELS: dict[str, str] = {
+    "amount": N_("the amount"),
+    "members": N_("the number of member organisations"),
+    "founded": N_("the year the partnership was founded"),
+    "founded-by": N_("whose decision founded the partnership"),
+    "handover": N_("the year the region handed the coordination to civil society"),
+    "rotation": N_("the committee's decision that the coordination rotates"),
+    "previous": N_("last year's coordinators"),
+    "reference": N_("the committee report the decision rests on"),
+    "signer": N_("who signs"),
+    "signer-title": N_("the signer's title"),
+}
 
 
-def _grant_amount(grant: int, settings: Mapping[str, Any]) -> str | None:
-    """The year's grant in kronor, else the default grant of the settings, else None (a gap)."""
-    if not grant and settings.get("default_grant"):
-        grant = parse_amount(str(settings["default_grant"]))
-    return format_kronor(grant) if grant else None
+def fact_label(key: str, lang: str) -> str:
+    """What a fact of the decision draft is, in the document's language."""
+    return words(lang).gettext(FACT_LABELS[key])
 
 
-def _first_rotation_year(history: Sequence[CoordinatorView]) -> int | None:
-    """The first year with both a continuing coordinator and a newcomer."""
-    roles: dict[int, set[str]] = defaultdict(set)
-    for c in history:
-        roles[c.year].add(c.role)
-    return min((year for year, seen in roles.items() if seen >= ROTATION_ROLES), default=None)
-
-
-def history_section(history: Sequence[CoordinatorView]) -> dict[str, Any]:
-    """Since when civil society coordinates, its first pair, and the first year of rotation."""
-    first = min((c.year for c in history if c.role in ROTATION_ROLES), default=None)
+def _gaps(draft: Draft, lang: str) -> dict[str, str]:
+    """For each fact of the draft: the [SAKNAS] text saying what it is and what records it."""
     return {
-        "first_civil_year": first,
-        "first_pair": sorted(c.organisation for c in history if c.year == first),
-        "first_rotation_year": _first_rotation_year(history),
+        fact.key.replace("-", "_"): f"{fact_label(fact.key, lang)}: {fact.command}"
+        for fact in draft.facts
     }
 
 
-def proposal_section(proposal: ProposalView) -> dict[str, Any]:
-    """The rotation: last year's pair, who leaves, who stays, and the handover."""
-    return {
-        "previous_pair": [name for name, _ in proposal.previous],
-        "leaves": [name for name, _ in proposal.leaves],
-        "stays": proposal.stays,
-        "handover": proposal.handover,
-    }
+def _assessment_gap(draft: Draft, lang: str) -> str:
+    """What the register says of the way of working, when it does not say it works well."""
+    w = words(lang)
+    command = f"psi history assess {draft.year - 1} --works-well --on DATE"
+    if draft.assessment is not None and not draft.works_well:
+        said = w.gettext("the working committee found on {day} that it needs change: {note}")
+        text = said.format(
+            day=format_date(draft.assessment.decided_on, lang), note=draft.assessment.note or ""
+        )
+    elif draft.followup is not None:
+        text = w.gettext("the follow-up of {year} finds these duties not met: {duties}").format(
+            year=draft.followup.year, duties=", ".join(draft.followup.below)
+        )
+    else:
+        text = w.gettext("no assessment and no follow-up of {year} is recorded").format(
+            year=draft.day.year - 1
+        )
+    label = w.gettext("assessment of the way of working")
+    return f"{label}: {text}; {command}"
 
 
-def decision_context(report: DecisionReport, proposal: ProposalView, lang: str) -> dict[str, Any]:
-    """Kulturnämndens decision draft for a year: every fact from the database, or a gap."""
-    settings = settings_section(report.settings)
-    budget = report.budget
+def decision_context(
+    draft: Draft, lang: str, *, dnr: str | None = None, send_to: str | None = None
+) -> dict[str, Any]:
+    """Kulturnämnden's decision draft for a year as it stands on its day: every fact from the
+    register, or a [SAKNAS] saying what records it."""
+    settings = settings_section(dict(draft.settings))
+    handover = draft.handover
     return {
-        "year": report.year,
+        "year": draft.year,
+        "previous_year": draft.year - 1,
         "settings": settings,
-        "founded": settings.get("founded"),
-        "members": _round_members(report.members_now),
-        "amount": _grant_amount(budget.grant, settings),
-        **history_section(report.history),
-        "previous_year": report.year - 1,
-        **proposal_section(proposal),
-        "newcomers": [c.organisation for c in report.coordinators if c.role == "newcomer"],
-        "co_funding": [source for source, _, _ in budget.co_funding],
-        "reference": next((ref for _, _, _, ref in budget.grants if ref), None),
-        "today": format_date(report.today, lang),
+        "dated": format_date(draft.day, lang),
+        "dated_on": draft.day,
+        "header": " · ".join(
+            part for part in (settings.get("region"), settings.get("committee")) if part
+        ),
+        "dnr": dnr,
+        "send_to": send_to,
+        "amount": draft.amount.value,
+        "members": draft.members.value,
+        "founded": draft.founded.value,
+        "founded_by": draft.founded_by.value,
+        "handover": None
+        if handover is None
+        else {
+            "year": handover.year,
+            "region": handover.region,
+            "first_pair": list(handover.first_pair),
+        },
+        "rotation": None
+        if draft.rotation is None
+        else {
+            "first_year": draft.rotation.first_year,
+            "decided_year": draft.rotation.decided_year,
+            "note": draft.rotation.note or "",
+        },
+        "extension": list(draft.extension),
+        "previous_pair": list(draft.previous_pair),
+        "previous_needed": draft.previous_needed,
+        "previous_complete": not draft.previous.missing,
+        "stays": draft.stays,
+        "leaves": list(draft.leaves),
+        "newcomers": list(draft.newcomers),
+        "works_well": draft.works_well,
+        "frees_grant": [
+            {"source": source, "note": note or ""} for source, note in draft.frees_grant
+        ],
+        "reference": draft.reference.value,
+        "gaps": {**_gaps(draft, lang), "assessment": _assessment_gap(draft, lang)},
     }
 
 

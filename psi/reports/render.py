@@ -308,6 +308,7 @@ def markdown_to_pdf(
     *,
     title: str,
     header: str,
+    dated: date | None = None,
     charts: Mapping[str, Any] | None = None,
     slots: Mapping[str, str] | None = None,
 ) -> bytes:
@@ -329,7 +330,7 @@ def markdown_to_pdf(
         **chart_inputs,
         "title": title,
         "header": header,
-        "date": format_date(date.today(), request.lang),
+        "date": format_date(dated or date.today(), request.lang),
         "lang": request.lang,
     }
     # The document is compiled in an empty folder of its own, so it can read no other file.

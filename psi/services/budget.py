@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from psi.domain import budget as rules
-from psi.domain.budget import BudgetAlert, Burn, Category
+from psi.domain.budget import BudgetAlert, Burn, Category, Funding
 from psi.domain.dates import parse_date
 from psi.domain.money import format_amount, parse_positive_amount
 from psi.domain.organisation import check_note
@@ -228,19 +228,40 @@ def remove_expense(session: Session, expense_id: int) -> ExpenseView:
     return view
 
 
+@dataclass(frozen=True)
+class CoFundingView:
+    """Other money in a year: where from, how much (None when not known), for what, and
+    whether it pays for the coordination or frees the committee's money."""
+
+    source: str
+    amount: int | None = field(metadata=json_as(money=True))
+    note: str | None
+    kind: Funding
+
+
 def add_funding(
-    session: Session, year: int, amount: int, source: str, note: str | None = None
-) -> CoFunding:
-    """`psi budget funding`: other money that paid for the coordination."""
+    session: Session,
+    year: int,
+    amount: int | None,
+    source: str,
+    note: str | None = None,
+    kind: Funding = Funding.COORDINATION,
+) -> CoFundingView:
+    """`psi budget funding`: other money in a year, beside the grant or freeing it."""
     row = CoFunding(
         year=year,
         source=check_line(source, what="source"),
         amount_ore=amount,
         note=check_note(note) if note else None,
+        kind=kind.value,
     )
     session.add(row)
     session.flush()
-    return row
+    return _funding_view(row)
+
+
+def _funding_view(row: CoFunding) -> CoFundingView:
+    return CoFundingView(row.source, row.amount_ore, row.note, Funding(row.kind))
 
 
 EXPENSE_ALIASES = {
@@ -322,9 +343,7 @@ class BudgetStatus:
     spent: int = field(metadata=json_as(money=True))
     remaining: int = field(init=False, metadata=json_as(money=True))
     """Grant minus spending."""
-    co_funding: list[tuple[str, int, str | None]] = field(
-        metadata=json_as(money=True, items=("source", "amount", "note"))
-    )
+    co_funding: list[CoFundingView]
     share_of_year: float = field(metadata=json_as("share_of_year_passed", digits=4))
     burns: list[Burn] = field(default_factory=list, metadata=json_as(omit=True))
     alerts: list[BudgetAlert] = field(default_factory=list, metadata=json_as("warnings"))
@@ -362,7 +381,7 @@ def budget_status(session: Session, year: int, today: date | None = None) -> Bud
         spent_by_org=dict(by_org),
         spent_by_category={c: by_category[c] for c in Category if by_category.get(c)},
         spent=sum(by_org.values()),
-        co_funding=[(f.source, f.amount_ore, f.note) for f in funding],
+        co_funding=[_funding_view(f) for f in funding],
         share_of_year=share,
         burns=burns,
         alerts=rules.grant_alerts(grant, allocated, overridden) + rules.alerts(burns, share),

@@ -12,13 +12,14 @@ from sqlmodel import Session
 
 from psi.domain import organisation as rules
 from psi.domain.activity import LogKind
-from psi.domain.budget import parse_category
+from psi.domain.budget import Funding, parse_category
+from psi.domain.history import HistoryKind, assessment_finding, parse_decided
 from psi.domain.meeting import parse_kind
 from psi.domain.money import parse_positive_amount
 from psi.domain.organisation import OrgInput
 from psi.domain.planning import parse_time_slot
 from psi.domain.rotation import Answer
-from psi.services import activities, budget, meetings, rotation, settings
+from psi.services import activities, budget, history, meetings, rotation, settings
 from psi.services.contacts import add_contact
 from psi.services.orgs import create_org
 
@@ -70,6 +71,7 @@ def load_example(session: Session) -> ExampleLoaded:
             note=entry.get("note"),
         )
     _load_budget(session, data)
+    _load_history(session, data)
     _load_activities(session, data)
     _load_meetings(session, data)
     return ExampleLoaded(
@@ -91,7 +93,17 @@ def _load_budget(session: Session, data: dict[str, Any]) -> None:
             int(entry["year"]),
             parse_positive_amount(entry["amount"]),
             source=entry["source"],
+            decided_on=date.fromisoformat(entry["decided"]) if entry.get("decided") else None,
             decision_ref=entry.get("ref"),
+        )
+    for entry in data["funding"]:
+        budget.add_funding(
+            session,
+            int(entry["year"]),
+            parse_positive_amount(entry["amount"]) if entry.get("amount") else None,
+            entry["source"],
+            entry.get("note"),
+            Funding.FREES_GRANT if entry.get("frees_grant") else Funding.COORDINATION,
         )
     for entry in data["allocations"]:
         budget.allocate(session, int(entry["year"]), None, even=bool(entry["even"]))
@@ -104,6 +116,27 @@ def _load_budget(session: Session, data: dict[str, Any]) -> None:
             category=parse_category(entry["category"]),
             note=entry.get("note"),
         )
+
+
+def _load_history(session: Session, data: dict[str, Any]) -> None:
+    for entry in data["history"]:
+        kind = HistoryKind(entry["kind"])
+        if kind is HistoryKind.ROTATION:
+            history.record_rotation(
+                session,
+                int(entry["year"]),
+                parse_decided(entry["decided"]),
+                ref=entry.get("ref"),
+                note=entry.get("note"),
+            )
+        else:
+            history.record_assessment(
+                session,
+                int(entry["year"]),
+                date.fromisoformat(entry["on"]),
+                assessment_finding(bool(entry.get("works_well")), entry.get("needs_change")),
+                ref=entry.get("ref"),
+            )
 
 
 def _load_activities(session: Session, data: dict[str, Any]) -> None:

@@ -10,8 +10,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from psi.domain import rotation as rule
+from psi.domain.decision import default_decided_on
 from psi.domain.organisation import check_note
 from psi.domain.rotation import Answer, Role
+from psi.domain.text import check_line
 from psi.models import CoordinatorTerm, Inquiry, Organisation
 from psi.services import stored_id
 from psi.services.meetings import attendance_counts
@@ -36,7 +38,10 @@ def _facts(session: Session) -> list[rule.OrgFacts]:
 
 def _history(session: Session) -> list[rule.Term]:
     rows = session.exec(select(CoordinatorTerm)).all()
-    return [rule.Term(row.year, row.organisation_id, Role(row.role)) for row in rows]
+    return [
+        rule.Term(row.year, row.organisation_id, Role(row.role), extension=row.extension)
+        for row in rows
+    ]
 
 
 def _inquiries(session: Session) -> list[rule.Inquiry]:
@@ -58,6 +63,8 @@ class CoordinatorView:
     decided_on: date | None
     decision_ref: str | None
     override_reason: str | None
+    extension: bool = False
+    """The year was an extension year: the same pair as the year before, once more."""
 
 
 def coordinator_history(session: Session) -> list[CoordinatorView]:
@@ -77,6 +84,7 @@ def coordinator_history(session: Session) -> list[CoordinatorView]:
             decided_on=term.decided_on,
             decision_ref=term.decision_ref,
             override_reason=term.override_reason,
+            extension=term.extension,
         )
         for term, name in rows
     ]
@@ -112,6 +120,10 @@ class ProposalView:
     current: list[tuple[str, Role]] = field(metadata=json_as(items=("organisation", "role")))
     missing: list[str]
     pending: list[str] = field(default_factory=list, metadata=json_as("pending_inquiries"))
+    extension: bool = False
+    """YEAR is recorded as an extension year: YEAR-1's pair once more, outside the rule."""
+    outside_rotation: bool = False
+    """YEAR is recorded with coordinators outside the rotation only (role `other`)."""
 
 
 def propose(session: Session, year: int) -> ProposalView:
@@ -135,6 +147,8 @@ def propose(session: Session, year: int) -> ProposalView:
         current=[(names[t.org_id], t.role) for t in proposal.current],
         missing=list(proposal.missing),
         pending=_pending(inquiries, year, names),
+        extension=proposal.extension,
+        outside_rotation=proposal.outside,
     )
 
 
@@ -193,12 +207,14 @@ def record_inquiries(
 
 @dataclass(frozen=True)
 class AppointResult:
-    """What `psi rotate YEAR --appoint` recorded."""
+    """What `psi rotate YEAR --appoint`, `--extend` or `--other` recorded."""
 
     year: int
     terms: list[tuple[str, Role]]
     changed: bool
     overridden: list[str]
+    extension: bool = False
+    """The year was recorded as an extension year (`--extend`)."""
 
 
 def _year_facts(session: Session) -> rule.YearFacts:
@@ -227,6 +243,7 @@ def appoint(session: Session, order: AppointOrder) -> AppointResult:
     early = rule.override_refusal(order.force, order.reason)
     if early is not None:
         raise early.error()
+    decision_ref = _checked_ref(order.decision_ref)
     facts = _year_facts(session)
     request = rule.AppointmentRequest(
         order.year,
@@ -239,7 +256,16 @@ def appoint(session: Session, order: AppointOrder) -> AppointResult:
     decision = rule.decide_appointment(facts, request)
     if isinstance(decision, rule.RuleBroken):
         raise decision.error()
-    _store(session, decision, order.decided_on, order.decision_ref)
+    _store(
+        session,
+        decision.appointment.year,
+        decision,
+        _Decided(
+            order.decided_on or default_decided_on(order.year, date.today()),
+            decision_ref,
+            decision.override_reason,
+        ),
+    )
     return AppointResult(
         year=order.year,
         terms=[(facts.name(t.org_id), t.role) for t in decision.terms],
@@ -248,30 +274,98 @@ def appoint(session: Session, order: AppointOrder) -> AppointResult:
     )
 
 
+@dataclass(frozen=True)
+class YearOrder:
+    """What `psi rotate YEAR --extend` or `--other ORG` asks for: the year, the decision's
+    date and reference as given (left empty when not given), and --replace."""
+
+    year: int
+    decided_on: date | None = None
+    decision_ref: str | None = None
+    replace: bool = False
+
+
+def extend(session: Session, order: YearOrder) -> AppointResult:
+    """`psi rotate YEAR --extend`: record YEAR-1's civil-society pair once more, continuing,
+    as an extension year (the committee's decision, outside the rule)."""
+    decision_ref = _checked_ref(order.decision_ref)
+    facts = _year_facts(session)
+    decision = rule.decide_extension(facts, rule.ExtensionRequest(order.year, order.replace))
+    if isinstance(decision, rule.RuleBroken):
+        raise decision.error()
+    _store(session, order.year, decision, _Decided(order.decided_on, decision_ref))
+    return _year_result(facts, decision, extension=True)
+
+
+def record_other(session: Session, order: YearOrder, orgs: Sequence[str]) -> AppointResult:
+    """`psi rotate YEAR --other ORG`: record coordinators outside the rotation (role
+    `other`), such as the region's years before the hand-over."""
+    decision_ref = _checked_ref(order.decision_ref)
+    facts = _year_facts(session)
+    named = tuple(stored_id(find_org(session, query)) for query in orgs)
+    request = rule.OutsideRequest(order.year, named, order.replace)
+    decision = rule.decide_outside(facts, request)
+    if isinstance(decision, rule.RuleBroken):
+        raise decision.error()
+    _store(session, order.year, decision, _Decided(order.decided_on, decision_ref))
+    return _year_result(facts, decision, extension=False)
+
+
+def _year_result(
+    facts: rule.YearFacts, decision: rule.YearDecision, *, extension: bool
+) -> AppointResult:
+    return AppointResult(
+        year=decision.year,
+        terms=[(facts.name(t.org_id), t.role) for t in decision.terms],
+        changed=decision.changed,
+        overridden=[],
+        extension=extension,
+    )
+
+
+def _checked_ref(decision_ref: str | None) -> str | None:
+    """The decision reference as one checked line (at most 200 characters), or None."""
+    if decision_ref is None:
+        return None
+    return check_line(decision_ref, what="decision reference")
+
+
+@dataclass(frozen=True)
+class _Decided:
+    """How the terms a command adds were decided: when, by which reference, and the reason
+    the rule was overridden, if it was."""
+
+    on: date | None
+    ref: str | None
+    override_reason: str | None = None
+
+
 def _store(
     session: Session,
-    decision: rule.AppointmentDecision,
-    decided_on: date | None,
-    decision_ref: str | None,
+    year: int,
+    changes: rule.AppointmentDecision | rule.YearDecision,
+    decided: _Decided,
 ) -> None:
-    year = decision.appointment.year
-    if decision.remove:
-        remove = {(t.org_id, t.role) for t in decision.remove}
+    """Remove and add a year's terms, in the command's one transaction (which the audit log
+    records)."""
+    if changes.remove:
+        remove = {(t.org_id, t.role, t.extension) for t in changes.remove}
         rows = session.exec(select(CoordinatorTerm).where(CoordinatorTerm.year == year)).all()
         for row in rows:
-            if (row.organisation_id, Role(row.role)) in remove:
+            if (row.organisation_id, Role(row.role), row.extension) in remove:
                 session.delete(row)
         session.flush()
     now = datetime.now(UTC)
-    for term in decision.add:
+    for term in changes.add:
         session.add(
             CoordinatorTerm(
                 year=year,
                 organisation_id=term.org_id,
                 role=term.role.value,
-                decided_on=decided_on or date.today(),
-                decision_ref=decision_ref,
-                override_reason=decision.override_reason,
+                decided_on=decided.on,
+                decision_ref=decided.ref,
+                override_reason=decided.override_reason,
+                extension=term.extension,
                 created_at=now,
             )
         )
@@ -290,6 +384,7 @@ def record_terms(session: Session, terms: Sequence[dict[str, Any]]) -> int:
                 role=Role(entry["role"]).value,
                 decided_on=date.fromisoformat(entry["decided"]) if entry.get("decided") else None,
                 decision_ref=entry.get("ref"),
+                extension=bool(entry.get("extension", False)),
                 created_at=now,
             )
         )

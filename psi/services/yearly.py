@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -29,6 +30,9 @@ from psi.services.budget import BudgetStatus, ExpenseView, budget_status, list_e
 from psi.services.meetings import ActionView, MeetingView, list_actions, list_meetings
 from psi.services.rotation import CoordinatorView, coordinator_history
 from psi.services.settings import all_settings
+
+if TYPE_CHECKING:
+    from psi.domain.decision import Assessment, DraftInput, Followup, RotationDecision
 
 
 @dataclass(frozen=True)
@@ -244,32 +248,91 @@ def activities_report(session: Session, year: int, today: date | None = None) ->
     )
 
 
-@dataclass(frozen=True)
-class DecisionReport:
-    """What the decision draft states: coordinators past and present, members, money."""
+def decision_input(session: Session, year: int, day: date) -> DraftInput:
+    """Everything recorded that the decision draft for `year` may state on `day`; reads only.
 
-    year: int
-    today: date
-    settings: dict[str, str | None]
-    history: list[CoordinatorView]
-    members_now: int
-    budget: BudgetStatus
+    The domain (psi.domain.decision) decides what of it counts on the day.
+    """
+    from psi.domain.budget import Funding
+    from psi.domain.decision import Appointed, DraftInput, GrantFact
+    from psi.domain.rotation import CIVIL_SOCIETY, Role
+    from psi.models import CoFunding, CoordinatorTerm, Grant
 
-    @property
-    def coordinators(self) -> list[CoordinatorView]:
-        """The year's coordinators."""
-        return [c for c in self.history if c.year == self.year]
-
-
-def decision_report(session: Session, year: int, today: date | None = None) -> DecisionReport:
-    """Gather the facts of a year's decision draft; reads only."""
-    today = today or date.today()
-    rows = session.exec(select(Organisation)).all()
-    return DecisionReport(
+    orgs = session.exec(select(Organisation)).all()
+    by_id = {org.id: org for org in orgs}
+    terms = [
+        Appointed(
+            t.year,
+            t.organisation_id,
+            by_id[t.organisation_id].name,
+            by_id[t.organisation_id].sector == CIVIL_SOCIETY,
+            Role(t.role),
+            t.extension,
+            t.decided_on,
+        )
+        for t in session.exec(select(CoordinatorTerm).order_by(col(CoordinatorTerm.id))).all()
+    ]
+    grants = [
+        GrantFact(g.amount_ore, g.decided_on, g.decision_ref)
+        for g in session.exec(select(Grant).where(Grant.year == year).order_by(col(Grant.id)))
+    ]
+    freeing = session.exec(
+        select(CoFunding)
+        .where(CoFunding.year == year, CoFunding.kind == Funding.FREES_GRANT.value)
+        .order_by(col(CoFunding.id))
+    ).all()
+    rotation, assessments = _history_decisions(session)
+    return DraftInput(
         year=year,
-        today=today,
+        day=day,
         settings=all_settings(session),
-        history=coordinator_history(session),
-        members_now=len(_members_on(rows, today)),
-        budget=budget_status(session, year, today),
+        terms=terms,
+        grants=grants,
+        members=len(_members_on(orgs, day)),
+        rotation=rotation,
+        assessments=assessments,
+        frees_grant=[(f.source, f.note) for f in freeing],
+        followup=_latest_followup(session, day),
     )
+
+
+def _history_decisions(
+    session: Session,
+) -> tuple[RotationDecision | None, list[Assessment]]:
+    """The committee's decision to rotate (the one recorded) and the AU's assessments."""
+    from psi.domain.decision import Assessment, RotationDecision
+    from psi.domain.history import HistoryKind
+    from psi.services.history import history_entries
+
+    rotation = None
+    assessments = []
+    for entry in history_entries(session):
+        if entry.kind is HistoryKind.ROTATION:
+            rotation = RotationDecision(
+                entry.year, entry.decided_on, entry.decided_year, entry.note
+            )
+        elif entry.decided_on is not None:
+            assessments.append(Assessment(entry.decided_on, bool(entry.works_well), entry.note))
+    return rotation, assessments
+
+
+def _latest_followup(session: Session, day: date) -> Followup | None:
+    """The follow-up of the last year finished by `day`, when the register holds a meeting
+    held that year; None otherwise."""
+    from psi.domain.decision import Followup
+
+    year = day.year - 1
+    held = session.exec(
+        select(func.count())
+        .select_from(Meeting)
+        .where(
+            Meeting.status == MeetingStatus.HELD.value,
+            col(Meeting.day) >= date(year, 1, 1),
+            col(Meeting.day) <= date(year, 12, 31),
+        )
+    ).one()
+    if not held:
+        return None
+    report = year_report(session, year, today=date(year, 12, 31))
+    below = tuple(d.key for d in report.duties if d.verdict is duties.Verdict.NOT_MET)
+    return Followup(year, below)

@@ -77,7 +77,14 @@ def test_example_status_2025_json(run: Run, example_db: Path) -> None:
     assert_amount(data["spent"], SPENT_2025, "95 464,50 kr")
     assert_amount(data["remaining"], 20_000_000 - SPENT_2025, "104 535,50 kr")
     assert data["share_of_year_passed"] == 1.0
-    assert data["co_funding"] == []
+    assert data["co_funding"] == [
+        {
+            "source": "externa projektmedel",
+            "amount": None,
+            "note": "del av lönekostnad",
+            "kind": "frees-grant",
+        }
+    ]
     assert data["warnings"] == []
     assert data["allocation_overrides"] == []
 
@@ -747,13 +754,12 @@ def test_funding_is_shown_in_status(run: Run, example_db: Path) -> None:
     )
     assert kr("45 000 kr") in out
     data = status_json(run, 2025)
-    assert data["co_funding"] == [
-        {
-            "source": "Externa projektmedel",
-            "amount": {"ore": 4_500_000, "text": kr("45 000 kr")},
-            "note": "Del av lönekostnaden",
-        }
-    ]
+    assert data["co_funding"][-1] == {
+        "source": "Externa projektmedel",
+        "amount": {"ore": 4_500_000, "text": kr("45 000 kr")},
+        "note": "Del av lönekostnaden",
+        "kind": "coordination",
+    }
     assert data["grant"]["ore"] == 20_000_000  # co-funding is not part of the grant
     text = ok(run, "budget", "status", "2025")
     assert "Externa projektmedel" in text
@@ -766,13 +772,37 @@ def test_funding_is_shown_in_status(run: Run, example_db: Path) -> None:
         (("2025", "0", "--source", "X"), ExitCode.INVALID),
         (("2025", "abc", "--source", "X"), ExitCode.INVALID),
         (("2025", "100", "--source", ""), ExitCode.INVALID),
-        (("2025", "100"), ExitCode.USAGE),
+        (("2025", "100"), ExitCode.INVALID),
+        (("2025", "100", "--source", "   "), ExitCode.INVALID),
+        (("2025", "--source", "X", "--frees-grant", "--frees-grant", "--bogus"), ExitCode.USAGE),
     ],
 )
 def test_funding_refusals(
     run: Run, example_db: Path, args: tuple[str, ...], code: ExitCode
 ) -> None:
     assert_fails(run, example_db, code, "budget", "funding", *args)
+
+
+def test_money_that_frees_the_grant_is_recorded_without_an_amount(
+    run: Run, example_db: Path
+) -> None:
+    out = ok(
+        run, "budget", "funding", "2027", "--source", "externa projektmedel",
+        "--note", "del av lönekostnad", "--frees-grant",
+    )  # fmt: skip
+    assert "externa projektmedel, amount not recorded, paying part of the region's cost" in out
+    data = status_json(run, 2027)
+    assert data["co_funding"] == [
+        {
+            "source": "externa projektmedel",
+            "amount": None,
+            "note": "del av lönekostnad",
+            "kind": "frees-grant",
+        }
+    ]
+    assert data["grant"]["ore"] == 0  # it is not part of any grant
+    text = ok(run, "budget", "status", "2027")
+    assert "Other money: externa projektmedel, amount not recorded" in text
 
 
 def test_status_of_a_year_with_only_co_funding_shows_it(run: Run, example_db: Path) -> None:

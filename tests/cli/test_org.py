@@ -31,8 +31,24 @@ OREBRO_ORGS = {
     "Örebro Föreningsråd",
     "Föreningen Exempelgården (exempel)",
     "Exempelhögskolan (exempel)",
+    "Exempelföreningen Fritid för alla (exempel)",
+    "Exempelkommunens arbetsmarknadsenhet (exempel)",
 }
+KUMLA_ORGS = [
+    "Exempelkooperativet Arbete (exempel)",
+    "Exempelstiftelsen Bron (exempel)",
+    "Pensionärsföreningen Exempel (exempel)",
+]
 FORMER = "Exempelföreningen Avslutad (exempel)"
+LAXA_MEMBERS = [
+    "Exempelföreningen Integration (exempel)",
+    "Exempelföreningen Seniorkraft (exempel)",
+]
+# psi/data/example.json: 43 organisations, of them 39 members, 2 prospects, 1 partner and
+# 1 former member (Avslutad, left 2024-12-31); 42 have not left.
+ALL_IN_EXAMPLE = 43
+ACTIVE_IN_EXAMPLE = 42
+MEMBERS_IN_EXAMPLE = 39
 
 
 # --- org add ---------------------------------------------------------------------------------
@@ -194,11 +210,11 @@ def test_add_duplicate_name_message_names_the_existing_org(run: Run, example_db:
 def test_list_hides_former_members_by_default(run: Run, example_db: Path) -> None:
     default = org_names(run)
     assert FORMER not in default
-    assert len(default) == 14
+    assert len(default) == ACTIVE_IN_EXAMPLE
     assert org_names(run, "--status", "active") == default
     everything = org_names(run, "--status", "all")
     assert FORMER in everything
-    assert len(everything) == 15
+    assert len(everything) == ALL_IN_EXAMPLE
     assert FORMER not in ok(run, "org", "list")
     assert FORMER in ok(run, "org", "list", "--status", "all")
 
@@ -221,21 +237,31 @@ def test_list_by_status(run: Run, example_db: Path, status: str, expected: set[s
 
 def test_list_members(run: Run, example_db: Path) -> None:
     members = org_list(run, "--status", "member")
-    assert len(members) == 11
+    assert len(members) == MEMBERS_IN_EXAMPLE
     assert {org["status"] for org in members} == {"member"}
 
 
 def test_list_by_sector(run: Run, example_db: Path) -> None:
-    assert org_names(run, "--sector", "academia") == ["Exempelhögskolan (exempel)"]
-    assert org_names(run, "-s", "state") == ["Exempelmyndigheten (exempel)"]
+    assert org_names(run, "--sector", "academia") == [
+        "Exempelgymnasiet (exempel)",
+        "Exempelhögskolan (exempel)",
+    ]
+    assert org_names(run, "-s", "state") == [
+        "Exempelmyndigheten (exempel)",
+        "Exempelmyndigheten Arbete (exempel)",
+    ]
     assert org_names(run, "--sector", "civil-society", "--status", "former") == [FORMER]
-    assert org_names(run, "--sector", "business") == []
-    assert "No organisations match" in ok(run, "org", "list", "--sector", "business")
+    assert org_names(run, "--sector", "business") == ["Exempelbolaget Socialt företag (exempel)"]
+    # Every sector has an organisation in the example; none of business has left.
+    assert org_names(run, "--sector", "business", "--status", "former") == []
+    assert "No organisations match" in ok(
+        run, "org", "list", "--sector", "business", "--status", "former"
+    )
 
 
 @pytest.mark.parametrize("spelling", ["kumla", "Kumla", "KUMLA", "1881", "Kumla kommun"])
 def test_list_by_municipality_ascii(run: Run, example_db: Path, spelling: str) -> None:
-    assert org_names(run, "--municipality", spelling) == ["Exempelstiftelsen Bron (exempel)"]
+    assert org_names(run, "--municipality", spelling) == KUMLA_ORGS
 
 
 @pytest.mark.parametrize(
@@ -249,14 +275,15 @@ def test_list_by_municipality_with_swedish_letters(
 
 def test_list_by_municipality_outside_lan_and_former(run: Run, example_db: Path) -> None:
     assert org_names(run, "-m", "other:Stockholm") == ["Exempelmyndigheten (exempel)"]
-    assert org_names(run, "-m", "laxa") == []
-    assert org_names(run, "-m", "laxa", "--status", "all") == [FORMER]
+    assert org_names(run, "-m", "laxa") == LAXA_MEMBERS
+    assert org_names(run, "-m", "laxa", "--status", "former") == [FORMER]
+    assert org_names(run, "-m", "laxa", "--status", "all") == [FORMER, *LAXA_MEMBERS]
 
 
 def test_list_json_has_the_documented_keys(run: Run, example_db: Path) -> None:
     orgs = org_list(run)
     assert isinstance(orgs, list)
-    assert len(orgs) == 14
+    assert len(orgs) == ACTIVE_IN_EXAMPLE
     for org in orgs:
         assert set(org) >= ORG_KEYS
     region = next(org for org in orgs if org["name"] == "Region Örebro län")
@@ -283,7 +310,7 @@ def test_list_is_plain_text_when_piped(run: Run, example_db: Path) -> None:
     assert not set(out) & set(BOX_DRAWING)
     lines = out.splitlines()
     assert lines[0].split() == ["Name", "Short", "Sector", "Municipality", "Status", "Joined"]
-    assert lines[-1] == "14 organisations."
+    assert lines[-1] == f"{ACTIVE_IN_EXAMPLE} organisations."
     assert "\x1b[" not in out
 
 
@@ -573,7 +600,7 @@ def test_remove_confirmed_with_y(run: Run, example_db: Path) -> None:
     out = ok(run, "org", "remove", "Felregistrerad förening", input="y\n")
     assert "Deleted Felregistrerad förening." in out
     assert "Felregistrerad förening" not in org_names(run, "--status", "all")
-    assert len(org_names(run, "--status", "all")) == 15
+    assert len(org_names(run, "--status", "all")) == ALL_IN_EXAMPLE
 
 
 def test_remove_answered_no_aborts(run: Run, example_db: Path) -> None:

@@ -45,7 +45,8 @@ LANGS = ("sv", "en")
 # Each report on the example register: the command line after `psi report`.
 REPORTS: dict[str, tuple[str, ...]] = {
     "followup-2025": ("followup", "2025"),
-    "decision-2026": ("decision", "2026"),
+    "decision-2026": ("decision", "2026", "--date", "2025-08-27"),
+    "decision-2025": ("decision", "2025", "--date", "2024-06-11"),
     "budget-2025": ("budget", "2025"),
     "members-2025": ("members", "--year", "2025"),
     "activities-2025": ("activities", "2025"),
@@ -70,7 +71,7 @@ DECISION_HEADINGS = {
         "## Consequences for the environment, children and gender equality",
         "## Financial consequences",
         "## Follow-up",
-        "## Decision papers",
+        "## Basis for the decision",
     ],
 }
 # What each report's PDF must say, after the text is read back (see pdf_text).
@@ -83,7 +84,7 @@ PDF_FACTS: dict[tuple[str, str], tuple[str, ...]] = {
         "AU-möten hållna: 11 av 11",
         "Bidrag: 200 000 kr.",
         f"{ACTIVA} 100 000 kr 46 250 kr 53 750 kr",
-        "Medlemmar vid årets början: 11. Vid årets slut: 11.",
+        "Medlemmar vid årets början: 38. Vid årets slut: 39.",
     ),
     ("followup-2025", "en"): (
         "Follow-up of the coordination assignment 2025",
@@ -93,23 +94,34 @@ PDF_FACTS: dict[tuple[str, str], tuple[str, ...]] = {
         OFR,
     ),
     ("decision-2026", "sv"): (
+        "Region Örebro län Kulturnämnden",
+        "Datum: 27 augusti 2025",
         "Samordning av Partnerskapet för sociala innovationer 2026",
         "Kulturnämnden beslutar",
+        "att under 2026 avsätta 200 000 kronor",
         "sedan 2015",
-        "200 000 kronor",
-        "cirka 10 organisationer",
+        "cirka 40 organisationer",
         f"{ACTIVA} frånträder nu uppdraget och {OFR} har kvar samordningsansvaret under 2026.",
         "Ärendebeskrivning",
         "Beslutsunderlag",
         f"{SIGNER} Kulturchef",
+        "Skickas till:",
     ),
     ("decision-2026", "en"): (
         "Coordination of Partnerskapet för sociala innovationer 2026",
+        "Date: 27 August 2025",
         "since 2015",
         "200 000 kronor",
-        f"{ACTIVA} now leaves the assignment and {OFR} keeps it in 2026.",
+        f"{ACTIVA} now steps down and {OFR} keeps the coordinating responsibility in 2026.",
         f"{SIGNER} Kulturchef",
     ),
+    ("decision-2025", "sv"): (
+        "Datum: 11 juni 2024",
+        "Samordning av Partnerskapet för sociala innovationer 2025",
+        f"ge {ACTIVA} och {MOCKELN} i uppdrag att samordna PSI ytterligare",
+        "Medlen kan avsättas på grund av att externa projektmedel finansierar del av lönekostnad.",
+    ),
+    ("decision-2025", "en"): ("Coordination of Partnerskapet för sociala innovationer 2025",),
     ("budget-2025", "sv"): (
         "Budget och utfall 2025",
         f"{OFR} 100 000 kr 49 214,50 kr 50 785,50 kr",
@@ -117,7 +129,7 @@ PDF_FACTS: dict[tuple[str, str], tuple[str, ...]] = {
         "lön, arvode 85 000 kr",
     ),
     ("budget-2025", "en"): ("Budget and outcome 2025", f"{OFR} 100 000 kr 49 214,50 kr"),
-    ("members-2025", "sv"): ("Medlemsregister 2025", "11 medlemsorganisationer.", OFR),
+    ("members-2025", "sv"): ("Medlemsregister 2025", "39 medlemsorganisationer.", OFR),
     ("members-2025", "en"): ("2025", OFR, "Region Örebro län"),
     ("activities-2025", "sv"): (
         "Aktivitetslista 2025",
@@ -135,7 +147,21 @@ PDF_FACTS: dict[tuple[str, str], tuple[str, ...]] = {
 
 def report(run: Run, name: str, *options: str) -> str:
     """The Markdown of one of REPORTS, with extra options."""
+    if REPORTS[name][0] == "decision":
+        return drafted(run, *REPORTS[name][1:], *options)
     return ok(run, "report", *REPORTS[name], *options)
+
+
+def drafted(run: Run, *args: str) -> str:
+    """`psi report decision ARGS`, which must succeed; standard error holds only the list of
+    the facts it took from the register, one per line with the command that changes it."""
+    result = run("report", "decision", *args)
+    assert result.exit_code == ExitCode.OK, (args, result.exit_code, result.output)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 10 and all(line.endswith(")") and " (psi " in line for line in lines), (
+        result.stderr
+    )
+    return result.stdout_bytes.decode("utf-8")
 
 
 def normalised(text: str, lang: str) -> str:
@@ -198,8 +224,10 @@ def write_secret(folder: Path) -> None:
 @pytest.mark.parametrize("name", [n for n in REPORTS if n != "rotation"])
 def test_report_markdown_snapshot(run: Run, example_db: Path, name: str, lang: str) -> None:
     markdown = report(run, name, "--lang", lang)
-    today = format_date(date.today(), lang)
-    assert any(today in line for line in markdown.splitlines()[1:3])  # the header line
+    args = REPORTS[name]
+    # A decision draft is dated its --date in its title block; the others today, in the header.
+    dated = date.fromisoformat(args[args.index("--date") + 1]) if "--date" in args else date.today()
+    assert any(format_date(dated, lang) in line for line in markdown.splitlines()[1:5])
     snapshot(f"{name}.{lang}.md", normalised(markdown, lang))
     assert "psichart" not in markdown
     assert "SAKNAS" not in markdown and "MISSING" not in markdown
@@ -264,7 +292,8 @@ def test_followup_2025_says_what_the_example_holds(run: Run, example_db: Path) -
     assert duties[1][2] == "**uppfyllt**"
     assert "Regional utveckling" in duties[1][0]
     assert duties[2][1] == "dialoganteckningar: 1; genomförda aktiviteter: 3 av 3"
-    assert duties[3][1:3] == ["rekryteringskontakter: 1; nya medlemmar: 0", "**inte uppfyllt**"]
+    # Exempelföreningen Nyanlända (exempel) joined on 15 March 2025.
+    assert duties[3][1:3] == ["rekryteringskontakter: 1; nya medlemmar: 1", "**uppfyllt**"]
     assert duties[4][1] == "anteckningar om MSI: 1; möten med MSI: 1"
     assert duties[5][1:3] == ["inlägg på hemsidan: 1; i sociala medier: 1", "**delvis uppfyllt**"]
     assert all(row[3] for row in duties)
@@ -282,8 +311,9 @@ def test_followup_2025_says_what_the_example_holds(run: Run, example_db: Path) -
         "flyttade till nästa år 1. Antal anteckningar om dialogen med medlemmarna: 1."
     ) in lines
     assert (
-        "Medlemmar vid årets början: 11. Vid årets slut: 11. Nya medlemmar: inga. Utträden: "
-        "inga. Rekryteringskontakter: 1 (organisationer: 1). Aktuella intressenter: 2."
+        "Medlemmar vid årets början: 38. Vid årets slut: 39. Nya medlemmar: Exempelföreningen "
+        "Nyanlända (exempel). Utträden: inga. Rekryteringskontakter: 1 (organisationer: 1). "
+        "Aktuella intressenter: 2."
     ) in lines
     assert "Antal anteckningar om dialogen med MSI under 2025: 1." in lines
     assert "Inlägg på hemsidan: 1. Inlägg i sociala medier: 1." in lines
@@ -393,80 +423,178 @@ def test_followup_of_a_year_with_many_meetings_shows_them_by_month(
 # --- the decision draft ----------------------------------------------------------------------
 
 
-def test_decision_2026_every_fact_from_the_example(run: Run, example_db: Path) -> None:
+def test_decision_2026_on_27_august_2025_states_seed_001(run: Run, example_db: Path) -> None:
     markdown = report(run, "decision-2026")
     lines = lines_of(markdown)
-    assert lines[0] == "# Samordning av Partnerskapet för sociala innovationer 2026"
-    assert lines[2].startswith("Kulturnämnden · Förslag till beslut · utkast ")
+    assert lines[:5] == [
+        "**Region Örebro län**\\",
+        "Kulturnämnden",
+        "",
+        "Datum: 27 augusti 2025\\",
+        "Diarienummer: " + "\\_" * 22,
+    ]
+    assert "# Samordning av Partnerskapet för sociala innovationer 2026" in lines
     assert headings(markdown) == DECISION_HEADINGS["sv"]
     proposal = section(markdown, "## Förslag till beslut")
-    assert "Kulturnämnden beslutar" in proposal
-    assert f"att under 2026 avsätta 200{NB}000{NB}kronor till civilsamhällsorg" in proposal
+    assert "Kulturnämnden beslutar\n\natt\n:   under 2026 avsätta 200" in proposal
+    assert f"avsätta 200{NB}000{NB}kronor till civilsamhällsorganisationer inom" in proposal
     summary = section(markdown, "## Sammanfattning")
     assert "har funnits i Örebro län sedan 2015." in summary
     assert "Region Örebro län överlämnade 2023 det koordinerande ansvaret" in summary
-    assert "Idag ingår cirka 10 organisationer" in summary  # 11 members, rounded as cirka 40 was
+    assert "Idag ingår cirka 40 organisationer" in summary
     assert f"avsätter 200{NB}000{NB}kronor till två civilsamhällsorganisationer" in summary
     background = section(markdown, "## Ärendebeskrivning")
+    assert (
+        "sedan 2015 efter beslut hos dåvarande Örebro läns landsting samt Regionförbundet. "
+        "Region Örebro län har under många år haft det koordinerande ansvaret."
+    ) in background
     duties = [line for line in lines_of(background) if line.startswith("- ")]
     assert len(duties) == 6
     assert duties[0] == "- planera och hålla samman Arbetsutskottets möten"
     assert "stormöten 2–4 gånger/år i samverkan med Regional utveckling" in duties[1]
     assert "Mötesplats social innovation" in duties[4]
     assert (
-        f"{MOCKELN} och {ACTIVA} blev de två organisationer som tog sig an uppgiften under 2023."
+        f"{ACTIVA} och {MOCKELN} blev de två organisationer som tog sig an uppgiften under 2023."
     ) in background
     assert (
-        f"Under 2025 har {OFR} och {ACTIVA} haft samordningsansvaret. {ACTIVA} frånträder nu "
+        "Kulturnämnden beslöt under 2024 att det fortlöpande samordningsansvaret skulle rotera."
+    ) in background
+    assert (
+        f"Under 2025 har {ACTIVA} och {OFR} haft samordningsansvaret. {ACTIVA} frånträder nu "
         f"uppdraget och {OFR} har kvar samordningsansvaret under 2026."
     ) in background
     assert (
-        f"utse den organisation som tillsammans med {OFR} ska ges samordningsansvaret för 2026."
+        "Bedömningen är att arbetssättet fungerar väl. Partnerskapets arbetsutskott behöver "
+        "påbörja processen genom att tillfråga och utse den organisation som tillsammans med "
+        f"{OFR} ska ges samordningsansvaret för 2026."
     ) in background
-    assert "Ryms inom kulturnämndens budget." in section(markdown, "## Ekonomiska konsekvenser")
+    assert section(markdown, "## Ekonomiska konsekvenser").strip() == (
+        "Ryms inom kulturnämndens budget."
+    )
     assert "Uppdraget följs upp av partnerskapets arbetsutskott." in markdown
     papers = section(markdown, "## Beslutsunderlag")
     assert (
-        "- Föredragnings-PM kulturnämnd 2025-08-27 Samordning av Partnerskapet för sociala "
+        "- Föredragnings-PM kulturnämnden 2025-08-27 Samordning av Partnerskapet för sociala "
         "innovationer 2026"
     ) in lines_of(papers)
-    assert markdown.endswith(f"{SIGNER}\\\nKulturchef\n")
+    assert markdown.endswith(
+        f"{SIGNER}\\\nKulturchef\n\nSkickas till:\\\n(Ange vem/vilka beslutet ska skickas till)\n"
+    )
     assert "SAKNAS" not in markdown
+
+
+def test_decision_2025_on_11_june_2024_states_seed_000(run: Run, example_db: Path) -> None:
+    markdown = report(run, "decision-2025")
+    assert "Datum: 11 juni 2024\\" in lines_of(markdown)
+    assert "Idag ingår cirka 40 organisationer" in markdown
+    background = section(markdown, "## Ärendebeskrivning")
+    assert (
+        f"Kulturnämnden beslöt att under 2024 ge {ACTIVA} och {MOCKELN} i uppdrag att samordna "
+        "PSI ytterligare. Kulturnämnden beslöt att se över uppdraget och rotera "
+        "samordningsansvaret inför 2025."
+    ) in background
+    assert (
+        "Region Örebro län har förankrat idén hos partnerskapets arbetsutskott och de två "
+        "nuvarande samordnande organisationerna. Bedömningen är att arbetssättet fungerar väl. "
+        "Partnerskapets arbetsutskott behöver påbörja processen genom att tillfråga och utse de "
+        "organisationer som ska ges samordningsansvaret för 2025."
+    ) in background
+    # On 11 June 2024 the 2025 pair was not appointed: nobody is said to stay or to leave.
+    assert "frånträder" not in markdown and "har utsett" not in markdown
+    assert OFR not in markdown
+    assert (
+        "Ryms inom kulturnämndens budget. Medlen kan avsättas på grund av att externa "
+        "projektmedel finansierar del av lönekostnad."
+    ) in section(markdown, "## Ekonomiska konsekvenser")
+    assert "- Föredragnings-PM kulturnämnden 2024-06-11 Samordning av" in markdown
+    assert "SAKNAS" not in markdown
+
+
+def test_decision_lists_each_fact_it_took_on_standard_error(run: Run, example_db: Path) -> None:
+    result = run(*("report", *REPORTS["decision-2026"]))
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert (
+        f"the amount: 200{NB}000{NB}kronor (psi budget grant 2026 AMOUNT --decided 2025-08-27)"
+        in lines
+    )
+    assert "the number of member organisations: 40 (psi org import FILE)" in lines
+    assert (
+        "the year the region handed the coordination to civil society: 2023 "
+        '(psi rotate 2022 --other "Region Örebro län")'
+    ) in lines
+    assert f'who signs: {SIGNER} (psi config set signer "NAME")' in lines
+    assert len(lines) == 10
+
+
+def test_decision_dnr_and_send_to(run: Run, example_db: Path) -> None:
+    markdown = report(
+        run, "decision-2026", "--dnr", "KN 2025/123", "--send-to", "Regional utveckling"
+    )
+    assert "Diarienummer: KN 2025/123" in markdown
+    assert markdown.endswith("Skickas till:\\\nRegional utveckling\n")
 
 
 def test_decision_english(run: Run, example_db: Path) -> None:
     markdown = report(run, "decision-2026", "--lang", "en")
-    lines = lines_of(markdown)
-    assert lines[0] == "# Coordination of Partnerskapet för sociala innovationer 2026"
+    assert "# Coordination of Partnerskapet för sociala innovationer 2026" in lines_of(markdown)
     assert headings(markdown) == DECISION_HEADINGS["en"]
     assert "since 2015" in markdown and f"200{NB}000{NB}kronor" in markdown
-    assert f"{ACTIVA} now leaves the assignment and {OFR} keeps it in 2026." in markdown
-    assert markdown.endswith(f"{SIGNER}\\\nKulturchef\n")
+    assert (
+        f"{ACTIVA} now steps down and {OFR} keeps the coordinating responsibility in 2026."
+    ) in markdown
     assert "MISSING" not in markdown
 
 
+def test_a_register_holding_only_2025_marks_every_history_fact(run: Run, empty_db: Path) -> None:
+    for name, sector in ((ACTIVA, "civil-society"), (OFR, "civil-society")):
+        ok(run, "org", "add", name, "--sector", sector)
+    forced = run(
+        "rotate", "2025", "--appoint", ACTIVA, "--appoint", OFR, "--force", "--reason", "x"
+    )
+    assert forced.exit_code == 0, forced.output
+    markdown = drafted(run, "2026", "--date", "2025-08-27")
+    shown = rendered(markdown)
+    assert "[SAKNAS: året då regionen lämnade över samordningen till civilsamhället: " in shown
+    assert 'psi rotate 2024 --other "Region Örebro län"' in shown
+    assert (
+        "[SAKNAS: nämndens beslut att samordningsansvaret ska rotera: psi history rotation" in shown
+    )
+    assert not re.search(r"överlämnade \d{4}", markdown)
+    assert "under många år" not in markdown
+    # The commands the markers name work: after them, the facts are there.
+    ok(run, "org", "add", "Region Örebro län", "--sector", "region")
+    ok(run, "rotate", "2024", "--other", "Region Örebro län")
+    ok(run, "history", "rotation", "2025", "--decided", "2024")
+    markdown = drafted(run, "2026", "--date", "2025-08-27")
+    assert "Region Örebro län överlämnade 2025 det koordinerande ansvaret" in markdown
+    assert "Kulturnämnden beslöt under 2024 att det fortlöpande" in markdown
+
+
 def test_decision_on_an_empty_register_marks_every_gap(run: Run, empty_db: Path) -> None:
-    markdown = ok(run, "report", "decision", "2026")
+    markdown = drafted(run, "2026")
     assert headings(markdown) == DECISION_HEADINGS["sv"]
     shown = rendered(markdown)
     for gap in (
-        "[SAKNAS: grundandeår",
-        "[SAKNAS: år då civilsamhället tog över",
-        "[SAKNAS: antal medlemmar",
-        "[SAKNAS: när civilsamhället tog över samordningen",
-        "[SAKNAS: samordnarna 2025",
-        "[SAKNAS: föredragnings-PM",
-        "[SAKNAS: undertecknare",
-        "[SAKNAS: titel",
+        "[SAKNAS: året då partnerskapet bildades: psi config set founded YEAR]",
+        "[SAKNAS: vems beslut partnerskapet bildades efter: psi config set founded-by TEXT]",
+        "[SAKNAS: året då regionen lämnade över samordningen till civilsamhället",
+        "[SAKNAS: antalet medlemsorganisationer: psi org import FILE]",
+        "[SAKNAS: nämndens beslut att samordningsansvaret ska rotera",
+        '[SAKNAS: förra årets samordnare: psi rotate 2025 --appoint "ORG"]',
+        "[SAKNAS: föredragnings-PM:et",
+        '[SAKNAS: undertecknare: psi config set signer "NAME"]',
+        "[SAKNAS: undertecknarens titel",
+        "[SAKNAS: bedömning av arbetssättet",
     ):
         assert gap in shown, gap
-    assert "**\\[SAKNAS: grundandeår" in markdown  # bold, so a reader cannot miss it
+    assert "**\\[SAKNAS: året då partnerskapet" in markdown  # bold, so a reader cannot miss it
     # Nothing invented: no year, no count, no names of organisations or people.
     for invented in (ACTIVA, OFR, MOCKELN, SIGNER, "Kulturchef", "cirka", "frånträder", "utsett"):
         assert invented not in markdown, invented
     assert not re.search(r"sedan \d{4}", markdown)
     assert not re.search(r"överlämnade \d{4}", markdown)
-    english = ok(run, "report", "decision", "2026", "--lang", "en")
+    english = drafted(run, "2026", "--lang", "en")
     assert english.count("MISSING") >= 6 and "SAKNAS" not in english
 
 
@@ -474,19 +602,19 @@ def test_decision_placeholder_goes_once_the_fact_is_set(
     run: Run, empty_db: Path, tmp_path: Path
 ) -> None:
     ok(run, "config", "set", "founded", "2015")
-    markdown = ok(run, "report", "decision", "2026")
-    assert "grundandeår" not in markdown
-    assert markdown.count("har funnits i Örebro län sedan 2015.") == 2
+    markdown = drafted(run, "2026")
+    assert "året då partnerskapet bildades" not in markdown
+    assert markdown.count("har funnits i Örebro län sedan 2015") == 2
     assert "SAKNAS: undertecknare" in rendered(markdown)  # the other gaps stay
     ok(run, "config", "set", "signer", "Anna Andersson")
     ok(run, "config", "set", "signer-title", "Kulturdirektör")
     ok(run, "config", "set", "committee", "Regionstyrelsen")
-    markdown = ok(run, "report", "decision", "2026")
-    assert markdown.endswith("Anna Andersson\\\nKulturdirektör\n")
+    markdown = drafted(run, "2026")
+    assert "Anna Andersson\\\nKulturdirektör\n" in markdown
     assert "Regionstyrelsen beslutar" in lines_of(markdown)
     assert "Ryms inom regionstyrelsens budget." in markdown
     target = tmp_path / "beslut.pdf"
-    ok(run, "report", "decision", "2026", "--format", "pdf", "-o", str(target))
+    drafted(run, "2026", "--format", "pdf", "-o", str(target))
     text = pdf_text(target)
     assert "sedan 2015" in text and "Anna Andersson Kulturdirektör" in text
     assert "[SAKNAS: föredragnings" in loose(text).replace("föredragningsPM", "föredragnings")
@@ -494,16 +622,18 @@ def test_decision_placeholder_goes_once_the_fact_is_set(
 
 def test_decision_after_the_newcomer_is_appointed(run: Run, example_db: Path) -> None:
     ok(run, "rotate", "2026", "--appoint", "exempelgården")
-    draft_2026 = ok(run, "report", "decision", "2026")
+    draft_2026 = drafted(run, "2026")
     assert (
-        f"Partnerskapets arbetsutskott har utsett {EXEMPELGARDEN} att tillsammans med {OFR} ha "
-        "samordningsansvaret för 2026."
-    ) in lines_of(draft_2026)
-    markdown = ok(run, "report", "decision", "2027")
-    assert markdown.startswith("# Samordning av Partnerskapet för sociala innovationer 2027\n")
+        f"Bedömningen är att arbetssättet fungerar väl. Partnerskapets arbetsutskott har utsett "
+        f"{EXEMPELGARDEN} att tillsammans med {OFR} ha samordningsansvaret för 2026."
+    ) in draft_2026
+    # Dated before the appointment, the draft still says the AU must appoint the newcomer.
+    assert "har utsett" not in drafted(run, "2026", "--date", "2025-08-27")
+    markdown = drafted(run, "2027")
+    assert "# Samordning av Partnerskapet för sociala innovationer 2027" in lines_of(markdown)
     background = section(markdown, "## Ärendebeskrivning")
     assert (
-        f"Under 2026 har {EXEMPELGARDEN} och {OFR} haft samordningsansvaret. {OFR} frånträder nu "
+        f"Under 2026 har {OFR} och {EXEMPELGARDEN} haft samordningsansvaret. {OFR} frånträder nu "
         f"uppdraget och {EXEMPELGARDEN} har kvar samordningsansvaret under 2027."
     ) in background
     assert (
@@ -513,14 +643,16 @@ def test_decision_after_the_newcomer_is_appointed(run: Run, example_db: Path) ->
     # No decision paper is recorded for 2027 yet: a placeholder, not last year's paper.
     assert "2025-08-27" not in section(markdown, "## Beslutsunderlag")
     assert "SAKNAS: föredragnings-PM" in rendered(markdown)
-    english = ok(run, "report", "decision", "2027", "--lang", "en")
-    assert f"{OFR} now leaves the assignment and {EXEMPELGARDEN} keeps it in 2027." in english
+    english = drafted(run, "2027", "--lang", "en")
+    assert (
+        f"{OFR} now steps down and {EXEMPELGARDEN} keeps the coordinating responsibility in 2027."
+    ) in english
 
 
 def test_decision_before_the_newcomer_is_appointed(run: Run, example_db: Path) -> None:
     """2026's newcomer is not recorded: `psi rotate 2027` says the rule cannot tell who stays,
     and Örebro Föreningsråd (2025 and 2026) is the one that has served longest."""
-    markdown = ok(run, "report", "decision", "2027")
+    markdown = drafted(run, "2027")
     background = section(markdown, "## Ärendebeskrivning")
     assert ". och " not in background, background  # a sentence that starts with "och"
     assert f"{OFR} har kvar samordningsansvaret under 2027" not in background, background
@@ -534,14 +666,17 @@ def test_budget_members_and_activities_say_what_the_example_holds(
     run: Run, example_db: Path
 ) -> None:
     budget = lines_of(report(run, "budget-2025"))
-    grant = f"| Kulturnämnden | 200{NB}000{NB}kr |  | Föredragnings-PM kulturnämnden 2024-06-11 |"
+    grant = (
+        f"| Kulturnämnden | 200{NB}000{NB}kr | 2024-06-11 | Föredragnings-PM kulturnämnden "
+        "2024-06-11 |"
+    )
     assert grant in budget
     expense = f"| 2025-03-31 | {OFR} | 45{NB}000{NB}kr | lön, arvode | Arvode samordning jan-mars"
     assert f"{expense} (exempel) |" in budget
     assert len([line for line in budget if re.match(r"^\| 2025-\d\d-\d\d \|", line)]) == 6
     members = report(run, "members-2025")
-    assert "11 medlemsorganisationer." in lines_of(members)
-    assert "| civilsamhälle | 7 |" in lines_of(members)
+    assert "39 medlemsorganisationer." in lines_of(members)
+    assert "| civilsamhälle | 28 |" in lines_of(members)
     assert "Exempelföreningen Avslutad (exempel)" not in members  # left 2024-12-31
     assert "Exempelföreningen Nystart (exempel)" not in members  # a prospect
     assert "Mötesplats social innovation" not in members  # a partner
@@ -588,7 +723,9 @@ def test_every_report_as_pdf(
         assert fact in text or loose(fact) in loose(text), (fact, text)
     assert {"å", "ä", "ö", "Ö"} <= set(text), text
     assert "Partnerskapet för sociala innovationer" in text
-    assert format_date(date.today(), lang) in text  # the page header
+    args = REPORTS[name]
+    dated = date.fromisoformat(args[args.index("--date") + 1]) if "--date" in args else date.today()
+    assert format_date(dated, lang) in text  # the page header: a draft is dated its day
     assert "psichart" not in text and "\\" not in text and "**" not in text
 
 
@@ -655,9 +792,9 @@ def test_hostile_text_stays_text_in_reports(
     expected = {
         "followup-2025": (
             f"Möte {INJECTION}",  # the meetings table
-            f"Nya medlemmar: {INJECTION}.",
+            f"Nya medlemmar: Exempelföreningen Nyanlända (exempel), {INJECTION}.",
             f"Aktivitet {INJECTION} {INJECTION}",  # requested activities: title, asked by
-            f"{INJECTION}: 1 000 kr ({INJECTION})",  # co-funding
+            f"{INJECTION}: 1 000 kr, medfinansierar samordningen ({INJECTION})",  # other money
             f"{INJECTION} {ACTIVA} 2026-01-31",  # open action item
         ),
         "members-2025": (f"{INJECTION} civilsamhälle Kumla 2025-03-01",),
@@ -850,7 +987,7 @@ def test_config_default_grant_default_is_written_like_a_stored_one(
 
 def test_config_default_grant_reaches_the_decision(run: Run, empty_db: Path) -> None:
     ok(run, "config", "set", "default-grant", "150000")
-    markdown = ok(run, "report", "decision", "2027")
+    markdown = drafted(run, "2027")
     assert f"avsätta 150{NB}000{NB}kronor" in markdown
 
 
@@ -887,3 +1024,14 @@ def test_bad_language_and_format(run: Run, example_db: Path, tmp_path: Path, nam
     )
     assert "'rtf'" in message
     assert not target.exists()
+
+
+def test_a_decision_draft_that_cannot_be_written_is_one_error_line(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    # Found by the hostile test: the facts were listed before the file was written.
+    target = tmp_path / "no-such-folder" / "sub" / "beslut.pdf"
+    (tmp_path / "no-such-folder").write_text("a file, not a folder\n", encoding="utf-8")
+    result = run("report", "decision", "2026", "--format", "pdf", "-o", str(target))
+    assert result.exit_code != 0
+    assert result.stderr.startswith("Error:") and len(result.stderr.splitlines()) == 1

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from psi.errors import ExitCode
-from tests.conftest import Run, dump
+from tests.conftest import Db, Run, dump
 from tests.helpers import as_json, assert_fails, candidate_names, ok, proposal
 
 REGION = "Region Örebro län"
@@ -27,7 +27,40 @@ HOGSKOLAN = "Exempelhögskolan (exempel)"
 NYSTART = "Exempelföreningen Nystart (exempel)"
 AVSLUTAD = "Exempelföreningen Avslutad (exempel)"
 
-EXAMPLE_CANDIDATES_2026 = [EXG, IDROTT, LAGRET]
+GRANNAR = "Exempelnätverket Grannar (exempel)"
+NYANLANDA = "Exempelföreningen Nyanlända (exempel)"
+STUDIEFORBUNDET = "Studieförbundet Exempel (exempel)"
+
+# The 2026 newcomer candidates of the example: its civil-society members at the end of 2026
+# that never coordinated, less Bron, which declined. Ranked by meetings attended in 2024-2025
+# (Exempelgården 5, Idrottsföreningen 1, the rest none), then by the longest membership.
+EXAMPLE_CANDIDATES_2026 = [
+    EXG,  # 3 stormöten and 2 AU meetings in 2025
+    IDROTT,  # the stormöte of May 2025
+    STUDIEFORBUNDET,  # joined 2015-01-10
+    "Exempelföreningen Seniorkraft (exempel)",  # 2015-07-13
+    "Hembygdsföreningen Exempel (exempel)",  # 2015-10-19
+    "Exempelföreningen Läxhjälp (exempel)",  # 2016-03-20
+    "Exempelföreningen Gemenskap (exempel)",  # 2016-06-11
+    "Exempelföreningen Föräldranätverket (exempel)",  # 2016-12-14
+    "Exempelföreningen Fritid för alla (exempel)",  # 2017-08-21
+    "Exempelkyrkans diakoni (exempel)",  # 2017-11-12
+    "Exempelföreningen Matbanken (exempel)",  # 2018-01-22
+    "Föreningen Exempelbygdens framtid (exempel)",  # 2018-04-13
+    "Funktionsrättsföreningen Exempel (exempel)",  # 2019-06-23
+    "Exempelföreningen Unga röster (exempel)",  # 2019-09-14
+    "Pensionärsföreningen Exempel (exempel)",  # 2020-02-15
+    "Exempelföreningen Grön omställning (exempel)",  # 2020-11-24
+    "Exempelföreningen Nattvandrarna (exempel)",  # 2021-04-10
+    "Exempelföreningen Integration (exempel)",  # 2021-07-16
+    "Exempelföreningen Mötesplatsen (exempel)",  # 2022-09-11
+    "Kvinnojouren Exempel (exempel)",  # 2022-12-17
+    "Exempelkooperativet Arbete (exempel)",  # 2023-02-12
+    LAGRET,  # 2023-05-04
+    "Exempelföreningen Kulturhuset (exempel)",  # 2023-05-18
+    NYANLANDA,  # joined 2025-03-15: a member at the end of 2026 all the same
+]
+EXAMPLE_RANKS_2026 = list(range(1, len(EXAMPLE_CANDIDATES_2026) + 1))
 TERM_KEYS = {
     "year",
     "organisation",
@@ -36,6 +69,7 @@ TERM_KEYS = {
     "decided_on",
     "decision_ref",
     "override_reason",
+    "extension",
 }
 PROPOSAL_KEYS = {
     "year",
@@ -49,6 +83,8 @@ PROPOSAL_KEYS = {
     "current",
     "missing",
     "pending_inquiries",
+    "extension",
+    "outside_rotation",
 }
 CANDIDATE_KEYS = {
     "rank",
@@ -194,12 +230,14 @@ def test_rotate_2026_explains_who_stays_who_leaves_and_the_candidates(
 
     ranked = [row for row in table_rows(text) if row[0].isdigit()]
     assert [row[1] for row in ranked] == EXAMPLE_CANDIDATES_2026
-    assert [row[0] for row in ranked] == ["1", "2", "3"]
+    assert [row[0] for row in ranked] == [str(rank) for rank in EXAMPLE_RANKS_2026]
     assert ranked[0][-1] == "pending"
-    assert ranked[1][-1] == "not asked"
+    assert [row[-1] for row in ranked[1:]] == ["not asked"] * (len(ranked) - 1)
     assert ranked[0][2:4] == ["Örebro", "2016-02-01"]
+    assert ranked[2][2:4] == ["Askersund", "2015-01-10"]
+    assert ranked[-1][2:4] == ["Hällefors", "2025-03-15"]
     table_text = "\n".join(" ".join(row) for row in ranked)
-    for never in (BRON, ACTIVA, OFR, MOCKELN, REGION, NYSTART, AVSLUTAD, HOGSKOLAN, MSI):
+    for never in (BRON, ACTIVA, OFR, MOCKELN, REGION, NYSTART, GRANNAR, AVSLUTAD, HOGSKOLAN, MSI):
         assert never not in table_text
 
 
@@ -217,7 +255,7 @@ def test_rotate_2026_json(run: Run, example_db: Path) -> None:
     assert data["handover"] is False
     assert all(set(c) == CANDIDATE_KEYS for c in data["candidates"])
     assert [c["organisation"] for c in data["candidates"]] == EXAMPLE_CANDIDATES_2026
-    assert [c["rank"] for c in data["candidates"]] == [1, 2, 3]
+    assert [c["rank"] for c in data["candidates"]] == EXAMPLE_RANKS_2026
     first = data["candidates"][0]
     assert first == {
         "rank": 1,
@@ -227,7 +265,13 @@ def test_rotate_2026_json(run: Run, example_db: Path) -> None:
         "meetings_attended": 5,  # 3 stormöten and 2 AU meetings in 2025
         "inquiry": "pending",
     }
-    assert data["candidates"][1]["inquiry"] is None
+    attended = [c["meetings_attended"] for c in data["candidates"]]
+    assert attended == [5, 1] + [0] * (len(attended) - 2)
+    # Among those that attended alike, the longest membership first.
+    joined = [c["joined_on"] for c in data["candidates"][2:]]
+    assert joined == sorted(joined)
+    assert data["candidates"][-1]["joined_on"] == "2025-03-15"
+    assert [c["inquiry"] for c in data["candidates"][1:]] == [None] * (len(attended) - 1)
     assert data["declined"] == [BRON]
     assert data["current"] == [{"organisation": OFR, "role": "continuing"}]
     assert data["missing"] == ["newcomer"]
@@ -247,16 +291,29 @@ def test_rotate_2023_on_example_is_the_hand_over_year(run: Run, example_db: Path
     assert "2023's pair is complete." in text
 
 
-def test_rotate_2025_on_example_is_a_tie_the_au_decided(run: Run, example_db: Path) -> None:
+def test_rotate_2025_on_example_the_recorded_pair_says_who_stayed(
+    run: Run, example_db: Path
+) -> None:
+    # 2024's pair has served equally long (2023 and 2024); 2025's recorded pair holds Activa,
+    # so Activa stayed and Möckelnföreningarna left. (This test used to expect an open tie
+    # and --keep advice for a year whose pair is recorded: the old, wrong behaviour.)
     data = proposal(run, 2025)
-    assert data["stays"] is None
-    assert sorted(data["tied"]) == sorted([ACTIVA, MOCKELN])
-    assert data["leaves"] == []
+    assert data["previous"] == [
+        {"organisation": MOCKELN, "consecutive_years": 2},
+        {"organisation": ACTIVA, "consecutive_years": 2},
+    ]
+    assert data["stays"] == ACTIVA
+    assert data["tied"] == []
+    assert data["leaves"] == [{"organisation": MOCKELN, "consecutive_years": 2}]
     assert data["missing"] == []
     text = ok(run, "rotate", "2025")
-    assert "the AU must choose" in text
-    assert f'--keep "{ACTIVA}"' in text
-    assert f'--keep "{MOCKELN}"' in text
+    assert f"Stays: {ACTIVA}." in text
+    assert "2025's recorded pair says who stayed" in text
+    assert f"Leaves: {MOCKELN} (2 consecutive years)." in text
+    assert f"Recorded for 2025: {ACTIVA} (continuing), {OFR} (newcomer)." in text
+    assert "2025's pair is complete." in text
+    assert "the AU must choose" not in text
+    assert "--keep" not in text
 
 
 def test_rotate_a_year_whose_previous_year_is_empty(run: Run, example_db: Path) -> None:
@@ -276,6 +333,8 @@ def test_rotate_a_year_whose_previous_year_is_empty(run: Run, example_db: Path) 
         ["rotate", "2026", "--json"],
         ["rotate", "2025"],
         ["rotate", "2023", "--json"],
+        ["rotate", "2024"],
+        ["rotate", "2022"],
         ["rotate", "2030"],
         ["coordinators"],
         ["coordinators", "--json"],
@@ -360,7 +419,7 @@ def test_a_different_newcomer_needs_replace(run: Run, example_db: Path) -> None:
     assert set(y2026) == {OFR, IDROTT}
     assert y2026[OFR]["role"] == "continuing"
     assert y2026[IDROTT]["role"] == "newcomer"
-    assert candidate_names(run, 2026) == [EXG, LAGRET]
+    assert candidate_names(run, 2026) == [c for c in EXAMPLE_CANDIDATES_2026 if c != IDROTT]
 
 
 def test_replace_does_not_bypass_the_rule(run: Run, example_db: Path) -> None:
@@ -569,7 +628,11 @@ def test_several_inquiries_at_once(run: Run, example_db: Path) -> None:
     assert len(after["inquiry"]) == len(before["inquiry"]) + 2
 
     data = proposal(run, 2026)
-    assert [c["inquiry"] for c in data["candidates"]] == ["pending", "pending", "pending"]
+    assert [c["organisation"] for c in data["candidates"]] == EXAMPLE_CANDIDATES_2026
+    asked = {EXG, IDROTT, LAGRET}
+    assert [c["inquiry"] for c in data["candidates"]] == [
+        "pending" if c in asked else None for c in EXAMPLE_CANDIDATES_2026
+    ]
     assert data["pending_inquiries"] == sorted([EXG, IDROTT, LAGRET])
 
 
@@ -604,7 +667,8 @@ def test_asked_declined_and_accepted_in_one_command(run: Run, example_db: Path) 
 def test_a_declined_org_drops_out_of_the_candidates(run: Run, example_db: Path) -> None:
     ok(run, "rotate", "2026", "--declined", "Exempelgården")
     data = proposal(run, 2026)
-    assert [c["organisation"] for c in data["candidates"]] == [IDROTT, LAGRET]
+    assert [c["organisation"] for c in data["candidates"]] == EXAMPLE_CANDIDATES_2026[1:]
+    assert data["candidates"][0]["organisation"] == IDROTT
     assert data["candidates"][0]["rank"] == 1
     assert data["declined"] == sorted([BRON, EXG])
     assert "Declined for 2026:" in ok(run, "rotate", "2026")
@@ -834,3 +898,493 @@ def test_appointment_options_without_appoint_are_invalid(
 ) -> None:
     line = assert_fails(run, example_db, ExitCode.INVALID, "rotate", "2026", *args)
     assert "--appoint" in line
+
+
+# --- years outside the rule: extension years and coordinators outside civil society ----------
+
+EXTEND_2024 = ("rotate", "2024", "--extend", "--decided", "2023-11-15")
+KULTURNAMNDEN = "Kulturnämnden 2023-11-15"
+
+
+def extend_2024(run: Run) -> None:
+    """Make the example's 2024 an extension year, whether or not the example records it so."""
+    ok(run, *EXTEND_2024, "--ref", KULTURNAMNDEN, "--replace")
+
+
+def documented_history(run: Run) -> None:
+    """The documented history, typed as the AU would on an empty register: the region's
+    2022, the hand-over pair of 2023, the extension year 2024 and the rotation of 2025."""
+    ok(run, "org", "add", REGION, "--sector", "region")
+    for name in (ACTIVA, MOCKELN, OFR):
+        add_civil(run, name)
+    ok(run, "rotate", "2022", "--other", REGION)
+    ok(run, "rotate", "2023", "--appoint", ACTIVA, "--appoint", MOCKELN)
+    ok(run, *EXTEND_2024, "--ref", KULTURNAMNDEN)
+
+
+def record_2025_alone(run: Run) -> None:
+    """Record 2025's pair on a register without 2024 (which breaks the rule: --force)."""
+    result = run("rotate", "2025", "--appoint", OFR, "--keep", ACTIVA, "--force", "--reason", "PM")
+    assert result.exit_code == ExitCode.OK, result.output
+
+
+def set_sql(db: Db, statement: str) -> None:
+    """Change the database behind psi's back (to make data as an older psi left it)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db if isinstance(db, str) else f"sqlite:///{db}")
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def test_the_documented_history_typed_by_the_au(run: Run, empty_db: Path) -> None:
+    documented_history(run)
+    y2024 = terms_in(run, 2024)
+    assert set(y2024) == {ACTIVA, MOCKELN}
+    for term in y2024.values():
+        assert term["role"] == "continuing"
+        assert term["extension"] is True
+        assert term["consecutive_years"] == 2
+        assert term["decided_on"] == "2023-11-15"
+        assert term["decision_ref"] == KULTURNAMNDEN
+        assert term["override_reason"] is None
+    assert proposal(run, 2024)["missing"] == []
+
+    # 2025: the pair of 2024 served equally long, so the AU names who stays.
+    data = proposal(run, 2025)
+    assert data["stays"] is None
+    assert sorted(data["tied"]) == sorted([ACTIVA, MOCKELN])
+    line = assert_fails(run, empty_db, ExitCode.RULE, "rotate", "2025", "--appoint", OFR)
+    assert f'--keep "{ACTIVA}"' in line
+    text = ok(run, "rotate", "2025", "--appoint", OFR, "--keep", ACTIVA)
+    assert f"Recorded 2025's coordinators: {ACTIVA} (continuing), {OFR} (newcomer)." in text
+    assert "Warning" not in text
+    assert all(t["override_reason"] is None for t in terms_in(run, 2025).values())
+
+    after = proposal(run, 2025)
+    assert after["stays"] == ACTIVA
+    assert after["tied"] == []
+    assert after["leaves"] == [{"organisation": MOCKELN, "consecutive_years": 2}]
+
+    # 2026: Activa has served 2023-2025, three years in a row; Föreningsråd one.
+    nxt = proposal(run, 2026)
+    assert nxt["previous"] == [
+        {"organisation": OFR, "consecutive_years": 1},
+        {"organisation": ACTIVA, "consecutive_years": 3},
+    ]
+    assert nxt["stays"] == OFR
+    assert nxt["leaves"] == [{"organisation": ACTIVA, "consecutive_years": 3}]
+
+
+def test_extend_with_the_help_example_on_the_example(run: Run, example_db: Path) -> None:
+    extend_2024(run)
+    y2024 = terms_in(run, 2024)
+    assert set(y2024) == {ACTIVA, MOCKELN}
+    assert all(t["extension"] and t["role"] == "continuing" for t in y2024.values())
+    assert all(not t["extension"] for t in terms(run) if t["year"] != 2024)
+    assert terms_in(run, 2025)[ACTIVA]["consecutive_years"] == 3
+
+    data = proposal(run, 2024)
+    assert data["extension"] is True
+    assert data["outside_rotation"] is False
+    assert data["missing"] == []
+    assert (data["stays"], data["tied"], data["leaves"]) == (None, [], [])
+    assert sorted(c["organisation"] for c in data["current"]) == sorted([ACTIVA, MOCKELN])
+
+
+def test_the_help_ends_with_the_extension_example(run: Run) -> None:
+    result = run("rotate", "--help")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert text.endswith(
+        'psi rotate 2024 --extend --decided 2023-11-15 --ref "Kulturnämnden 2023-11-15"'
+    )
+    assert "--extend" in text
+    assert "--other" in text
+
+
+def test_extend_without_decided_leaves_the_date_empty(run: Run, tie_db: Path) -> None:
+    text = ok(run, "rotate", "2024", "--extend")
+    assert text == (
+        "Recorded 2024 as an extension year, 2023's pair once more: "
+        f"{ALFA} (continuing, extension), {BETA} (continuing, extension).\n"
+    )
+    y2024 = terms_in(run, 2024)
+    assert {t["decided_on"] for t in y2024.values()} == {None}
+    assert {t["decision_ref"] for t in y2024.values()} == {None}
+
+
+def test_repeating_an_extension_changes_nothing(run: Run, tie_db: Path) -> None:
+    ok(run, "rotate", "2024", "--extend", "--ref", "KN § 3")
+    before = dump(tie_db)
+    text = ok(run, "rotate", "2024", "--extend", "--ref", "KN § 3")
+    assert "Nothing changed." in text
+    assert dump(tie_db) == before
+
+
+def test_extend_is_audited(run: Run, tie_db: Path) -> None:
+    ok(run, "rotate", "2024", "--extend", "--ref", "KN § 3")
+    entries = as_json(run, "audit")
+    last = entries[-1]
+    assert last["command"] == 'psi rotate 2024 --extend --ref "KN § 3"'
+    changed = [c for c in last["changes"] if c["table"] == "coordinator_term"]
+    assert len(changed) == 2
+    assert all(c["action"] == "insert" for c in changed)
+
+
+def test_a_year_recorded_otherwise_becomes_an_extension_only_with_replace(
+    run: Run, tie_db: Path
+) -> None:
+    ok(run, "rotate", "2024", "--appoint", GAMMA, "--keep", ALFA)
+    line = assert_fails(run, tie_db, ExitCode.RULE, "rotate", "2024", "--extend")
+    assert "2024 already has coordinators" in line
+    assert "--replace" in line
+    ok(run, "rotate", "2024", "--extend", "--replace")
+    y2024 = terms_in(run, 2024)
+    assert set(y2024) == {ALFA, BETA}
+    assert all(t["extension"] for t in y2024.values())
+    # ... and back to an appointment by the rule, again only with --replace.
+    line = assert_fails(
+        run, tie_db, ExitCode.RULE, "rotate", "2024", "--appoint", GAMMA, "--keep", ALFA
+    )
+    assert "(continuing, extension)" in line
+    ok(run, "rotate", "2024", "--appoint", GAMMA, "--keep", ALFA, "--replace")
+    assert {name: t["extension"] for name, t in terms_in(run, 2024).items()} == {
+        ALFA: False,
+        GAMMA: False,
+    }
+
+
+def test_a_year_an_older_psi_left_without_the_extension_flag(run: Run, example_db: Path) -> None:
+    # A database made by an older `psi init --example` holds 2024 as two continuing terms.
+    set_sql(example_db, "UPDATE coordinator_term SET extension = false WHERE year = 2024")
+    data = proposal(run, 2024)
+    assert data["extension"] is False
+    assert data["missing"] == ["newcomer"]
+    text = ok(run, "rotate", "2024")
+    assert "psi rotate 2024 --extend --replace" in text
+    ok(run, "rotate", "2024", "--extend", "--replace")
+    assert proposal(run, 2024)["missing"] == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "args", "code", "fragments"),
+    [
+        pytest.param(
+            "handover_db",
+            ["rotate", "2023", "--extend"],
+            ExitCode.RULE,
+            ["2022 has no complete civil-society pair", f"{HANDOVER_REGION} (other)"],
+            id="after-the-region",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2025", "--extend"],
+            ExitCode.RULE,
+            ["2024 has no complete civil-society pair", "recorded for 2024: nothing"],
+            id="nothing-to-extend",
+        ),
+        pytest.param(
+            "example_db",
+            ["rotate", "2027", "--extend"],
+            ExitCode.RULE,
+            ["2026 has no complete civil-society pair", f"{OFR} (continuing)"],
+            id="half-a-pair",
+        ),
+        pytest.param(
+            "example_db",
+            ["rotate", "2025", "--extend"],
+            ExitCode.RULE,
+            ["2025 already has coordinators", "--replace"],
+            id="already-recorded",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--appoint", GAMMA],
+            ExitCode.INVALID,
+            ["--extend", "--appoint"],
+            id="with-appoint",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--keep", ALFA],
+            ExitCode.INVALID,
+            ["--extend", "--keep"],
+            id="with-keep",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--force", "--reason", "x"],
+            ExitCode.INVALID,
+            ["--force", "--reason"],
+            id="with-force",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--other", HANDOVER_REGION],
+            ExitCode.INVALID,
+            ["--extend", "--other"],
+            id="with-other",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--accepted", GAMMA],
+            ExitCode.INVALID,
+            ["--accepted"],
+            id="with-an-inquiry",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--decided", "15.11.2023"],
+            ExitCode.INVALID,
+            ["YYYY-MM-DD"],
+            id="bad-date",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--ref", "x" * 201],
+            ExitCode.INVALID,
+            ["decision reference", "at most 200"],
+            id="ref-too-long",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "2024", "--extend", "--ref", "KN\n§ 3"],
+            ExitCode.INVALID,
+            ["decision reference"],
+            id="ref-two-lines",
+        ),
+        pytest.param(
+            "tie_db",
+            ["rotate", "1800", "--extend"],
+            ExitCode.INVALID,
+            ["1800"],
+            id="bad-year",
+        ),
+    ],
+)
+def test_extend_refusals_write_nothing(
+    run: Run,
+    request: pytest.FixtureRequest,
+    fixture: str,
+    args: list[str],
+    code: ExitCode,
+    fragments: list[str],
+) -> None:
+    db = request.getfixturevalue(fixture)
+    line = assert_fails(run, db, code, *args)
+    for fragment in fragments:
+        assert fragment in line
+
+
+def test_extending_a_pair_one_of_which_has_left_is_refused(run: Run, tie_db: Path) -> None:
+    ok(run, "org", "leave", BETA, "--on", "2023-12-31")
+    line = assert_fails(run, tie_db, ExitCode.RULE, "rotate", "2024", "--extend")
+    assert f"{BETA} is not a member in 2024" in line
+
+
+def test_other_works_on_a_register_holding_only_a_later_year(run: Run, empty_db: Path) -> None:
+    """The decision draft's [SAKNAS] marker prints `psi rotate 2022 --other "Region Örebro
+    län"`; it must work where only 2025 is recorded."""
+    ok(run, "org", "add", REGION, "--sector", "region")
+    for name in (ACTIVA, OFR):
+        add_civil(run, name)
+    record_2025_alone(run)
+    before = terms(run)
+    assert {t["year"] for t in before} == {2025}
+
+    text = ok(run, "rotate", "2022", "--other", REGION)
+    assert text == f"Recorded 2022's coordinators: {REGION} (other).\n"
+    y2022 = terms_in(run, 2022)
+    assert y2022[REGION] == {
+        "year": 2022,
+        "organisation": REGION,
+        "role": "other",
+        "consecutive_years": 1,
+        "decided_on": None,
+        "decision_ref": None,
+        "override_reason": None,
+        "extension": False,
+    }
+    assert [t for t in terms(run) if t["year"] == 2025] == before
+
+    data = proposal(run, 2022)
+    assert data["outside_rotation"] is True
+    assert data["missing"] == []
+    text = ok(run, "rotate", "2022")
+    assert f"Recorded for 2022: {REGION} (other)." in text
+    assert "outside the rotation" in text
+    # 2023 is the hand-over year now that 2022 is recorded.
+    assert proposal(run, 2023)["handover"] is True
+
+
+def test_other_with_a_date_and_reference_for_several_years(run: Run, empty_db: Path) -> None:
+    ok(run, "org", "add", REGION, "--sector", "region")
+    ok(run, "org", "add", "Regionförbundet (exempel)", "--sector", "region")
+    for year in range(2015, 2023):
+        ok(run, "rotate", str(year), "--other", "region örebro", "--ref", "Regionens uppdrag")
+    ok(
+        run,
+        "rotate",
+        "2014",
+        "--other",
+        REGION,
+        "--other",
+        "Regionförbundet",
+        "--decided",
+        "2013-12-10",
+    )
+    data = terms(run)
+    assert [t["consecutive_years"] for t in data if t["organisation"] == REGION] == list(
+        range(1, 10)
+    )
+    assert {t["decision_ref"] for t in data if t["year"] >= 2015} == {"Regionens uppdrag"}
+    assert {t["decided_on"] for t in data if t["year"] == 2014} == {"2013-12-10"}
+    assert set(terms_in(run, 2014)) == {REGION, "Regionförbundet (exempel)"}
+
+
+def test_repeating_other_changes_nothing(run: Run, example_db: Path) -> None:
+    before = dump(example_db)
+    text = ok(run, "rotate", "2022", "--other", REGION, "--other", "region örebro län")
+    assert "Nothing changed." in text
+    assert dump(example_db) == before
+
+
+def test_another_organisation_outside_the_rotation_needs_replace(
+    run: Run, example_db: Path
+) -> None:
+    line = assert_fails(run, example_db, ExitCode.RULE, "rotate", "2022", "--other", HOGSKOLAN)
+    assert f"2022 already has coordinators: {REGION} (other)" in line
+    ok(run, "rotate", "2022", "--other", HOGSKOLAN, "--replace")
+    assert set(terms_in(run, 2022)) == {HOGSKOLAN}
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragments"),
+    [
+        pytest.param(
+            ["--other", ACTIVA],
+            ExitCode.RULE,
+            [ACTIVA, "civil-society organisation", f'psi rotate 2014 --appoint "{ACTIVA}"'],
+            id="civil-society",
+        ),
+        pytest.param(
+            ["--other", REGION, "--other", HOGSKOLAN, "--other", MSI],
+            ExitCode.INVALID,
+            ["at most two"],
+            id="three",
+        ),
+        pytest.param(["--other", "Finns Inte"], ExitCode.NOT_FOUND, ["Finns Inte"], id="unknown"),
+        pytest.param(
+            ["--other", REGION, "--appoint", EXG],
+            ExitCode.INVALID,
+            ["--other", "--appoint"],
+            id="with-appoint",
+        ),
+        pytest.param(
+            ["--other", REGION, "--keep", EXG],
+            ExitCode.INVALID,
+            ["--other", "--keep"],
+            id="with-keep",
+        ),
+        pytest.param(
+            ["--other", REGION, "--force", "--reason", "x"],
+            ExitCode.INVALID,
+            ["--force"],
+            id="with-force",
+        ),
+        pytest.param(
+            ["--other", REGION, "--asked", EXG],
+            ExitCode.INVALID,
+            ["--asked"],
+            id="with-an-inquiry",
+        ),
+        pytest.param(
+            ["--other", REGION, "--decided", "2013-02-30"],
+            ExitCode.INVALID,
+            ["YYYY-MM-DD"],
+            id="bad-date",
+        ),
+        pytest.param(
+            ["--other", REGION, "--ref", "   "],
+            ExitCode.INVALID,
+            ["decision reference"],
+            id="empty-ref",
+        ),
+    ],
+)
+def test_other_refusals_write_nothing(
+    run: Run, example_db: Path, args: list[str], code: ExitCode, fragments: list[str]
+) -> None:
+    line = assert_fails(run, example_db, code, "rotate", "2014", *args)
+    for fragment in fragments:
+        assert fragment in line
+
+
+# --- a year whose coordinators are all recorded -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "recorded"),
+    [
+        (2022, f"Recorded for 2022: {REGION} (other)."),
+        (
+            2023,
+            f"Recorded for 2023: {ACTIVA} (newcomer), {MOCKELN} (newcomer).",
+        ),
+        (
+            2024,
+            f"Recorded for 2024: {ACTIVA} (continuing, extension), "
+            f"{MOCKELN} (continuing, extension).",
+        ),
+        (2025, f"Recorded for 2025: {ACTIVA} (continuing), {OFR} (newcomer)."),
+    ],
+)
+def test_a_complete_year_says_so_plainly(
+    run: Run, example_db: Path, year: int, recorded: str
+) -> None:
+    extend_2024(run)
+    assert proposal(run, year)["missing"] == []
+    text = ok(run, "rotate", str(year))
+    assert recorded in text
+    for advice in ("psi rotate", "psi org", "--appoint", "--keep", "--asked", "recruit"):
+        assert advice not in text, (advice, text)
+    assert "candidates" not in text
+    assert "missing" not in text.replace("nothing is missing", "")
+    if year == 2024:
+        assert "2024 is an extension year" in text
+        assert "2024's pair is complete." in text
+    elif year == 2022:
+        assert "2022 lies outside the rotation rule" in text
+    else:
+        assert f"{year}'s pair is complete." in text
+
+
+def test_a_complete_year_without_the_year_before(run: Run, empty_db: Path) -> None:
+    for name in (ACTIVA, OFR):
+        add_civil(run, name)
+    record_2025_alone(run)
+    text = ok(run, "rotate", "2025")
+    assert "2024 has no recorded coordinators to compare 2025's pair with." in text
+    assert "psi rotate" not in text
+    assert "2025's pair is complete." in text
+
+
+# --- psi coordinators shows extension years ---------------------------------------------------
+
+
+def test_coordinators_show_the_extension_year(run: Run, example_db: Path) -> None:
+    extend_2024(run)
+    data = terms(run)
+    assert all(set(term) == TERM_KEYS for term in data)
+    assert {t["year"] for t in data if t["extension"]} == {2024}
+    rows = table_rows(ok(run, "coordinators"))
+    header = rows[0]
+    assert header[:5] == ["Year", "Organisation", "Role", "Years in a row", "Extension"]
+    body = [row[:5] for row in rows[1:]]
+    assert ["2024", ACTIVA, "continuing", "2", "yes"] in body
+    assert ["2024", MOCKELN, "continuing", "2", "yes"] in body
+    assert not any("yes" in row for row in rows[1:] if row[0] != "2024")

@@ -5,7 +5,8 @@ and what other money pays for.
   committee's decision (2024). Existing terms are not extensions.
 - `co_funding.kind`: `coordination` (beside the grant, for the coordinators' work; every
   existing row) or `frees-grant` (part of the region's own cost, which frees the
-  committee's money).
+  committee's money); and its amount may be unknown (the decision documents name the
+  money, not its size).
 - `history_entry`: the committee's decision that the coordination rotates from a year, and
   the working committee's assessments of the way of working, with their dates.
 
@@ -38,6 +39,9 @@ def upgrade() -> None:
             sa.Column("kind", sa.String(length=20), nullable=False, server_default="coordination")
         )
         table.create_check_constraint("ck_co_funding_kind", FUNDING_KINDS)
+        table.alter_column(
+            "amount_ore", existing_type=sa.BigInteger(), existing_nullable=False, nullable=True
+        )
     op.create_table(
         "history_entry",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -58,7 +62,11 @@ def downgrade() -> None:
     """Drop the history table, the co-funding kind and the extension flag."""
     op.drop_index("ix_history_entry_year", table_name="history_entry")
     op.drop_table("history_entry")
+    op.execute("DELETE FROM co_funding WHERE amount_ore IS NULL")
     with op.batch_alter_table("co_funding") as table:
+        table.alter_column(
+            "amount_ore", existing_type=sa.BigInteger(), existing_nullable=True, nullable=False
+        )
         table.drop_constraint("ck_co_funding_kind", type_="check")
         table.drop_column("kind")
     with op.batch_alter_table("coordinator_term") as table:
