@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from psi.domain import rotation as rule
+from psi.domain.duties import Duty
 from psi.domain.money import format_kronor, parse_amount
 
 
@@ -110,7 +111,7 @@ class Followup:
     """The latest finished year's follow-up: its year and the duties below partly met."""
 
     year: int
-    below: tuple[str, ...]
+    below: tuple[Duty, ...]
 
 
 @dataclass(frozen=True)

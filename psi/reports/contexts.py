@@ -47,7 +47,6 @@ from psi.words import (
 )
 
 Settings = Mapping[str, str | None]
-# The roles of civil society's coordinators (before 2023 the region led: role "other").
 # Sections shared by the reports
 
 
@@ -446,7 +445,7 @@ def _assessment_gap(draft: Draft, lang: str) -> str:
         )
     elif draft.followup is not None:
         text = w.gettext("the follow-up of {year} finds these duties not met: {duties}").format(
-            year=draft.followup.year, duties=", ".join(draft.followup.below)
+            year=draft.followup.year, duties=", ".join(d.title[lang] for d in draft.followup.below)
         )
     else:
         text = w.gettext("no assessment and no follow-up of {year} is recorded").format(

@@ -334,5 +334,5 @@ def _latest_followup(session: Session, day: date) -> Followup | None:
     if not held:
         return None
     report = year_report(session, year, today=date(year, 12, 31))
-    below = tuple(d.key for d in report.duties if d.verdict is duties.Verdict.NOT_MET)
+    below = tuple(d for d in report.duties if d.verdict is duties.Verdict.NOT_MET)
     return Followup(year, below)

@@ -21,6 +21,7 @@ from psi.domain.decision import (
     known_on,
     round_members,
 )
+from psi.domain.duties import Duty, Verdict
 from psi.domain.rotation import Role
 
 REGION, ACTIVA, MOCKELN, OFR, GARDEN = 1, 2, 3, 4, 5
@@ -56,6 +57,7 @@ SETTINGS = {
     "signer": "Katarina Strömgren Sandh",
     "signer-title": "Kulturchef",
 }
+MSI_NOT_MET = Duty(5, "msi", {"sv": "Dialog med MSI", "en": "MSI"}, {}, {}, Verdict.NOT_MET)
 ROTATION = RotationDecision(2025, None, 2024, "Region Örebro län har förankrat idén.")
 
 
@@ -200,7 +202,7 @@ def test_the_latest_assessment_by_the_day_decides() -> None:
 
 @pytest.mark.parametrize(
     ("followup", "works_well"),
-    [(None, None), (Followup(2024, ()), True), (Followup(2024, ("msi",)), None)],
+    [(None, None), (Followup(2024, ()), True), (Followup(2024, (MSI_NOT_MET,)), None)],
 )
 def test_without_an_assessment_the_latest_follow_up_must_support_it(
     followup: Followup | None, works_well: bool | None
@@ -222,3 +224,16 @@ def test_an_appointment_recorded_without_a_date_is_dated_today_only_for_a_year_n
     year: int, today: date, expected: date | None
 ) -> None:
     assert default_decided_on(year, today) == expected
+
+
+def test_the_assessment_gap_names_the_duties_the_follow_up_found_not_met() -> None:
+    from psi.reports.contexts import decision_context
+
+    d = draft(
+        _input(2026, date(2025, 8, 27), assessments=[], followup=Followup(2024, (MSI_NOT_MET,)))
+    )
+    gap = decision_context(d, "sv")["gaps"]["assessment"]
+    assert (
+        "uppföljningen av 2024 visar att dessa uppgifter inte är uppfyllda: Dialog med MSI" in gap
+    )
+    assert gap.endswith("psi history assess 2025 --works-well --on DATE")
