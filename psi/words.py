@@ -218,7 +218,164 @@ SWEDISH: dict[Message, Translation] = {
     ("verdict", "partly met"): "delvis uppfyllt",
     ("verdict", "not met"): "inte uppfyllt",
     ("verdict", "on track"): "i fas",
-    ("verdict", "behind"): "efter",
+    ("verdict", "behind"): "ligger efter",
+    # The follow-up: the six duties, what was done, the rules and the summary
+    "and": "och",
+    "Plan and lead the working committee's meetings": (
+        "Planera och hålla samman arbetsutskottets möten"
+    ),
+    "Plan and hold general meetings 2-4 times a year with Regional utveckling": (
+        "Planera och genomföra stormöten 2–4 gånger per år i samverkan med Regional utveckling"
+    ),
+    "An active dialogue with the members, and the activities they wish for": (
+        "Aktiv dialog med medlemmarna och aktiviteter som de önskar"
+    ),
+    "Recruit more members": "Rekrytera fler medlemmar",
+    "A running dialogue with Mötesplats social innovation": (
+        "Löpande dialog med Mötesplats social innovation"
+    ),
+    "Information on the website and social media": "Information via hemsida och sociala medier",
+    "{held} of {planned} planned AU meeting has been held": (
+        "{held} av {planned} planerat AU-möte har hållits",
+        "{held} av {planned} planerade AU-möten har hållits",
+    ),
+    " ({due} of them dated until today)": (
+        " (varav {due} med datum fram till i dag)",
+        " (varav {due} med datum fram till i dag)",
+    ),
+    "{org} attended {attended} of {recorded} AU meeting held": (
+        "{org} deltog i {attended} av {recorded} hållet AU-möte",
+        "{org} deltog i {attended} av {recorded} hållna AU-möten",
+    ),
+    "{held} general meeting has been held": (
+        "{held} stormöte har hållits",
+        "{held} stormöten har hållits",
+    ),
+    ", {with_ru} of them with Regional utveckling": (
+        ", varav {with_ru} i samverkan med Regional utveckling"
+    ),
+    "; {n} more planned": ("; ytterligare {n} planerat", "; ytterligare {n} planerade"),
+    "{n} entry on the dialogue with the members": (
+        "{n} anteckning om dialogen med medlemmarna",
+        "{n} anteckningar om dialogen med medlemmarna",
+    ),
+    "{done} of {listed} activity on the list done": (
+        "{done} av {listed} aktivitet på listan genomförd",
+        "{done} av {listed} aktiviteter på listan genomförda",
+    ),
+    "{n} recruitment contact": ("{n} rekryteringskontakt", "{n} rekryteringskontakter"),
+    "{n} new member": ("{n} ny medlem", "{n} nya medlemmar"),
+    "{n} log entry about MSI": ("{n} anteckning om MSI", "{n} anteckningar om MSI"),
+    "{n} meeting with MSI held": ("{n} möte med MSI har hållits", "{n} möten med MSI har hållits"),
+    "posts in {n} of {quarters} quarter": (
+        "inlägg under {n} av {quarters} kvartal",
+        "inlägg under {n} av {quarters} kvartal",
+    ),
+    " passed": " som har gått",
+    "; {website} on the website and {social} on social media": (
+        "; {website} på hemsidan och {social} i sociala medier"
+    ),
+    "at least {share} % of the year's planned AU meetings are held (cancelled ones "
+    "count as planned), and each coordinator attends at least {attendance} % of those held": (
+        "minst {share} % av årets planerade AU-möten hålls (inställda räknas som planerade), "
+        "och varje samordnare deltar i minst {attendance} % av dem som hålls"
+    ),
+    "{low}-{high} general meetings are held together with Regional utveckling": (
+        "{low}–{high} stormöten hålls i samverkan med Regional utveckling"
+    ),
+    "at least {n} entry on the dialogue with the members is logged and at least {share} % of "
+    "the activity list is done (cancelled and carried activities stay on the list)": (
+        "minst {n} anteckning om dialogen med medlemmarna finns och minst {share} % av "
+        "aktivitetslistan är genomförd (inställda och flyttade aktiviteter räknas med)",
+        "minst {n} anteckningar om dialogen med medlemmarna finns och minst {share} % av "
+        "aktivitetslistan är genomförd (inställda och flyttade aktiviteter räknas med)",
+    ),
+    "a new member joins, or at least {n} recruitment contact is made": (
+        "en ny medlem ansluter, eller minst {n} rekryteringskontakt tas",
+        "en ny medlem ansluter, eller minst {n} rekryteringskontakter tas",
+    ),
+    "at least {n} contact with MSI is made (log entries or meetings held)": (
+        "minst {n} kontakt med MSI har tagits (anteckningar eller hållna möten)",
+        "minst {n} kontakter med MSI har tagits (anteckningar eller hållna möten)",
+    ),
+    "at least {n} post is published on the website or social media in every quarter": (
+        "minst {n} inlägg har publicerats på hemsidan eller i sociala medier varje kvartal",
+        "minst {n} inlägg har publicerats på hemsidan eller i sociala medier varje kvartal",
+    ),
+    "{n} of the six duties is met": (
+        "{n} av de sex uppgifterna är uppfylld",
+        "{n} av de sex uppgifterna är uppfyllda",
+    ),
+    "{n} is on track": ("{n} är i fas", "{n} är i fas"),
+    "{n} is partly met": ("{n} är delvis uppfylld", "{n} är delvis uppfyllda"),
+    "{n} is behind": ("{n} ligger efter", "{n} ligger efter"),
+    "{n} is not met": ("{n} är inte uppfylld", "{n} är inte uppfyllda"),
+    "So far, {text}": "Hittills: {text}",
+    "{title}: {verdict} ({done}).": "{title}: {verdict} ({done}).",
+    "No granted funds are recorded for {year}; the expenses are {spent}.": (
+        "Inga beviljade medel är registrerade för {year}; utgifterna är {spent}."
+    ),
+    "The expenses, {spent}, exceed the granted funds of {grant} by {left}.": (
+        "Utgifterna, {spent}, överstiger de beviljade medlen på {grant} med {left}."
+    ),
+    "The granted funds of {grant} were used in full.": (
+        "De beviljade medlen på {grant} användes i sin helhet."
+    ),
+    "Of the granted funds of {grant}, {spent} was used ({share} %); {left} is unspent.": (
+        "Av de beviljade medlen på {grant} användes {spent} ({share} %); {left} är outnyttjat."
+    ),
+    "So far {spent} of the granted {grant} has been used ({share} %), "
+    "in pace with the year ({passed} % passed).": (
+        "Hittills har {spent} av de beviljade {grant} använts ({share} %), i takt med året "
+        "({passed} % har gått)."
+    ),
+    "So far {spent} of the granted {grant} has been used ({share} %), "
+    "ahead of the year ({passed} % passed).": (
+        "Hittills har {spent} av de beviljade {grant} använts ({share} %), snabbare än året "
+        "går ({passed} % har gått)."
+    ),
+    "So far {spent} of the granted {grant} has been used ({share} %), "
+    "behind the year ({passed} % passed).": (
+        "Hittills har {spent} av de beviljade {grant} använts ({share} %), långsammare än året "
+        "går ({passed} % har gått)."
+    ),
+    "The coordinators for {year} are not yet appointed.": (
+        "Samordnarna för {year} är ännu inte utsedda."
+    ),
+    "{names} stays": (
+        "{names} har kvar samordningsansvaret",
+        "{names} har kvar samordningsansvaret",
+    ),
+    "{names} leaves the assignment": (
+        "{names} frånträder uppdraget",
+        "{names} frånträder uppdraget",
+    ),
+    "{names} joins": (
+        "{names} tillkommer som samordningsnybörjare",
+        "{names} tillkommer som samordningsnybörjare",
+    ),
+    "For {year}: {what}.": "Inför {year}: {what}.",
+    "The second coordinator is not yet appointed.": "Den andra samordnaren är ännu inte utsedd.",
+    "the {n} meeting held": ("det {n} hållna mötet", "de {n} hållna mötena"),
+    "{n} organisation": ("{n} organisation", "{n} organisationer"),
+    "{n} named person": ("{n} namngiven person", "{n} namngivna personer"),
+    "At {meetings}, {persons} from {orgs} were recorded.": (
+        "Vid {meetings} registrerades {persons} från {orgs}."
+    ),
+    "{orgs} attended {meetings}; no persons are recorded.": (
+        "{orgs} deltog i {meetings}; inga personer är registrerade."
+    ),
+    "Organisations from {n} of the county's {total} municipalities were at the meetings.": (
+        "Organisationer från {n} av länets {total} kommuner deltog i mötena."
+    ),
+    "The members are in {n} of the county's {total} municipalities.": (
+        "Medlemmarna finns i {n} av länets {total} kommuner."
+    ),
+    "{n} member organisation is municipal: {names}.": (
+        "{n} medlemsorganisation är kommunal: {names}.",
+        "{n} medlemsorganisationer är kommunala: {names}.",
+    ),
+    "No member organisation is municipal.": "Ingen medlemsorganisation är kommunal.",
 }
 
 CATALOGUES: dict[str, Mapping[Message, Translation]] = {"sv": SWEDISH}

@@ -13,8 +13,7 @@ from psi.domain.calendar import weekday_sv
 from psi.domain.money import format_amount
 
 if TYPE_CHECKING:
-    from psi.domain.budget import BudgetAlert
-    from psi.services.status import Todo
+    from psi.services.status import Todo, TodoDetail
 
 EPILOG = "Example: psi status 2026"
 
@@ -28,6 +27,7 @@ def status(
 ) -> None:
     """Where the year stands: coordinators, meetings, actions, activities, members, budget, duties."""
     from psi.domain.activity import ActivityStatus, count_activities
+    from psi.reports.followup_words import duty_done, duty_title
     from psi.services.status import year_status
     from psi.services.views import to_json
 
@@ -55,10 +55,9 @@ def status(
             f"  Next: {m.day} {weekday_sv(m.day)} v.{m.week} {m.time_text} {m.kind} {m.title}"
             + (f", {m.place}" if m.place else "")
         )
-    facts = {d.key: d for d in r.duties}
-    console.say(
-        f"Meetings: {facts['au'].done['en']}; {facts['stormoten'].done['en']} (2-4 asked for)."
-    )
+    done = {d.key: duty_done(d, r.facts, r.share_of_year < 1, "en") for d in r.duties}
+    asked = f"{r.criteria.stormoten_min}-{r.criteria.stormoten_max}"
+    console.say(f"Meetings: {done['au']}; {done['stormoten']} ({asked} asked for).")
     overdue = view.overdue
     console.say(f"Action items: {len(r.open_actions)} open, {overdue} overdue.")
     for a in r.open_actions[:3]:
@@ -79,32 +78,50 @@ def status(
         f"Budget: grant {format_amount(b.grant)}, spent {format_amount(b.spent)}, "
         f"remaining {format_amount(b.remaining)}."
     )
-    console.say(f"Log: {facts['msi'].done['en']}; {facts['communication'].done['en']}.")
+    console.say(f"Log: {done['msi']}; {done['communication']}.")
     console.say("Duties:")
     for d in r.duties:
         console.say(
-            f"  {_MARK.get(d.verdict.value, ' ')} {d.number}. {d.title['en']}: {d.verdict.value}"
+            f"  {_MARK.get(d.verdict.value, ' ')} {d.number}. {duty_title(d.key, 'en')}: "
+            f"{d.verdict.value}"
         )
     for hint in hints:
         console.say(f"→ {hint}")
 
 
-def hint_text(todo: Todo, alert: BudgetAlert | None, year: int) -> str:
-    """What the year lacks, and the command that fills it."""
+def hint_text(todo: Todo, detail: TodoDetail, year: int) -> str:
+    """What the year lacks, and the command that fills it; `detail` is what the todo is about
+    (the budget alert, the meeting, how many more meetings)."""
     from psi.commands.budget import alert_text
-    from psi.services.status import Todo
+    from psi.domain.budget import BudgetAlert
+    from psi.services.meetings import MeetingView
+    from psi.services.status import MoreMeetings, Todo
 
-    detail = alert_text(alert, year) if alert is not None else ""
+    alert = alert_text(detail, year) if isinstance(detail, BudgetAlert) else ""
+    meeting = (
+        f"Meeting {detail.id} on {detail.day.isoformat()} ({detail.title}) is still planned: "
+        f"record it with psi meeting held {detail.id}, "
+        f'or psi meeting cancel {detail.id} --reason "TEXT"'
+        if isinstance(detail, MeetingView)
+        else ""
+    )
+    more = detail.count if isinstance(detail, MoreMeetings) else 0
+    more_are = f"{more} more past meetings are" if more != 1 else "1 more past meeting is"
     texts = {
         Todo.EMPTY_REGISTER: "The register is empty. To look around: "
         "psi --db psi-example.sqlite3 init --example",
         Todo.LOAD_MEMBERS: "To load your member list: psi org import medlemmar.csv",
         Todo.NO_COORDINATORS: f"No coordinators recorded for {year}: psi rotate {year}",
+        Todo.ONE_COORDINATOR: f"{year} has one coordinator recorded; appoint the second: "
+        f"psi rotate {year}, then psi rotate {year} --appoint ORG",
         Todo.NEXT_PAIR: f"Next year's pair is not decided: psi rotate {year + 1}",
         Todo.NO_MEETINGS: f"No meetings for {year}: psi meeting plan {year} --save",
+        Todo.PAST_PLANNED_MEETING: meeting,
+        Todo.MORE_PAST_PLANNED: f"{more_are} still planned in {year}: "
+        f"psi meeting list {year} --status planned",
         Todo.OVERDUE_ACTIONS: "Overdue action items: psi action list --overdue",
         Todo.NO_GRANT: f"No grant recorded for {year}: psi budget grant {year} 200000",
-        Todo.BUDGET_WARNING: f"Budget: {detail} (psi budget status {year})",
+        Todo.BUDGET_WARNING: f"Budget: {alert} (psi budget status {year})",
         Todo.NO_MSI_DIALOGUE: 'No MSI dialogue logged this year: psi log add msi "TEXT" --org MSI',
         Todo.NOTHING_PUBLISHED: "Nothing published this year: "
         'psi log add website "TEXT" --link URL',

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from psi.domain.duties import CRITERIA_SETTINGS, criteria_from, criterion_text, parse_criterion
 from psi.domain.money import format_amount, parse_positive_amount
-from psi.domain.text import check_line
+from psi.domain.text import check_line, plain_digits
 from psi.errors import InvalidInput
 
 
@@ -34,10 +35,55 @@ SETTINGS = (
     Setting("signer", "Who signs the decision document", None),
     Setting("signer-title", "The signer's title", None),
     Setting(
+        "signer-title-en",
+        "The signer's title in English documents (else the Swedish title): Head of Culture",
+        None,
+    ),
+    Setting(
         "default-grant", "The yearly grant, when a year has none recorded", "200\u00a0000\u00a0kr"
     ),
     Setting("meeting-place", "Where meetings are held unless told otherwise", None),
     Setting("backups-kept", "How many backups psi db backup keeps beside the database", "10"),
+    Setting(
+        "criterion-au-meetings",
+        "Follow-up: the share of the year's planned AU meetings to be held",
+        criterion_text("criterion-au-meetings"),
+    ),
+    Setting(
+        "criterion-coordinator-attendance",
+        "Follow-up: the share of the AU meetings held each coordinator attends",
+        criterion_text("criterion-coordinator-attendance"),
+    ),
+    Setting(
+        "criterion-stormoten",
+        "Follow-up: how many stormöten with Regional utveckling, lowest-highest",
+        criterion_text("criterion-stormoten"),
+    ),
+    Setting(
+        "criterion-member-dialogue",
+        "Follow-up: log entries on the dialogue with the members",
+        criterion_text("criterion-member-dialogue"),
+    ),
+    Setting(
+        "criterion-activities",
+        "Follow-up: the share of the activity list to be done",
+        criterion_text("criterion-activities"),
+    ),
+    Setting(
+        "criterion-recruitment",
+        "Follow-up: recruitment contacts, when no new member joined",
+        criterion_text("criterion-recruitment"),
+    ),
+    Setting(
+        "criterion-msi",
+        "Follow-up: contacts with MSI (log entries and meetings held)",
+        criterion_text("criterion-msi"),
+    ),
+    Setting(
+        "criterion-posts-per-quarter",
+        "Follow-up: posts on the website or social media in each quarter",
+        criterion_text("criterion-posts-per-quarter"),
+    ),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -48,10 +94,13 @@ def check_setting(key: str, value: str) -> tuple[str, str]:
     if name not in BY_KEY:
         raise InvalidInput(f"'{key}' is not a setting; the settings are: {', '.join(BY_KEY)}.")
     text = check_line(value, what=name, limit=300)
-    if name == "founded" and not (text.isdigit() and 1900 <= int(text) <= 2100):
+    if name == "founded" and not (plain_digits(text) and 1900 <= int(text) <= 2100):
         raise InvalidInput(f"'{value}' is not a year; write it like 2015.")
-    if name == "backups-kept" and not (text.isdigit() and 1 <= int(text) <= 1000):
+    if name == "backups-kept" and not (plain_digits(text) and 1 <= int(text) <= 1000):
         raise InvalidInput(f"'{value}' is not a number of backups; write a number from 1 to 1000.")
     if name == "default-grant":
         text = format_amount(parse_positive_amount(text))
+    if name in CRITERIA_SETTINGS:
+        parse_criterion(name, text)
+        text = criterion_text(name, criteria_from({name: text}))
     return name, text

@@ -105,3 +105,8 @@ def check_line(text: str, *, what: str = "name", limit: int = LINE_MAX) -> str:
             f"The {what} is {len(value)} characters long; at most {limit} are allowed."
         )
     return value
+
+
+def plain_digits(text: str) -> bool:
+    """Only the digits 0-9 (`str.isdigit` also takes ² and other digits int() refuses)."""
+    return text.isascii() and text.isdigit()

@@ -18,9 +18,20 @@ from typing import Any
 from psi.domain.activity import ActivityStatus, count_activities
 from psi.domain.budget import Burn
 from psi.domain.decision import Draft
-from psi.domain.duties import Duty
+from psi.domain.duties import CRITERIA_SETTINGS, Criteria, changed_criteria, criterion_text
 from psi.domain.money import format_amount
 from psi.domain.summary import MeetingAttendance, is_long, meetings_by_month, shorten
+from psi.reports.followup_words import (
+    below_sentences,
+    duty_done,
+    duty_rule,
+    duty_title,
+    money_sentence,
+    reach_sentences,
+    rotation_sentence,
+    verdict_sentence,
+    verdict_word,
+)
 from psi.reports.render import format_date, format_month, format_number
 from psi.services.activities import ActivityView, LogView
 from psi.services.budget import BudgetStatus, ExpenseView
@@ -41,7 +52,6 @@ from psi.words import (
     MEETING_STATUS,
     N_,
     SECTOR,
-    VERDICT,
     term,
     words,
 )
@@ -92,19 +102,49 @@ def coordinators_section(coordinators: Sequence[CoordinatorView], lang: str) -> 
     }
 
 
-def duties_section(duties: Sequence[Duty], lang: str) -> dict[str, Any]:
-    """`duties`: the six duties, what was done and the verdict."""
+def duties_section(report: YearReport, lang: str) -> dict[str, Any]:
+    """`duties`: the six duties, what was done, the verdict and the rule it is judged by."""
+    running = report.share_of_year < 1
     return {
         "duties": [
             {
                 "number": d.number,
-                "title": d.title[lang],
-                "done": d.done[lang],
-                "rule": d.rule[lang],
-                "verdict": term(lang, VERDICT, d.verdict),
+                "title": duty_title(d.key, lang),
+                "done": duty_done(d, report.facts, running, lang),
+                "rule": duty_rule(d.key, report.criteria, lang),
+                "verdict": verdict_word(d.verdict, lang),
+                "verdict_key": d.verdict.value,
             }
-            for d in duties
+            for d in report.duties
         ]
+    }
+
+
+def criteria_section(criteria: Criteria) -> dict[str, Any]:
+    """`criteria`: each criterion's setting, its value and psi's proposal; `changed` ones."""
+    rows = [
+        {
+            "key": key,
+            "value": criterion_text(key, criteria),
+            "proposal": criterion_text(key),
+            "changed": key in changed_criteria(criteria),
+        }
+        for key in CRITERIA_SETTINGS
+    ]
+    return {"criteria": rows, "criteria_changed": [r for r in rows if r["changed"]]}
+
+
+def summary_section(report: YearReport, lang: str) -> dict[str, Any]:
+    """`summary`: the sammanfattande bedömning, in prose, from the verdicts and key figures."""
+    r = report
+    running = r.share_of_year < 1
+    return {
+        "verdicts": verdict_sentence(r.duties, running, lang),
+        "below": below_sentences(r.duties, r.facts, running, lang),
+        "money": money_sentence(r.money, r.year, lang),
+        "rotation": rotation_sentence(r.next_pair, lang),
+        "pair_complete": r.next_pair.complete,
+        "passed": round(r.share_of_year * 100),
     }
 
 
@@ -212,24 +252,16 @@ def open_actions_section(actions: Sequence[ActionView], year: int, lang: str) ->
 
 
 def activities_section(activities: Sequence[ActivityView], lang: str) -> dict[str, Any]:
-    """The activity list's counts by status, and the activities members asked for."""
+    """The activity list's counts by status, and the whole list with outcomes, the reasons
+    for cancelling and who asked for each."""
     counts = count_activities(ActivityStatus(a.status) for a in activities)
-    requested = [
-        {
-            "title": a.title,
-            "by": ", ".join(a.requested_by),
-            "status": term(lang, ACTIVITY_STATUS, a.status),
-        }
-        for a in activities
-        if a.requested_by
-    ]
     return {
         "total": counts.total,
         "done": counts.done,
         "planned": counts.planned + counts.ongoing,
         "cancelled": counts.cancelled,
         "carried": counts.carried,
-        **_shortened("requested", requested, lang),
+        **_shortened("rows", [_activity_row(a, lang) for a in activities], lang),
     }
 
 
@@ -238,6 +270,7 @@ def members_section(members: MemberCounts) -> dict[str, Any]:
     return {
         "at_start": members.at_start,
         "at_end": members.at_end,
+        "now": members.now,
         "joined": members.joined,
         "left": members.left,
         "prospects": members.prospects,
@@ -345,14 +378,18 @@ def followup_context(report: YearReport, lang: str) -> dict[str, Any]:
         **header(r.year, r.today, r.settings),
         "empty": r.is_empty,
         "running": r.share_of_year < 1,
+        "next_year": r.year + 1,
+        "summary": summary_section(r, lang),
         **coordinators_section(r.coordinators, lang),
-        **duties_section(r.duties, lang),
+        **duties_section(r, lang),
+        **criteria_section(r.criteria),
         **meetings_section(r.year, r.meetings, r.attendance_per_meeting, lang),
         **attendance_section(r.attendance_per_org, lang),
         "activities": activities_section(r.activities, lang),
         "members": members_section(r.members),
         "log": log_section(r.log),
         "budget": budget_section(r.budget, lang),
+        "reach": reach_sentences(r.reach, lang),
         **open_actions_section(r.open_actions, r.year, lang),
         "charts": {
             "spending": spending_chart(r.budget.burns, lang),
@@ -445,7 +482,8 @@ def _assessment_gap(draft: Draft, lang: str) -> str:
         )
     elif draft.followup is not None:
         text = w.gettext("the follow-up of {year} finds these duties not met: {duties}").format(
-            year=draft.followup.year, duties=", ".join(d.title[lang] for d in draft.followup.below)
+            year=draft.followup.year,
+            duties=", ".join(duty_title(d.key, lang) for d in draft.followup.below),
         )
     else:
         text = w.gettext("no assessment and no follow-up of {year} is recorded").format(

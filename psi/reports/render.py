@@ -279,7 +279,12 @@ def markdown_to_typst(markdown: str) -> str:
             )
         )
     _report_pandoc_warnings(said)
-    return typst
+    return _CELL_NUMBER.sub(r"\1\2\\. ", typst)
+
+
+# A table cell that starts "2. ..." is a numbered list to Typst, which pandoc does not escape:
+# its second line then falls out of the list, out of the cell's indent.
+_CELL_NUMBER = re.compile(r"(^\s*\[|\], \[)(\d+)\. ", re.MULTILINE)
 
 
 def chart_slots(names: Sequence[str]) -> dict[str, str]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from psi.domain import duties
 from psi.domain.activity import ActivityStatus, LogKind, count_activities
 from psi.domain.budget import elapsed_share
+from psi.domain.followup import MoneyRemark, NextPair, Reach, money_remark, next_pair
 from psi.domain.meeting import Kind, MeetingStatus
 from psi.domain.membership import member_on
 from psi.domain.planning import REGIONAL_UTVECKLING
@@ -66,7 +67,12 @@ class YearReport:
     budget: BudgetStatus
     open_actions: list[ActionView]
     share_of_year: float
+    facts: duties.YearFacts
+    criteria: duties.Criteria
     duties: list[duties.Duty]
+    reach: Reach
+    next_pair: NextPair
+    money: MoneyRemark
 
     @property
     def is_empty(self) -> bool:
@@ -93,8 +99,9 @@ def _joined_and_left(
     return joined, left
 
 
-def _members(session: Session, year: int, today: date, contacted: set[str]) -> MemberCounts:
-    rows = session.exec(select(Organisation)).all()
+def _members(
+    rows: Sequence[Organisation], year: int, today: date, contacted: set[str]
+) -> MemberCounts:
     start, end = date(year, 1, 1), date(year, 12, 31)
     members_now = _members_on(rows, today)
     joined, left = _joined_and_left(rows, start, end)
@@ -128,40 +135,131 @@ def _attendance(session: Session, year: int) -> tuple[dict[int, int], dict[str, 
     return {m: int(n) for m, n in per_meeting}, {name: int(n) for name, n in per_org}
 
 
+@dataclass(frozen=True)
+class Present:
+    """One organisation (and the person, when named) at one held meeting."""
+
+    meeting_id: int
+    kind: str
+    organisation: str
+    municipality_code: str | None
+    contact_id: int | None
+
+
+def _present(session: Session, year: int, orgs: Mapping[int | None, Organisation]) -> list[Present]:
+    """Who attended the year's held meetings."""
+    rows = session.exec(
+        select(
+            Attendance.meeting_id, Attendance.contact_id, Meeting.kind, Attendance.organisation_id
+        )
+        .join(Meeting, col(Attendance.meeting_id) == col(Meeting.id))
+        .where(
+            col(Meeting.day) >= date(year, 1, 1),
+            col(Meeting.day) <= date(year, 12, 31),
+            Meeting.status == MeetingStatus.HELD.value,
+        )
+    ).all()
+    return [
+        Present(meeting_id, kind, orgs[org_id].name, orgs[org_id].municipality_code, contact_id)
+        for meeting_id, contact_id, kind, org_id in rows
+    ]
+
+
+def coordinator_attendance(
+    present: Sequence[Present], coordinators: Sequence[str]
+) -> tuple[duties.CoordinatorAttendance, ...]:
+    """How many of the AU meetings held with attendance recorded each coordinator attended."""
+    at_au: dict[int, set[str]] = {}
+    for p in present:
+        if p.kind == Kind.AU.value:
+            at_au.setdefault(p.meeting_id, set()).add(p.organisation)
+    return tuple(
+        duties.CoordinatorAttendance(
+            name, sum(1 for orgs in at_au.values() if name in orgs), len(at_au)
+        )
+        for name in coordinators
+    )
+
+
+def reach_of(
+    present: Sequence[Present], members: Sequence[Organisation], meetings_held: int
+) -> Reach:
+    """Persons and organisations at the held meetings, and the kommuner members are in."""
+    from psi.domain.municipality import KOMMUNER
+    from psi.domain.organisation import Sector
+
+    def kommuner(codes: set[str | None]) -> tuple[str, ...]:
+        return tuple(sorted(KOMMUNER[code] for code in codes if code in KOMMUNER))
+
+    return Reach(
+        meetings_held=meetings_held,
+        persons=len({p.contact_id for p in present if p.contact_id is not None}),
+        organisations=len({p.organisation for p in present}),
+        member_municipalities=kommuner({m.municipality_code for m in members}),
+        municipalities_as_members=tuple(
+            sorted(m.name for m in members if m.sector == Sector.MUNICIPALITY.value)
+        ),
+        meeting_municipalities=kommuner({p.municipality_code for p in present}),
+    )
+
+
+def quarters_with_posts(
+    log: Sequence[LogView], year: int, today: date, per_quarter: int
+) -> tuple[int, int]:
+    """The quarters wholly passed by `today`, and how many of them have the posts asked for."""
+    passed = duties.quarters_passed(year, today)
+    posts = Counter(
+        duties.quarter_of(entry.day)
+        for entry in log
+        if entry.kind in (LogKind.WEBSITE, LogKind.SOCIAL_MEDIA) and entry.day.year == year
+    )
+    return passed, sum(1 for q in range(1, passed + 1) if posts[q] >= max(per_quarter, 1))
+
+
 def year_facts(
+    year: int,
+    today: date,
     meetings: list[MeetingView],
     activities: list[ActivityView],
     log: list[LogView],
     members: MemberCounts,
+    criteria: duties.Criteria,
+    coordinators: tuple[duties.CoordinatorAttendance, ...] = (),
 ) -> duties.YearFacts:
-    """The counts the six duties are judged on."""
+    """The counts the six duties are judged on, as of `today`."""
 
-    def meetings_of(kind: Kind, status: MeetingStatus) -> list[MeetingView]:
-        return [m for m in meetings if m.kind == kind.value and m.status == status.value]
+    def meetings_of(kind: Kind, *statuses: MeetingStatus) -> list[MeetingView]:
+        wanted = {s.value for s in statuses}
+        return [m for m in meetings if m.kind == kind.value and m.status in wanted]
 
     held_stormoten = meetings_of(Kind.STORMOTE, MeetingStatus.HELD)
+    au_on_plan = meetings_of(Kind.AU, *MeetingStatus)
     kinds = Counter(entry.kind for entry in log)
     counts = count_activities(ActivityStatus(a.status) for a in activities)
+    passed, with_posts = quarters_with_posts(log, year, today, criteria.posts_per_quarter)
     return duties.YearFacts(
-        au_planned=len(meetings_of(Kind.AU, MeetingStatus.HELD))
-        + len(meetings_of(Kind.AU, MeetingStatus.PLANNED)),
+        au_planned=len(au_on_plan),
+        au_due=sum(1 for m in au_on_plan if m.day <= today),
         au_held=len(meetings_of(Kind.AU, MeetingStatus.HELD)),
         stormoten_held=len(held_stormoten),
-        stormoten_planned=len(meetings_of(Kind.STORMOTE, MeetingStatus.PLANNED)),
         stormoten_with_regional_utveckling=sum(
             1
             for m in held_stormoten
             if (m.co_organiser or "").casefold() == REGIONAL_UTVECKLING.casefold()
         ),
+        stormoten_planned=len(meetings_of(Kind.STORMOTE, MeetingStatus.PLANNED)),
         member_dialogue_entries=kinds[LogKind.MEMBER_DIALOGUE],
+        activities_listed=counts.total,
         activities_done=counts.done,
-        activities_counted=counts.total - counts.cancelled - counts.carried,
         recruitment_entries=kinds[LogKind.RECRUITMENT],
         members_joined=len(members.joined),
         msi_entries=kinds[LogKind.MSI],
         msi_meetings_held=len(meetings_of(Kind.MSI, MeetingStatus.HELD)),
         website_posts=kinds[LogKind.WEBSITE],
         social_media_posts=kinds[LogKind.SOCIAL_MEDIA],
+        quarters_with_posts=with_posts,
+        quarters_passed=passed,
+        coordinators=coordinators,
     )
 
 
@@ -171,9 +269,12 @@ def meeting_count(session: Session) -> int:
 
 
 def year_report(session: Session, year: int, today: date | None = None) -> YearReport:
-    """Gather a year's facts; reads only."""
+    """Gather a year's facts and judge its duties by the AU's criteria; reads only."""
     today = today or date.today()
+    settings = all_settings(session)
+    criteria = duties.criteria_from(settings)
     history = coordinator_history(session)
+    coordinators = [c for c in history if c.year == year]
     meetings = list_meetings(session, year).meetings
     per_meeting, per_org = _attendance(session, year)
     activities = list_activities(session, year)
@@ -181,14 +282,19 @@ def year_report(session: Session, year: int, today: date | None = None) -> YearR
     contacted = {
         e.organisation for e in log if e.kind == LogKind.RECRUITMENT.value and e.organisation
     }
-    members = _members(session, year, today, contacted)
+    orgs = session.exec(select(Organisation)).all()
+    present = _present(session, year, {org.id: org for org in orgs})
+    members = _members(orgs, year, today, contacted)
     share = elapsed_share(year, today)
-    facts = year_facts(meetings, activities, log, members)
+    attendance = coordinator_attendance(present, [c.organisation for c in coordinators])
+    facts = year_facts(year, today, meetings, activities, log, members, criteria, attendance)
+    budget = budget_status(session, year, today)
+    held = sum(1 for m in meetings if m.status == MeetingStatus.HELD.value)
     return YearReport(
         year=year,
         today=today,
-        settings=all_settings(session),
-        coordinators=[c for c in history if c.year == year],
+        settings=settings,
+        coordinators=coordinators,
         history=history,
         meetings=meetings,
         attendance_per_meeting=per_meeting,
@@ -196,10 +302,19 @@ def year_report(session: Session, year: int, today: date | None = None) -> YearR
         activities=activities,
         log=log,
         members=members,
-        budget=budget_status(session, year, today),
+        budget=budget,
         open_actions=list_actions(session, open_only=True, today=today),
         share_of_year=share,
-        duties=duties.assess(facts, share),
+        facts=facts,
+        criteria=criteria,
+        duties=duties.assess(facts, share, criteria),
+        reach=reach_of(present, _members_on(orgs, min(today, date(year, 12, 31))), held),
+        next_pair=next_pair(
+            year,
+            [c.organisation for c in coordinators],
+            [c.organisation for c in history if c.year == year + 1],
+        ),
+        money=money_remark(budget.grant, budget.spent, share),
     )
 
 

@@ -81,16 +81,19 @@ PDF_FACTS: dict[tuple[str, str], tuple[str, ...]] = {
         "Uppföljning",
         f"{ACTIVA} fortsätter 3",
         f"{OFR} samordningsnybörjare 1",
-        "AU-möten hållna: 11 av 11",
-        "Bidrag: 200 000 kr.",
+        "11 av 11 planerade AU-möten har hållits",
+        "Beviljade medel: 200 000 kr.",
+        "Godkännande",
+        "Ordförande i arbetsutskottet",
         f"{ACTIVA} 100 000 kr 46 250 kr 53 750 kr",
         "Medlemmar vid årets början: 38. Vid årets slut: 39.",
     ),
     ("followup-2025", "en"): (
         "Follow-up of the coordination assignment 2025",
         f"{ACTIVA} continuing 3",
-        "11 of 11 AU meetings held",
+        "11 of 11 planned AU meetings have been held",
         "200 000 kr",
+        "Chair of the working committee",
         OFR,
     ),
     ("decision-2026", "sv"): (
@@ -113,7 +116,7 @@ PDF_FACTS: dict[tuple[str, str], tuple[str, ...]] = {
         "since 2015",
         "200 000 kronor",
         f"{ACTIVA} now steps down and {OFR} keeps the coordinating responsibility in 2026.",
-        f"{SIGNER} Kulturchef",
+        f"{SIGNER} Head of Culture",
     ),
     ("decision-2025", "sv"): (
         "Datum: 11 juni 2024",
@@ -125,7 +128,7 @@ PDF_FACTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("budget-2025", "sv"): (
         "Budget och utfall 2025",
         f"{OFR} 100 000 kr 49 214,50 kr 50 785,50 kr",
-        "Förbrukat: 95 464,50 kr. Kvar av bidraget: 104 535,50 kr.",
+        "Förbrukat: 95 464,50 kr. Kvar av de beviljade medlen: 104 535,50 kr.",
         "lön, arvode 85 000 kr",
     ),
     ("budget-2025", "en"): ("Budget and outcome 2025", f"{OFR} 100 000 kr 49 214,50 kr"),
@@ -281,22 +284,48 @@ def test_followup_2025_says_what_the_example_holds(run: Run, example_db: Path) -
     # Coordinators and roles.
     assert f"| {ACTIVA} | fortsätter | 3 |" in lines
     assert f"| {OFR} | samordningsnybörjare | 1 |" in lines
-    # The six duties: what was done, a verdict for a finished year, and the rule.
+    # The six duties: what was done and a verdict for a finished year; the rules below.
     duties = duty_rows(markdown)
     assert [row[0].split(".")[0] for row in duties] == ["1", "2", "3", "4", "5", "6"]
     verdicts = [row[2] for row in duties]
     assert set(verdicts) <= {"**uppfyllt**", "**delvis uppfyllt**", "**inte uppfyllt**"}
-    assert duties[0][1:3] == ["AU-möten hållna: 11 av 11", "**uppfyllt**"]
-    assert duties[0][3] == "uppfyllt när minst 80 % av årets AU-möten hölls"
-    assert duties[1][1].startswith("stormöten hållna: 3 (med Regional utveckling: 3)")
+    assert duties[0][1:3] == ["11 av 11 planerade AU-möten har hållits", "**uppfyllt**"]
+    assert duties[1][1] == "3 stormöten har hållits, varav 3 i samverkan med Regional utveckling"
     assert duties[1][2] == "**uppfyllt**"
     assert "Regional utveckling" in duties[1][0]
-    assert duties[2][1] == "dialoganteckningar: 1; genomförda aktiviteter: 3 av 3"
+    # The cancelled and the carried activity stay on the list: 3 of 5, not 3 of 3.
+    assert duties[2][1] == (
+        "1 anteckning om dialogen med medlemmarna; 3 av 5 aktiviteter på listan genomförda"
+    )
+    assert duties[2][2] == "**inte uppfyllt**"
     # Exempelföreningen Nyanlända (exempel) joined on 15 March 2025.
-    assert duties[3][1:3] == ["rekryteringskontakter: 1; nya medlemmar: 1", "**uppfyllt**"]
-    assert duties[4][1] == "anteckningar om MSI: 1; möten med MSI: 1"
-    assert duties[5][1:3] == ["inlägg på hemsidan: 1; i sociala medier: 1", "**delvis uppfyllt**"]
-    assert all(row[3] for row in duties)
+    assert duties[3][1:3] == ["1 rekryteringskontakt; 1 ny medlem", "**uppfyllt**"]
+    assert duties[4][1] == "1 anteckning om MSI; 1 möte med MSI har hållits"
+    assert duties[5][1:3] == [
+        "inlägg under 2 av 4 kvartal; 1 på hemsidan och 1 i sociala medier",
+        "**delvis uppfyllt**",
+    ]
+    assert (
+        "1. Planera och hålla samman arbetsutskottets möten: uppfyllt när minst 80 % av årets "
+        "planerade AU-möten hålls (inställda räknas som planerade), och varje samordnare deltar "
+        "i minst 50 % av dem som hålls."
+    ) in lines
+    assert "Inga grunder är ändrade." in markdown
+    # The summary, next year's pair, the money, the reach and the approval block.
+    summary = lines[lines.index("## Sammanfattande bedömning") + 2]
+    assert summary.startswith(
+        "4 av de sex uppgifterna är uppfyllda, 1 är delvis uppfylld och 1 är inte uppfylld."
+    )
+    assert (
+        f"Inför 2026: {OFR} har kvar samordningsansvaret och {ACTIVA} frånträder uppdraget."
+        in summary
+    )
+    assert (
+        "| Studieresa till en annan region (exempel) | inställd | För få anmälda (exempel) |  |"
+        in lines
+    )
+    assert "Medlemmarna finns i 12 av länets 12 kommuner." in markdown
+    assert "## Godkännande" in lines
     # Meetings and attendance.
     meetings = [table_cells(line) for line in lines if re.match(r"^\| 2025-\d\d-\d\d \|", line)]
     assert len([m for m in meetings if m[1] == "AU-möte"]) == 11
@@ -313,13 +342,19 @@ def test_followup_2025_says_what_the_example_holds(run: Run, example_db: Path) -
     assert (
         "Medlemmar vid årets början: 38. Vid årets slut: 39. Nya medlemmar: Exempelföreningen "
         "Nyanlända (exempel). Utträden: inga. Rekryteringskontakter: 1 (organisationer: 1). "
-        "Aktuella intressenter: 2."
+        "Intresserade organisationer just nu: 2."
     ) in lines
     assert "Antal anteckningar om dialogen med MSI under 2025: 1." in lines
     assert "Inlägg på hemsidan: 1. Inlägg i sociala medier: 1." in lines
     # The budget: grant, allocation and spending per organisation and category, remaining.
     kr = f"{NB}kr"
-    assert f"Bidrag: 200{NB}000{kr}. Förbrukat: 95{NB}464,50{kr}. Kvar: 104{NB}535,50{kr}." in lines
+    assert (
+        f"Beviljade medel: 200{NB}000{kr}. Förbrukat: 95{NB}464,50{kr}. Kvar: 104{NB}535,50{kr}."
+    ) in lines
+    assert (
+        f"Av de beviljade medlen på 200{NB}000{kr} användes 95{NB}464,50{kr} (48 %); "
+        f"104{NB}535,50{kr} är outnyttjat."
+    ) in lines
     assert f"| {ACTIVA} | 100{NB}000{kr} | 46{NB}250{kr} | 53{NB}750{kr} |" in lines
     assert f"| {OFR} | 100{NB}000{kr} | 49{NB}214,50{kr} | 50{NB}785,50{kr} |" in lines
     assert f"| lön, arvode | 85{NB}000{kr} |" in lines
@@ -334,9 +369,59 @@ def test_followup_english(run: Run, example_db: Path) -> None:
     assert f"| {OFR} | newcomer | 1 |" in lines
     duties = duty_rows(markdown)
     assert len(duties) == 6
-    assert duties[0][1:3] == ["11 of 11 AU meetings held", "**met**"]
+    assert duties[0][1:3] == ["11 of 11 planned AU meetings have been held", "**met**"]
+    assert "## Summary assessment" in lines and "## Approval" in lines
+    assert "4 of the six duties are met, 1 is partly met and 1 is not met." in markdown
     assert {row[2] for row in duties} <= {"**met**", "**partly met**", "**not met**"}
     assert f"| {ACTIVA} | 100{NB}000{NB}kr | 46{NB}250{NB}kr | 53{NB}750{NB}kr |" in lines
+
+
+def test_cancelling_or_carrying_never_raises_a_verdict(run: Run, empty_db: Path) -> None:
+    ok(run, "org", "add", ACTIVA, "--sector", "civil-society")
+    days = ("2025-02-11", "2025-03-11", "2025-04-08", "2025-05-13", "2025-06-10")
+    meetings = [add_meeting(run, "au", day) for day in days]
+    for meeting in meetings[:3]:
+        hold_meeting(run, meeting, "--attended", ACTIVA)
+    for title in ("Workshop", "Studieresa", "Guide", "Nyhetsbrev"):
+        ok(run, "activity", "add", "2025", title)
+    ok(run, "activity", "done", "1", "--outcome", "20 deltagare")
+
+    def duties() -> list[list[str]]:
+        return duty_rows(report(run, "followup-2025"))
+
+    before = duties()
+    assert before[0][1:3] == ["3 av 5 planerade AU-möten har hållits", "**delvis uppfyllt**"]
+    assert before[2][1].endswith("1 av 4 aktiviteter på listan genomförda")
+    assert before[2][2] == "**inte uppfyllt**"
+    # Cancelling what was not done, and carrying the rest, leaves every count and verdict.
+    for meeting in meetings[3:]:
+        ok(run, "meeting", "cancel", str(meeting), "--reason", "Få anmälda")
+    ok(run, "activity", "cancel", "2", "--reason", "För få anmälda")
+    ok(run, "activity", "carry", "2025")
+    after = duties()
+    assert after == before
+    shown = report(run, "followup-2025")
+    assert "| Studieresa | inställd | För få anmälda |  |" in lines_of(shown)
+    assert "| Guide | flyttad till nästa år |  |  |" in lines_of(shown)
+
+
+def test_the_au_sets_its_own_criteria_and_the_follow_up_says_so(run: Run, empty_db: Path) -> None:
+    ok(run, "org", "add", ACTIVA, "--sector", "civil-society")
+    days = ("2025-02-11", "2025-03-11", "2025-04-08", "2025-05-13", "2025-06-10")
+    meetings = [add_meeting(run, "au", day) for day in days]
+    for meeting in meetings[:3]:
+        hold_meeting(run, meeting, "--attended", ACTIVA)
+    assert duty_rows(report(run, "followup-2025"))[0][2] == "**delvis uppfyllt**"
+    ok(run, "config", "set", "criterion-au-meetings", "60 %")
+    markdown = report(run, "followup-2025")
+    assert duty_rows(markdown)[0][2] == "**uppfyllt**"
+    assert (
+        "Arbetsutskottet har ändrat: criterion-au-meetings till 60 % (förslaget var 80 %)."
+    ) in markdown
+    assert "minst 60 % av årets planerade AU-möten hålls" in markdown
+    result = run("config", "set", "criterion-stormoten", "4-2")
+    assert result.exit_code == ExitCode.INVALID
+    assert "the smaller first" in result.stderr
 
 
 def test_followup_of_a_running_year(run: Run, empty_db: Path) -> None:
@@ -346,10 +431,16 @@ def test_followup_of_a_running_year(run: Run, empty_db: Path) -> None:
     markdown = ok(run, "report", "followup", str(year))
     duties = duty_rows(markdown)
     assert len(duties) == 6
-    assert duties[5][1] == "inlägg på hemsidan: 1; i sociala medier: 0"
+    assert duties[5][1].endswith("; 1 på hemsidan och 0 i sociala medier")
     if date.today() < date(year, 12, 31):
         assert "*Året pågår:" in markdown
-        assert {row[2] for row in duties} <= {"**uppfyllt**", "**i fas**", "**efter**"}
+        assert "Genomfört hittills" in markdown
+        assert {row[2] for row in duties} <= {
+            "**uppfyllt**",
+            "**i fas**",
+            "**ligger efter**",
+            "**delvis uppfyllt**",
+        }
         english = ok(run, "report", "followup", str(year), "--lang", "en")
         assert {row[2] for row in duty_rows(english)} <= {"**met**", "**on track**", "**behind**"}
 
@@ -793,7 +884,7 @@ def test_hostile_text_stays_text_in_reports(
         "followup-2025": (
             f"Möte {INJECTION}",  # the meetings table
             f"Nya medlemmar: Exempelföreningen Nyanlända (exempel), {INJECTION}.",
-            f"Aktivitet {INJECTION} {INJECTION}",  # requested activities: title, asked by
+            f"Aktivitet {INJECTION} planerad {INJECTION}",  # the activity list: title, asked by
             f"{INJECTION}: 1 000 kr, medfinansierar samordningen ({INJECTION})",  # other money
             f"{INJECTION} {ACTIVA} 2026-01-31",  # open action item
         ),

@@ -21,7 +21,7 @@ from psi.domain.decision import (
     known_on,
     round_members,
 )
-from psi.domain.duties import Duty, Verdict
+from psi.domain.duties import Check, Duty, Verdict
 from psi.domain.rotation import Role
 
 REGION, ACTIVA, MOCKELN, OFR, GARDEN = 1, 2, 3, 4, 5
@@ -57,7 +57,7 @@ SETTINGS = {
     "signer": "Katarina Strömgren Sandh",
     "signer-title": "Kulturchef",
 }
-MSI_NOT_MET = Duty(5, "msi", {"sv": "Dialog med MSI", "en": "MSI"}, {}, {}, Verdict.NOT_MET)
+MSI_NOT_MET = Duty(5, "msi", (Check(0, 2, 2),), Verdict.NOT_MET)
 ROTATION = RotationDecision(2025, None, 2024, "Region Örebro län har förankrat idén.")
 
 
@@ -234,6 +234,7 @@ def test_the_assessment_gap_names_the_duties_the_follow_up_found_not_met() -> No
     )
     gap = decision_context(d, "sv")["gaps"]["assessment"]
     assert (
-        "uppföljningen av 2024 visar att dessa uppgifter inte är uppfyllda: Dialog med MSI" in gap
+        "uppföljningen av 2024 visar att dessa uppgifter inte är uppfyllda: "
+        "Löpande dialog med Mötesplats social innovation" in gap
     )
     assert gap.endswith("psi history assess 2025 --works-well --on DATE")
