@@ -1,4 +1,10 @@
-"""Calendar files (ICS) of the meeting record and of a year's plan, from views."""
+"""Calendar files (ICS) of the meeting record and of a year's plan, from views.
+
+The events' text is Swedish, like the documents for the members. Outlook and Google
+Calendar show neither URL nor STATUS:CANCELLED reliably, so the description carries the
+link and the numbered agenda, and a cancelled meeting says so in its summary and first
+in its description.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from psi.domain.calendar import plan_uid
+from psi.domain.meeting import MeetingStatus
 from psi.domain.planning import PlannedMeeting, TimeSlot
 from psi.reports.ics import CalendarEvent, calendar_bytes
 
@@ -13,29 +20,56 @@ if TYPE_CHECKING:
     from psi.services.meetings import MeetingView
 
 CALENDAR_NAME = "PSI – Partnerskapet för sociala innovationer"
+CANCELLED_PREFIX = "INSTÄLLT: "
 
 
-def _description(title: str, agenda: Sequence[str], co_organiser: str | None) -> str:
-    lines = [title]
+def _cancelled_line(reason: str | None) -> str:
+    return f"Mötet är inställt: {reason}" if reason else "Mötet är inställt."
+
+
+def _description(
+    title: str,
+    agenda: Sequence[str],
+    co_organiser: str | None,
+    *,
+    link: str | None = None,
+    cancelled: str | None = None,
+) -> str:
+    """The event's text: the cancellation first when there is one, the title, co-organiser
+    and link, then the numbered agenda; blocks apart by an empty line."""
+    blocks: list[list[str]] = []
+    if cancelled:
+        blocks.append([cancelled])
+    about = [title]
     if co_organiser:
-        lines.append(f"I samverkan med {co_organiser}.")
+        about.append(f"I samverkan med {co_organiser}.")
+    if link:
+        about.append(f"Länk: {link}")
+    blocks.append(about)
     if agenda:
-        lines.append("Dagordning:")
-        lines.extend(f"- {item}" for item in agenda)
-    return "\n".join(lines)
+        blocks.append(["Dagordning:", *(f"{n}. {item}" for n, item in enumerate(agenda, 1))])
+    return "\n\n".join("\n".join(block) for block in blocks)
 
 
 def event_of(view: MeetingView) -> CalendarEvent:
-    """A stored meeting as a calendar event."""
+    """A stored meeting as a calendar event; a cancelled one says so in its summary and
+    description, beside STATUS:CANCELLED, which many clients ignore on import."""
+    cancelled = view.status == MeetingStatus.CANCELLED
     return CalendarEvent(
         uid=view.uid,
-        title=view.title,
+        title=f"{CANCELLED_PREFIX}{view.title}" if cancelled else view.title,
         day=view.day,
         start=view.start,
         end=view.end,
         place=view.place,
         link=view.link,
-        description=_description(view.title, view.agenda, view.co_organiser),
+        description=_description(
+            view.title,
+            view.agenda,
+            view.co_organiser,
+            link=view.link,
+            cancelled=_cancelled_line(view.cancel_reason) if cancelled else None,
+        ),
         status=view.status,
         sequence=view.sequence,
     )

@@ -3,6 +3,10 @@
 Times are in Europe/Stockholm with a VTIMEZONE; every meeting keeps its UID, so importing
 an updated file updates the events; SEQUENCE grows with each change; a cancelled meeting
 is exported with STATUS:CANCELLED.
+
+Outlook and Google Calendar do not show URL, so an online meeting's link also goes in
+LOCATION when there is no place (the caller puts it in the description too). Text values
+are escaped by icalendar (commas, semicolons, backslashes, line breaks), never by hand.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class CalendarEvent:
     end: time | None
     place: str | None = None
     link: str | None = None
+    """Exported as URL, and as LOCATION when there is no place."""
     description: str = ""
     status: str = "planned"
     sequence: int = 0
@@ -62,8 +67,9 @@ def calendar_bytes(events: Sequence[CalendarEvent], name: str) -> bytes:
         else:
             event.add("dtstart", item.day)
             event.add("dtend", item.day + timedelta(days=1))
-        if item.place:
-            event.add("location", item.place)
+        location = item.place or item.link
+        if location:
+            event.add("location", location)
         if item.link:
             event.add("url", item.link)
         if item.description:
