@@ -235,6 +235,9 @@ def test_report_markdown_snapshot(run: Run, example_db: Path, name: str, lang: s
     assert "psichart" not in markdown
     assert "SAKNAS" not in markdown and "MISSING" not in markdown
     assert "Traceback" not in markdown
+    # A heading glued to the line before it is plain text to pandoc.
+    lines = markdown.splitlines()
+    assert all(lines[i - 1] == "" for i, line in enumerate(lines) if i and line.startswith("#"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
