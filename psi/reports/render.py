@@ -4,6 +4,8 @@ A report is a plain context (dicts, lists, strings, dates) rendered by a Jinja t
 into Markdown. Every value a template prints is escaped for Markdown, so data never
 becomes markup. The Markdown is turned into Typst by pandoc, with its raw pass-through
 extensions off, placed in psi's page style, and compiled to PDF by the typst wheel.
+On the way to pandoc (never in the Markdown psi writes) each table is sized by its content
+and its numbers right-aligned, and a `::: keep` block is kept on one page.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from psi.errors import FileProblem, InvalidInput
+from psi.reports.layout import prepare_for_pandoc
 from psi.words import LOCALES, locale, words
 
 if TYPE_CHECKING:
@@ -43,7 +46,10 @@ PANDOC_MARKDOWN = (
 # Characters that can start Markdown (or pandoc) markup anywhere in a line.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|$@~^&])")
 # Markers that only mean something at the start of a line: lists, quotes, headings.
-_LINE_START = re.compile(r"^(\s*)([-+>:=]|\d+[.)])", re.MULTILINE)
+# Pandoc's fancy lists also start at "a. ", "iv) ", "(b) " and "(1) ".
+_LINE_START = re.compile(
+    r"^(\s*)([-+>:=]|\(?(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)](?=\s|$))", re.MULTILINE
+)
 
 
 class Markdown(str):
@@ -269,22 +275,48 @@ def _folder_loader(folder: Path) -> jinja2.BaseLoader:
 
 
 def markdown_to_typst(markdown: str) -> str:
-    """Markdown to Typst markup by pandoc, escaping all text for Typst."""
+    """Markdown to Typst markup by pandoc, escaping all text for Typst.
+
+    Tables are sized by their content and keep-together blocks made unbreakable first
+    (prepare_for_pandoc), and no text may start a list, heading or term where pandoc leaves
+    Typst's markers unescaped (_protect_markers).
+    """
     import pypandoc
 
     with _pandoc_warnings() as said:
         typst = str(
             pypandoc.convert_text(
-                markdown, "typst", format=PANDOC_MARKDOWN, extra_args=["--sandbox"]
+                prepare_for_pandoc(markdown, "typst"),
+                "typst",
+                format=PANDOC_MARKDOWN,
+                extra_args=["--sandbox"],
             )
         )
     _report_pandoc_warnings(said)
-    return _CELL_NUMBER.sub(r"\1\2\\. ", typst)
+    return _protect_markers(typst)
 
 
-# A table cell that starts "2. ..." is a numbered list to Typst, which pandoc does not escape:
-# its second line then falls out of the list, out of the cell's indent.
-_CELL_NUMBER = re.compile(r"(^\s*\[|\], \[)(\d+)\. ", re.MULTILINE)
+# Where Typst starts a structure and pandoc escapes no marker: at the start of a content block
+# (a table cell, a link's text) and right after a list, enum, term or heading marker. Pandoc
+# escapes these markers at the start of a paragraph only, so a cell or item whose text begins
+# "2. ", "- ", "+ ", "= " or "/ " would become a list, heading or term there (and a "/ "
+# without a colon would not even compile).
+_MARKER = re.compile(
+    r"(?P<start>(?<!\\)\[[ \t]*|^[ \t]*(?:[-+/]|=+|\d+\.)[ \t]+)(?P<marker>\d+\.|=+|[-+/])(?=[ \t]|$)",
+    re.MULTILINE,
+)
+
+
+def _protect_markers(typst: str) -> str:
+    """Typst from pandoc with every marker that text put at a structure's start escaped."""
+    return _MARKER.sub(_escape_typst_marker, typst)
+
+
+def _escape_typst_marker(match: re.Match[str]) -> str:
+    start, marker = match.group("start"), match.group("marker")
+    if marker.endswith("."):
+        return f"{start}{marker[:-1]}\\."  # 2. -> 2\.
+    return f"{start}\\{marker}"  # - -> \-, == -> \==
 
 
 def chart_slots(names: Sequence[str]) -> dict[str, str]:
@@ -386,7 +418,9 @@ def markdown_to_editable(markdown: str, request: DocumentRequest, *, title: str)
             ]
         target = Path(folder) / f"document.{file_format}"
         try:
-            source, source_format = _images_inlined(markdown, user_dir or builtin_templates())
+            source, source_format = _images_inlined(
+                prepare_for_pandoc(markdown, file_format), user_dir or builtin_templates()
+            )
             pypandoc.convert_text(
                 source,
                 file_format,
