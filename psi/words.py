@@ -145,6 +145,18 @@ SWEDISH: dict[Message, Translation] = {
     "Coordination": "Samordning",
     ("file name", "agenda"): "kallelse",
     ("file name", "minutes"): "protokoll",
+    ("file name", "notes"): "minnesanteckningar",
+    # Meeting documents
+    ("meeting occasion", "the working committee's meeting"): "arbetsutskottets möte",
+    ("meeting occasion", "the general meeting"): "stormöte",
+    ("meeting occasion", "the dialogue meeting with Mötesplats social innovation"): (
+        "dialogmöte med Mötesplats social innovation"
+    ),
+    ("meeting occasion", "the meeting"): "möte",
+    "Notice of {occasion} on {day}": "Kallelse till {occasion} {day}",
+    "Minutes of {occasion} on {day}": "Protokoll fört vid {occasion} {day}",
+    "Notes from {occasion} on {day}": "Minnesanteckningar från {occasion} {day}",
+    "{body} of {partnership}": "{body} för {partnership}",
     # Terms
     ("meeting kind", "AU meeting"): "AU-möte",
     ("meeting kind", "General meeting"): "Stormöte",

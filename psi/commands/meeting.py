@@ -27,6 +27,7 @@ from psi.files import write_private
 
 if TYPE_CHECKING:
     from psi.domain.planning import PlannedMeeting
+    from psi.reports.meeting_docs import Signers
     from psi.reports.render import DocumentRequest
     from psi.services.meetings import MeetingList, MeetingView
 
@@ -390,21 +391,41 @@ def held(
     )
 
 
-def _document(ctx: typer.Context, document: str, meeting_id: int, request: DocumentRequest) -> None:
+def _document(
+    ctx: typer.Context,
+    document: str,
+    meeting_id: int,
+    request: DocumentRequest,
+    *,
+    record: str | None = None,
+    signers: Signers | None = None,
+) -> None:
+    """Write the kallelse (`agenda`) or the record (`minutes`: a protokoll or notes)."""
     from psi.reports import meeting_docs
     from psi.reports.render import render_markdown
     from psi.services.meetings import meeting_detail
+    from psi.services.settings import all_settings
 
     with session(ctx, write=False) as db:
         detail = meeting_detail(db, meeting_id)
-    context = meeting_docs.document_context(detail, request.lang)
+        settings = all_settings(db)
+    if document == "agenda":
+        meeting_docs.check_can_invite(detail)
+    else:
+        document = meeting_docs.record_kind(detail.meeting.kind, record)
+        meeting_docs.check_signers(document, signers)
+    context = meeting_docs.document_context(
+        detail, request.lang, document=document, settings=settings, signers=signers
+    )
     write_document(
         render_markdown(document, context, request),
         request,
         default_name=meeting_docs.default_filename(
             document, detail, request.lang, request.file_format
         ),
-        title=detail.meeting.title,
+        title=context["heading"],
+        header=context["partnership"],
+        dated=context.get("dated_on"),
     )
 
 
@@ -426,14 +447,52 @@ def _document_command(name: str, summary: str, example: str) -> None:
 
 _document_command(
     "agenda",
-    "Write the kallelse with dagordning, including open items from earlier meetings.",
+    "Write the kallelse: when and where, how to answer, the dagordning with open action items.",
     "psi meeting agenda 12 --format pdf -o kallelse.pdf",
 )
-_document_command(
+
+
+@app.command(
     "minutes",
-    "Write the protokoll: present, numbered paragraphs, decisions, action items, signatures.",
-    "psi meeting minutes 12 --format pdf",
+    epilog='Example: psi meeting minutes 12 --format pdf --chair "Anna Andersson" '
+    '--secretary "Bo Berg" --adjuster "Cecilia Ceder"',
 )
+def minutes(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    chair: Annotated[
+        str | None, typer.Option("--chair", help="Who chaired the meeting (mötesordförande).")
+    ] = None,
+    secretary: Annotated[
+        str | None, typer.Option("--secretary", help="Who kept the minutes (sekreterare).")
+    ] = None,
+    adjuster: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--adjuster", help="A justerare, who checks the minutes with the chair (repeat)."
+        ),
+    ] = None,
+    record: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            help="minutes (a protokoll, with §§ and justering) or notes (minnesanteckningar); "
+            "by default minutes for the AU and stormöten, notes for MSI dialogues and others.",
+        ),
+    ] = None,
+    file_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "sv",
+    templates: Templates = None,
+) -> None:
+    """Write the protokoll (present, numbered paragraphs, decisions, action items, signatures),
+    or the minnesanteckningar of a dialogue meeting."""
+    from psi.reports.meeting_docs import Signers, parse_record
+
+    request = document_request(file_format, output, lang, templates)
+    asked = None if record is None else parse_record(record)
+    signers = Signers.checked(chair, secretary, adjuster or [])
+    _document(ctx, "minutes", meeting_id, request, record=asked, signers=signers)
 
 
 @app.command("ics", epilog="Example: psi meeting ics 2027 -o psi-2027.ics")

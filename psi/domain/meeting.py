@@ -23,6 +23,12 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
+DECIDING = frozenset({Kind.AU, Kind.STORMOTE})
+"""The bodies that decide, and so keep a protokoll; the other meetings keep minnesanteckningar."""
+EXPECTED = frozenset({Kind.AU, Kind.MSI})
+"""Where the members are expected (they send regrets), not invited (they register)."""
+
+
 class MeetingStatus(StrEnum):
     """Where a meeting stands."""
 

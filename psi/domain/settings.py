@@ -43,6 +43,13 @@ SETTINGS = (
         "default-grant", "The yearly grant, when a year has none recorded", "200\u00a0000\u00a0kr"
     ),
     Setting("meeting-place", "Where meetings are held unless told otherwise", None),
+    Setting(
+        "rsvp-to",
+        "Who takes the answers to a kallelse, name and/or e-mail: Anna Andersson, anna@ofr.se "
+        "(unset: a line to fill in)",
+        None,
+    ),
+    Setting("rsvp-days", "How many days before a meeting the answers are due", "7"),
     Setting("backups-kept", "How many backups psi db backup keeps beside the database", "10"),
     Setting(
         "criterion-au-meetings",
@@ -98,6 +105,10 @@ def check_setting(key: str, value: str) -> tuple[str, str]:
         raise InvalidInput(f"'{value}' is not a year; write it like 2015.")
     if name == "backups-kept" and not (plain_digits(text) and 1 <= int(text) <= 1000):
         raise InvalidInput(f"'{value}' is not a number of backups; write a number from 1 to 1000.")
+    if name == "rsvp-days" and not (plain_digits(text) and int(text) <= 60):
+        raise InvalidInput(f"'{value}' is not a number of days; write a number from 0 to 60.")
+    if name == "rsvp-days":
+        text = str(int(text))
     if name == "default-grant":
         text = format_amount(parse_positive_amount(text))
     if name in CRITERIA_SETTINGS:

@@ -32,7 +32,10 @@ def test_attendance_can_name_the_contact_person(run: Run, example_db: Path) -> N
         "contact": "Anna Exempelsson",
     } in shown["attended"]
     assert {"organisation": "Stiftelsen Activa", "contact": None} in shown["attended"]
-    assert "(Anna Exempelsson)" in run("meeting", "minutes", meeting).stdout
+    assert (
+        "Anna Exempelsson, Föreningen Exempelgården (exempel)"
+        in run("meeting", "minutes", meeting).stdout
+    )
 
 
 def test_an_unknown_contact_person_is_refused_and_nothing_written(
