@@ -828,10 +828,19 @@ answers = st.sampled_from(["n\n", "y\n"])
 @settings(HOSTILE_SETTINGS, max_examples=40)
 @given(data=st.data())
 def test_hostile_arguments_end_cleanly(
-    leaf: Leaf, data: st.DataObject, example_copy: Pristine, monkeypatch: pytest.MonkeyPatch
+    leaf: Leaf,
+    data: st.DataObject,
+    example_copy: Pristine,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: str,
 ) -> None:
     tokens = data.draw(command_lines(leaf), label="command line")
     answer = data.draw(answers, label="answer at a prompt")
+    # How a command line is read does not depend on the engine, and each example copies a
+    # database (on a server, a second or more): there, one example in four is run. What
+    # hostile values do once stored is the next test's, on every engine at full strength.
+    if engine == "postgresql" and data.draw(st.integers(0, 3), label="run on the server") != 0:
+        return
     _run_on_a_copy(example_copy, monkeypatch, [(tokens, answer)])
 
 
