@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from psi.domain.duties import YearFacts
 from psi.errors import ExitCode
 from tests.conftest import Db, Run, dump
 
@@ -157,3 +158,25 @@ def rendered(markdown: str) -> str:
         markdown, "plain", format="markdown-smart", extra_args=["--columns=10000", "--wrap=none"]
     )
     return " ".join(str(plain).split())
+
+
+# A year whose six duties are all met by psi's proposed criteria, for the duty rules' tests.
+MET_YEAR = YearFacts(
+    au_planned=10,
+    au_due=10,
+    au_held=8,
+    stormoten_held=3,
+    stormoten_with_regional_utveckling=3,
+    stormoten_planned=0,
+    member_dialogue_entries=4,
+    activities_listed=8,
+    activities_done=4,
+    recruitment_entries=3,
+    members_joined=0,
+    msi_entries=2,
+    msi_meetings_held=0,
+    website_posts=4,
+    social_media_posts=4,
+    quarters_with_posts=4,
+    quarters_passed=4,
+)

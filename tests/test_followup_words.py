@@ -34,26 +34,9 @@ from psi.reports.followup_words import (
     verdict_sentence,
     verdict_word,
 )
+from tests.helpers import MET_YEAR
 
-FACTS = YearFacts(
-    au_planned=10,
-    au_due=10,
-    au_held=8,
-    stormoten_held=3,
-    stormoten_with_regional_utveckling=3,
-    stormoten_planned=0,
-    member_dialogue_entries=4,
-    activities_listed=8,
-    activities_done=4,
-    recruitment_entries=3,
-    members_joined=0,
-    msi_entries=2,
-    msi_meetings_held=0,
-    website_posts=4,
-    social_media_posts=4,
-    quarters_with_posts=4,
-    quarters_passed=4,
-)
+FACTS = MET_YEAR
 
 
 def done(key: str, facts: YearFacts, lang: str, share: float = 1.0) -> str:

@@ -34,28 +34,10 @@ from psi.domain.duties import (
     verdict_of,
 )
 from psi.errors import InvalidInput
+from tests.helpers import MET_YEAR
 
 # --- Facts to judge ---------------------------------------------------------------------------
 
-MET_YEAR = YearFacts(
-    au_planned=10,
-    au_due=10,
-    au_held=8,
-    stormoten_held=3,
-    stormoten_with_regional_utveckling=3,
-    stormoten_planned=0,
-    member_dialogue_entries=4,
-    activities_listed=8,
-    activities_done=4,
-    recruitment_entries=3,
-    members_joined=0,
-    msi_entries=2,
-    msi_meetings_held=0,
-    website_posts=4,
-    social_media_posts=4,
-    quarters_with_posts=4,
-    quarters_passed=4,
-)
 """A finished year where every duty is just met by psi's proposed criteria."""
 
 HALF_YEAR = YearFacts(
