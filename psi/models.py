@@ -170,7 +170,7 @@ class Meeting(_Table, table=True):
 
 
 class Decision(_Table, table=True):
-    """A decision a meeting took, in the order it was taken."""
+    """A decision a meeting took, in the order it was taken, under its item of the agenda."""
 
     __tablename__ = "decision"
 
@@ -180,6 +180,8 @@ class Decision(_Table, table=True):
     )
     position: int
     text: str = Field(max_length=2000)
+    agenda_item: int | None = None
+    """The item's place in the meeting's agenda (1: its first own item); None: Övriga frågor."""
 
 
 class Attendance(_Table, table=True):

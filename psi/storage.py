@@ -20,7 +20,7 @@ from sqlmodel import Session
 from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound, PsiError
 from psi.location import DbLocation
 
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 """The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000

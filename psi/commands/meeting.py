@@ -22,6 +22,7 @@ from psi.commands._options import (
 from psi.domain.calendar import weekday_sv
 from psi.domain.dates import parse_date
 from psi.domain.meeting import parse_kind, parse_meeting_status
+from psi.domain.minutes import Agenda
 from psi.domain.planning import DEFAULT_AU_RULE, DEFAULT_STORMOTEN, DEFAULT_TIME, parse_time_slot
 from psi.files import write_private
 
@@ -268,9 +269,10 @@ def show(
         ("Attended", ", ".join(org for org, _ in detail.attended) or "-"),
     ]
     console.print_fields(pairs)
+    agenda = Agenda.of(m.kind, m.agenda)
     for label, lines in (
-        ("Agenda", m.agenda),
-        ("Decisions", detail.decisions),
+        ("Agenda", [f"§ {agenda.number(n)} {item}" for n, item in enumerate(m.agenda, start=1)]),
+        ("Decisions", [decision.shown for decision in detail.decisions]),
         (
             "Action items",
             [
@@ -353,7 +355,8 @@ def cancel(
 
 @app.command(
     "held",
-    epilog='Example: psi meeting held 12 --attended activa --attended ÖFR --decision "anta aktivitetslistan"',
+    epilog='Example: psi meeting held 12 --attended activa --attended ÖFR:"Anna Andersson" '
+    '--minutes anteckningar.txt --decision "5: anta aktivitetslistan 2027"',
 )
 def held(
     ctx: typer.Context,
@@ -366,11 +369,20 @@ def held(
         ),
     ] = None,
     minutes: Annotated[
-        Path | None, typer.Option("--minutes", help="A text file with the minutes' notes.")
+        Path | None,
+        typer.Option(
+            "--minutes",
+            help="A text file with the notes; a line '§ 5' or an item's title starts that "
+            "item's notes, '§ Övriga frågor' the rest.",
+        ),
     ] = None,
     decision: Annotated[
         list[str] | None,
-        typer.Option("--decision", help="A decision, worded after 'Mötet beslutade att' (repeat)."),
+        typer.Option(
+            "--decision",
+            help="A decision, worded after 'Mötet beslutade att', after the number or title of "
+            "its agenda item: '5: anta aktivitetslistan' ('Övriga frågor: ...' if none; repeat).",
+        ),
     ] = None,
 ) -> None:
     """Record that a meeting took place: who came, the notes and what was decided."""
@@ -412,6 +424,7 @@ def _document(
     if document == "agenda":
         meeting_docs.check_can_invite(detail)
     else:
+        meeting_docs.check_can_record(detail)
         document = meeting_docs.record_kind(detail.meeting.kind, record)
         meeting_docs.check_signers(document, signers)
     context = meeting_docs.document_context(

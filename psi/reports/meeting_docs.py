@@ -16,6 +16,7 @@ from typing import Any
 
 from psi.domain.choices import parse_choice
 from psi.domain.meeting import DECIDING, DEFAULT_TITLES, EXPECTED, Kind
+from psi.domain.minutes import Agenda, first_item_number, split_notes
 from psi.domain.text import check_line, plain_digits, swedish_sort_key
 from psi.errors import InvalidInput, RuleViolation
 from psi.reports.render import PARTNERSHIP, Markdown, escape_markdown, format_date
@@ -108,6 +109,18 @@ def check_can_invite(detail: MeetingDetail) -> None:
             f"Meeting {meeting.id} ({meeting.title}, {meeting.day}) is cancelled, so it gets no "
             f"kallelse; tell those invited with the calendar (psi meeting ics {meeting.day.year}), "
             "or add the new date with psi meeting add and write its kallelse."
+        )
+
+
+def check_can_record(detail: MeetingDetail) -> None:
+    """A cancelled meeting has no protokoll or notes: RuleViolation, saying where its
+    cancellation is kept instead."""
+    meeting = detail.meeting
+    if meeting.status == "cancelled":
+        raise RuleViolation(
+            f"Meeting {meeting.id} ({meeting.title}, {meeting.day}) was cancelled, so it has no "
+            f"minutes; its cancellation and reason are in psi meeting show {meeting.id} and the "
+            f"calendar (psi meeting ics {meeting.day.year})."
         )
 
 
@@ -242,9 +255,11 @@ def document_context(
         "held": view.status == "held",
         "rsvp": _rsvp(view, settings),
         "items": view.agenda,
+        # Each item with its own notes and decisions; what names no item is "other".
+        **_by_item(detail, protocol=document != NOTES),
         "open_items": [_action(action) for action in detail.open_before],
         "present": present(detail.attended),
-        "decisions": detail.decisions,
+        "decisions": [decision.text for decision in detail.decisions],
         "actions": [_action(action) for action in detail.actions],
         "notes": notes_markdown(detail.minutes),
         "recorded": bool(detail.minutes or detail.decisions or detail.actions),
@@ -252,6 +267,33 @@ def document_context(
         "secretary": signers.secretary,
         "adjusters": list(signers.adjusters),
         "next_meeting": _meeting(detail.next_meeting) if detail.next_meeting else None,
+    }
+
+
+def _by_item(detail: MeetingDetail, *, protocol: bool) -> dict[str, Any]:
+    """`sections`: each agenda item, numbered as the document numbers it, with its notes and
+    decisions; `other`: the notes and decisions that name no item (Övriga frågor)."""
+    view = detail.meeting
+    # The notes name items by the numbers of the meeting's kallelse, the document by its own.
+    passages = split_notes(detail.minutes, Agenda.of(view.kind, view.agenda))
+    first = first_item_number(protocol)
+    sections = [
+        {
+            "number": first + place - 1,
+            "title": title,
+            "notes": notes_markdown(passages.by_item.get(place)),
+            "decisions": [d.text for d in detail.decisions if d.place == place],
+        }
+        for place, title in enumerate(view.agenda, start=1)
+    ]
+    other = {
+        "notes": notes_markdown(passages.other),
+        "decisions": [d.text for d in detail.decisions if d.place is None],
+    }
+    return {
+        "sections": sections,
+        "other": other,
+        "tied": any(section["notes"] or section["decisions"] for section in sections),
     }
 
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from psi.domain import meeting as rules
 from psi.domain.calendar import UID_DOMAIN, iso_week, plan_uid, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
+from psi.domain.minutes import Agenda, split_notes, tie_decision
 from psi.domain.planning import PlannedMeeting, TimeSlot
 from psi.domain.text import casefold_key, check_line, has_binary_characters, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
@@ -265,24 +266,36 @@ def hold_meeting(
     decisions: Sequence[str] = (),
     today: date | None = None,
 ) -> MeetingView:
-    """`psi meeting held`: it took place; who came, the minutes and what was decided."""
+    """`psi meeting held`: it took place; who came, the minutes and what was decided, each
+    decision under the agenda item it names ("5: anta ...", "Budget: godkänna ...")."""
     row = get_meeting(session, meeting_id)
     rules.check_can_change(MeetingStatus(row.status), "recorded as held again")
     rules.check_can_hold(row.day, today or date.today())
-    sentences = [rules.decision_sentence(text) for text in decisions]
+    agenda = agenda_of(row)
+    tied = [tie_decision(text, agenda) for text in decisions]
+    sentences = [(item, rules.decision_sentence(text)) for item, text in tied]
+    notes = check_note_long(minutes) if minutes else None
+    split_notes(notes, agenda, strict=True)
     present = dict(_attendee(session, text) for text in attended)
     row.status = MeetingStatus.HELD.value
-    row.minutes = check_note_long(minutes) if minutes else None
+    row.minutes = notes
     _touch(row)
     session.add(row)
     for org_id, contact_id in present.items():
         session.add(
             Attendance(meeting_id=meeting_id, organisation_id=org_id, contact_id=contact_id)
         )
-    for position, sentence in enumerate(sentences, start=1):
-        session.add(Decision(meeting_id=meeting_id, position=position, text=sentence))
+    for position, (item, sentence) in enumerate(sentences, start=1):
+        session.add(
+            Decision(meeting_id=meeting_id, position=position, text=sentence, agenda_item=item)
+        )
     session.flush()
     return view_of(row)
+
+
+def agenda_of(row: Meeting) -> Agenda:
+    """The meeting's own items, numbered as its kallelse numbers them."""
+    return Agenda.of(Kind(row.kind), view_of(row).agenda)
 
 
 def _attendee(session: Session, text: str) -> tuple[int, int | None]:
@@ -458,6 +471,30 @@ def upcoming_meetings(session: Session, today: date, *, limit: int) -> list[Meet
 
 
 @dataclass(frozen=True)
+class DecisionView:
+    """A decision as the record holds it, with the agenda item it is under (none: Övriga
+    frågor), numbered as the meeting's kallelse numbers it."""
+
+    text: str
+    place: int | None = field(metadata=json_as(omit=True))
+    """The item's place among the meeting's own items (1: the first)."""
+    item: int | None = field(metadata=json_as("agenda_item"))
+    item_title: str | None = field(metadata=json_as("agenda_title"))
+
+    @property
+    def shown(self) -> str:
+        """ "§ 5 Budget: Mötet beslutade att ...", or the sentence alone under Övriga frågor."""
+        return f"§ {self.item} {self.item_title}: {self.text}" if self.item else self.text
+
+
+def _decision_view(agenda: Agenda, text: str, place: int | None) -> DecisionView:
+    # An item beyond the agenda (one edited away) is shown under Övriga frågor.
+    if place is None or place > len(agenda.items):
+        return DecisionView(text, None, None, None)
+    return DecisionView(text, place, agenda.number(place), agenda.items[place - 1])
+
+
+@dataclass(frozen=True)
 class MeetingDetail:
     """Everything recorded about one meeting."""
 
@@ -465,7 +502,7 @@ class MeetingDetail:
     attended: list[tuple[str, str | None]] = field(
         default_factory=list, metadata=json_as(items=("organisation", "contact"))
     )
-    decisions: list[str] = field(default_factory=list)
+    decisions: list[DecisionView] = field(default_factory=list)
     minutes: str | None = None
     actions: list[ActionView] = field(default_factory=list, metadata=json_as("action_items"))
     open_before: list[ActionView] = field(
@@ -485,7 +522,7 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
         .where(Attendance.meeting_id == meeting_id)
     ).all()
     decisions = session.exec(
-        select(Decision.text)
+        select(Decision.text, Decision.agenda_item)
         .where(Decision.meeting_id == meeting_id)
         .order_by(col(Decision.position))
     ).all()
@@ -507,7 +544,7 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
         attended=sorted(
             ((org, person) for org, person in attended), key=lambda row: swedish_sort_key(row[0])
         ),
-        decisions=list(decisions),
+        decisions=[_decision_view(agenda_of(row), text, place) for text, place in decisions],
         minutes=row.minutes,
         actions=[_action_view(*action) for action in actions],
         open_before=open_actions_before(session, row),

@@ -113,7 +113,7 @@ def test_forget_erases_every_mention_and_keeps_the_rest_of_the_text(
     out = ok(run, "contact", "forget", EMAIL, "--yes")
     assert traces(empty_db, *PERSONAL) == []
     after = dump(empty_db)
-    assert [row[-1] for row in after["decision"]] == [
+    assert [row[3] for row in after["decision"]] == [
         "Mötet beslutade att ge [erased] i uppdrag att boka lokal."
     ]
     shown = as_json(run, "meeting", "show", meeting)

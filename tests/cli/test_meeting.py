@@ -579,11 +579,13 @@ def test_held_records_attendance_decisions_and_minutes(
     data = meeting_detail(run, meeting_id)
     assert (data["status"], data["sequence"]) == ("held", 1)
     assert sorted(a["organisation"] for a in data["attended"]) == [ACTIVA, OFR]
-    assert data["decisions"] == [
+    assert [d["text"] for d in data["decisions"]] == [
         "Mötet beslutade att anta aktivitetslistan 2025.",
         "Mötet beslutade att godkänna budgeten.",
         "Mötet beslutade att välja Örebro Föreningsråd till sammankallande.",
     ]
+    # Without agenda items, every decision is under övriga frågor.
+    assert {(d["agenda_item"], d["agenda_title"]) for d in data["decisions"]} == {(None, None)}
     assert data["minutes"] == "Första stycket om året.\n\nAndra stycket: budgeten."
     text = ok(run, "meeting", "show", str(meeting_id))
     assert f"{ACTIVA}, {OFR}" in text
@@ -598,6 +600,93 @@ def test_held_records_attendance_decisions_and_minutes(
         [],
         None,
     )
+
+
+def test_decisions_and_notes_are_tied_to_their_agenda_item(
+    run: Run, empty_db: Path, tmp_path: Path
+) -> None:
+    add_orgs(run)
+    meeting_id = add_meeting(
+        run, "au", "2025-03-11", "--item", "Aktivitetslistan 2025", "--item", "Budget 2025",
+        "--item", "Budgetuppföljning",
+    )  # fmt: skip
+    notes = tmp_path / "anteckningar.txt"
+    notes.write_text("§ 6\nBudgeten gicks igenom.\n## Övriga frågor\nInget.\n", "utf-8")
+    ok(
+        run, "meeting", "held", str(meeting_id), "--minutes", str(notes),
+        "--decision", "5: anta aktivitetslistan 2025",
+        "--decision", "§ 6 godkänna budgeten",
+        "--decision", "budgetupp: följa upp i juni",
+        "--decision", "Övriga frågor: tacka Activa",
+        "--decision", "Budget 2025: ändra posten: lokaler",
+    )  # fmt: skip
+    data = meeting_detail(run, meeting_id)
+    assert [(d["agenda_item"], d["agenda_title"], d["text"]) for d in data["decisions"]] == [
+        (5, "Aktivitetslistan 2025", "Mötet beslutade att anta aktivitetslistan 2025."),
+        (6, "Budget 2025", "Mötet beslutade att godkänna budgeten."),
+        (7, "Budgetuppföljning", "Mötet beslutade att följa upp i juni."),
+        (None, None, "Mötet beslutade att tacka Activa."),
+        (6, "Budget 2025", "Mötet beslutade att ändra posten: lokaler."),
+    ]
+    shown = ok(run, "meeting", "show", str(meeting_id))
+    assert "§ 5 Aktivitetslistan 2025" in shown
+    assert "§ 6 Budget 2025: Mötet beslutade att godkänna budgeten." in shown
+    # An MSI dialogue's kallelse numbers its first own item 2.
+    msi = add_meeting(run, "msi", "2025-05-06", "--item", "Nätverket")
+    hold_meeting(run, msi, "--decision", "2: bjuda in MSI")
+    assert meeting_detail(run, msi)["decisions"][0]["agenda_item"] == 2
+
+
+@pytest.mark.parametrize(
+    ("decision", "notes", "said"),
+    [
+        (
+            "anta listan",
+            "",
+            "The decision 'anta listan' names no item of the agenda "
+            "(§ 5 Aktivitetslistan, § 6 Budget 2025, § 7 Budget 2026); begin it with the item's "
+            'number, like --decision "5: anta listan", or with "Övriga frågor: "',
+        ),
+        (
+            "8: anta listan",
+            "",
+            "'8: anta listan' names § 8, which is not an item of this meeting's agenda (§ 5–7)",
+        ),
+        ("§ 2 anta listan", "", "names § 2, which is not an item"),
+        (
+            "Budget: anta budgeten",
+            "",
+            "'Budget' begins more than one agenda item "
+            "(§ 6 Budget 2025, § 7 Budget 2026); give the item's number instead.",
+        ),
+        ("5: anta listan", "§ 9\nText.", "The notes' line '§ 9' names § 9, which is not an item"),
+        (
+            "5: anta listan",
+            "§ Lokalfrågan\nText.",
+            "The notes' line '§ Lokalfrågan' names no item of this meeting's agenda (§ 5–7)",
+        ),
+        (
+            "5: anta listan",
+            "## Budget\nText.",
+            "The notes' line '## Budget' begins more than one agenda item",
+        ),
+    ],
+)
+def test_a_decision_or_note_naming_no_item_is_refused(
+    run: Run, empty_db: Path, tmp_path: Path, decision: str, notes: str, said: str
+) -> None:
+    add_orgs(run)
+    meeting_id = add_meeting(run, "au", "2025-03-11", "--item", "Aktivitetslistan",
+                             "--item", "Budget 2025", "--item", "Budget 2026")  # fmt: skip
+    path = tmp_path / "notes.txt"
+    path.write_text(notes or "Anteckning.", "utf-8")
+    before = meeting_detail(run, meeting_id)
+    message = assert_fails(
+        run, empty_db, ExitCode.INVALID, "meeting", "held", str(meeting_id),
+        "--attended", "activa", "--decision", decision, "--minutes", str(path),
+    )  # fmt: skip
+    assert said in message, message
+    assert meeting_detail(run, meeting_id) == before
 
 
 # --- refusals --------------------------------------------------------------------------------

@@ -35,8 +35,10 @@ from tests.helpers import (
 
 MAIN_DAY = "2025-03-11"
 NOTES = (
-    "Mötet gick igenom årets aktiviteter:\n- Aktivitetslistan 2025\n- Budgeten\n\n"
+    "§ 5\nMötet gick igenom årets aktiviteter:\n- Aktivitetslistan 2025\n- Budgeten\n\n"
+    "## Budget och årsplanering\n"
     "1. Budgeten för år 2025 diskuterades.\n2. Webben ses över.\n\n"
+    "Övriga frågor\n"
     "Anna Andersson, ordförande\nBo Berg, kassör"
 )
 PERSON = "Anna Andersson"
@@ -49,6 +51,13 @@ SECRET = "TOPSECRET-4711"
 def paragraph_numbers(markdown: str) -> list[int]:
     """The § numbers of the protocol's paragraphs, in order."""
     return [int(n) for n in re.findall(r"^## § (\d+) ", markdown, re.MULTILINE)]
+
+
+def section(lines: list[str], heading: str) -> list[str]:
+    """The non-empty lines under a heading, up to the next heading."""
+    start = lines.index(heading) + 1
+    end = next((n for n in range(start, len(lines)) if lines[n].startswith("#")), len(lines))
+    return [line for line in lines[start:end] if line]
 
 
 def build_main(run: Run, folder: Path) -> dict[str, int]:
@@ -78,8 +87,8 @@ def build_main(run: Run, folder: Path) -> dict[str, int]:
     notes.write_text(NOTES + "\n", encoding="utf-8")
     hold_meeting(
         run, meeting, "--attended", "activa", "--attended", f"ÖFR:{PERSON}", "--minutes", str(notes),
-        "--decision", "anta aktivitetslistan 2025",
-        "--decision", "godkänna budgeten för år 2025 med ändringar",
+        "--decision", "5: anta aktivitetslistan 2025",
+        "--decision", "Budget: godkänna budgeten för år 2025 med ändringar",
     )  # fmt: skip
     ok(run, "action", "add", str(meeting), "Skicka kallelse till stormötet", "--owner", "activa",
        "--due", "2025-03-13")  # fmt: skip
@@ -181,7 +190,7 @@ def test_rsvp_days_must_be_a_number_of_days(run: Run, main: int, db: Db) -> None
         assert "number of days" in message
 
 
-def test_a_cancelled_meeting_gets_no_kallelse(run: Run, main: int, db: Db) -> None:
+def test_a_cancelled_meeting_gets_no_kallelse_and_no_minutes(run: Run, main: int, db: Db) -> None:
     planned = add_meeting(run, "stormote", "2025-10-14", "--time", "09:00-12:00")
     ok(run, "meeting", "cancel", str(planned), "--reason", "För få anmälda")
     for lang in ("sv", "en"):
@@ -190,6 +199,10 @@ def test_a_cancelled_meeting_gets_no_kallelse(run: Run, main: int, db: Db) -> No
         )
         assert f"Meeting {planned} (Stormöte, 2025-10-14) is cancelled" in message
         assert "psi meeting ics 2025" in message and "psi meeting add" in message
+    # Nor minutes of either kind, in any format.
+    for extra in ((), ("--as", "notes"), ("--format", "pdf")):
+        message = assert_fails(run, db, ExitCode.RULE, "meeting", "minutes", str(planned), *extra)
+        assert f"Meeting {planned} (Stormöte, 2025-10-14) was cancelled, so it has no " in message
 
 
 # --- the protokoll ---------------------------------------------------------------------------
@@ -234,8 +247,6 @@ def test_minutes_is_a_swedish_protocol(run: Run, main: int) -> None:
         "att jämte ordföranden justera protokollet valdes David Dahl och Eva Ek.",
         "Dagordningen godkändes.",
         "Föregående protokoll lades till handlingarna.",
-        "1. Mötet beslutade att anta aktivitetslistan 2025.",
-        "2. Mötet beslutade att godkänna budgeten för år 2025 med ändringar.",
         f"| Skicka kallelse till stormötet | {ACTIVA} | 2025-03-13 |",
         f"| Sammanställa årsrapporten | {OFR} | 2025-04-30 |",
         "Mötet gick igenom årets aktiviteter:",
@@ -243,7 +254,24 @@ def test_minutes_is_a_swedish_protocol(run: Run, main: int) -> None:
         "Ordföranden förklarade mötet avslutat.",
     ):
         assert line in lines, line
-    assert "Ingen anteckning." not in markdown  # notes are recorded, only not per item
+    assert "Ingen anteckning." not in markdown
+    # Each § holds its own notes and ends with its decision; the rest is övriga frågor.
+    assert section(lines, "## § 5 Aktivitetslistan 2025") == [
+        "Mötet gick igenom årets aktiviteter:",
+        "- Aktivitetslistan 2025",
+        "- Budgeten",
+        "Mötet beslutade att anta aktivitetslistan 2025.",
+    ]
+    assert section(lines, "## § 6 Budget och årsplanering") == [
+        "1. Budgeten för år 2025 diskuterades.",
+        "2. Webben ses över.",
+        "Mötet beslutade att godkänna budgeten för år 2025 med ändringar.",
+    ]
+    assert section(lines, "## § 8 Övriga frågor") == [
+        "Anna Andersson, ordförande\\",
+        "Bo Berg, kassör",
+    ]
+    assert "Beslut" not in headings and "Anteckningar" not in markdown
     assert "Utkast" not in markdown and "Protokoll:" not in markdown
 
 
@@ -519,18 +547,16 @@ def test_notes_in_the_minutes_and_the_pdf(run: Run, main: int, tmp_path: Path) -
     markdown = ok(run, "meeting", "minutes", str(main))
     lines = markdown.splitlines()
     start = lines.index("Mötet gick igenom årets aktiviteter:")
-    assert lines[start : start + 10] == [
+    assert lines[start : start + 4] == [
         "Mötet gick igenom årets aktiviteter:",
         "",
         "- Aktivitetslistan 2025",
         "- Budgeten",
-        "",
-        "1. Budgeten för år 2025 diskuterades.",
-        "2. Webben ses över.",
-        "",
-        "Anna Andersson, ordförande\\",
-        "Bo Berg, kassör",
     ]
+    start = lines.index("1. Budgeten för år 2025 diskuterades.")
+    assert lines[start + 1] == "2. Webben ses över."
+    start = lines.index("Anna Andersson, ordförande\\")
+    assert lines[start + 1] == "Bo Berg, kassör"
     target = tmp_path / "protokoll.pdf"
     ok(run, "meeting", "minutes", str(main), "--format", "pdf", "-o", str(target))
     text = "\n".join(pdf_pages(target))
@@ -646,11 +672,11 @@ def test_injection_stays_text_in_markdown_and_pdf(
     earlier = add_meeting(run, "au", "2025-02-11", "--time", "13:00-15:00")
     ok(run, "action", "add", str(earlier), INJECTION, "--owner", INJECTION, "--due", "2025-03-01")
     meeting = add_meeting(run, "au", MAIN_DAY, "--time", "13:00-15:00", "--title", f"Möte {INJECTION}",
-                  "--item", INJECTION, "--item", "Budget")  # fmt: skip
+                  "--item", f"Punkt {INJECTION}", "--item", "Budget")  # fmt: skip
     notes = tmp_path / "notes.txt"
     notes.write_text(f"{INJECTION}\n\n# {INJECTION}\n\n- {INJECTION}\n", encoding="utf-8")
     hold_meeting(run, meeting, "--attended", f"{INJECTION}:Person {INJECTION}",
-                 "--decision", f"anta {INJECTION}", "--minutes", str(notes))  # fmt: skip
+                 "--decision", f"5: anta {INJECTION}", "--minutes", str(notes))  # fmt: skip
     ok(run, "action", "add", str(meeting), INJECTION, "--owner", INJECTION, "--due", "2025-04-01")
 
     agenda = ok(run, "meeting", "agenda", str(meeting))
@@ -665,7 +691,7 @@ def test_injection_stays_text_in_markdown_and_pdf(
     shown_agenda = rendered(agenda)
     assert f"Kallelse till arbetsutskottets möte 11 mars 2025 Möte {INJECTION} " in shown_agenda
     assert f"Förhinder meddelas senast tisdag 4 mars 2025 till {INJECTION}." in shown_agenda
-    assert f"5. {INJECTION}" in shown_agenda
+    assert f"5. Punkt {INJECTION}" in shown_agenda
     assert f"{INJECTION} (ansvarig: {INJECTION}, klart senast 2025-03-01)" in shown_agenda
     shown_minutes = rendered(minutes)
     assert f"Protokoll fört vid arbetsutskottets möte 11 mars 2025 Möte {INJECTION} " in (
@@ -677,7 +703,7 @@ def test_injection_stays_text_in_markdown_and_pdf(
     )
     assert f"{INJECTION} Sekreterare" in shown_minutes
     assert f"{INJECTION} Justerare" in shown_minutes
-    assert f"§ 5 {INJECTION}" in shown_minutes
+    assert f"§ 5 Punkt {INJECTION}" in shown_minutes
     assert f"Mötet beslutade att anta {INJECTION}." in shown_minutes
     # title, 2 present, 3 in § 2, §, decision, 2 cells, 3 notes, 3 signatures
     assert shown_minutes.count(INJECTION) >= 16
