@@ -35,6 +35,44 @@ DOCX_FOOTER = (
     '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>'
 )
 
+# psi's own styles: "Keep" for a block that stays on one page ("::: keep", the signature
+# block), tables at 9.5 pt, and a definition list's term as plain text over its indented
+# description (the follow-up's Bedömningsgrunder).
+KEEP_STYLE = (
+    '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Keep">\n'
+    '    <w:name w:val="Keep" />\n    <w:basedOn w:val="BodyText" />\n    <w:qFormat />\n'
+    "    <w:pPr>\n      <w:keepNext />\n      <w:keepLines />\n    </w:pPr>\n  </w:style>\n  "
+)
+DOCX_STYLE_EDITS = (
+    (
+        '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Compact">',
+        KEEP_STYLE + '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Compact">',
+    ),
+    (
+        '<w:name w:val="Table" />\n    <w:basedOn w:val="TableNormal" />\n    <w:semiHidden />\n'
+        "    <w:unhideWhenUsed />\n    <w:qFormat />\n",
+        '<w:name w:val="Table" />\n    <w:basedOn w:val="TableNormal" />\n    <w:semiHidden />\n'
+        "    <w:unhideWhenUsed />\n    <w:qFormat />\n"
+        '    <w:rPr>\n      <w:sz w:val="19" />\n      <w:szCs w:val="19" />\n    </w:rPr>\n',
+    ),
+    (
+        '      <w:keepLines />\n      <w:spacing w:after="0" />\n    </w:pPr>\n'
+        "    <w:rPr>\n      <w:b />\n    </w:rPr>\n",
+        '      <w:keepLines />\n      <w:spacing w:before="0" w:after="0" />\n    </w:pPr>\n',
+    ),
+    (
+        '<w:name w:val="Definition" />\n    <w:basedOn w:val="Normal" />\n',
+        '<w:name w:val="Definition" />\n    <w:basedOn w:val="Normal" />\n'
+        '    <w:pPr>\n      <w:ind w:left="720" />\n    </w:pPr>\n',
+    ),
+)
+ODT_KEEP_STYLE = (
+    '<style:style style:name="Keep"\n    style:display-name="Keep" style:family="paragraph"\n'
+    '    style:parent-style-name="Text_20_body" style:class="text">\n'
+    '      <style:paragraph-properties fo:keep-with-next="always"\n'
+    '      fo:keep-together="always" />\n    </style:style>\n    '
+)
+
 
 def _default(name: str) -> bytes:
     pandoc = pypandoc.get_pandoc_path()
@@ -59,7 +97,7 @@ def _rewrite(data: bytes, edits: dict[str, str], extra: dict[str, str]) -> bytes
 
 
 def make_docx() -> bytes:
-    """A4, 10.5 pt, Swedish, page numbers centred in the footer."""
+    """A4, 10.5 pt, Swedish, page numbers centred in the footer; psi's own styles."""
     data = _default("reference.docx")
     parts = zipfile.ZipFile(io.BytesIO(data))
     document = parts.read("word/document.xml").decode()
@@ -74,6 +112,10 @@ def make_docx() -> bytes:
     styles = styles.replace('<w:sz w:val="24" />', '<w:sz w:val="21" />', 1)
     styles = styles.replace('<w:szCs w:val="24" />', '<w:szCs w:val="21" />', 1)
     styles = styles.replace('w:val="en-US"', 'w:val="sv-SE"', 1)
+    for before, after in DOCX_STYLE_EDITS:
+        if before not in styles:
+            raise SystemExit(f"pandoc's reference.docx changed; update DOCX_STYLE_EDITS: {before!r}")
+        styles = styles.replace(before, after, 1)
     rels = parts.read("word/_rels/document.xml.rels").decode()
     rels = rels.replace(
         "</Relationships>",
@@ -100,7 +142,7 @@ def make_docx() -> bytes:
 
 
 def make_odt() -> bytes:
-    """A4 with 2.4 cm margins and page numbers in the footer."""
+    """A4 with 2.4 cm margins, page numbers in the footer, and the Keep style."""
     data = _default("reference.odt")
     styles = zipfile.ZipFile(io.BytesIO(data)).read("styles.xml").decode()
     styles = re.sub(r'fo:page-width="[^"]*"', 'fo:page-width="21cm"', styles)
@@ -115,6 +157,10 @@ def make_odt() -> bytes:
         styles,
         count=1,
     )
+    first = '<style:style style:name="First_20_paragraph"'
+    if first not in styles:
+        raise SystemExit("pandoc's reference.odt changed; update where the Keep style goes")
+    styles = styles.replace(first, ODT_KEEP_STYLE + first, 1)
     return _rewrite(data, {"styles.xml": styles}, {})
 
 
