@@ -165,8 +165,24 @@ class Meeting(_Table, table=True):
     agenda: str | None = Field(default=None, max_length=10000)
     minutes: str | None = Field(default=None, max_length=100000)
     sequence: int = 0
+    adjusted_on: date | None = None
+    """The day the protokoll was justerat; a later change needs a reason (a correction)."""
     created_at: datetime
     updated_at: datetime
+
+
+class MeetingCorrection(_Table, table=True):
+    """A change to a held meeting's record after its protokoll was justerat: what and why."""
+
+    __tablename__ = "meeting_correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("meeting.id"), nullable=False, index=True)
+    )
+    made_at: datetime
+    reason: str = Field(max_length=500)
+    change: str = Field(max_length=2000)
 
 
 class Decision(_Table, table=True):
@@ -415,3 +431,10 @@ class AuditEntry(_Table, table=True):
     command: str = Field(max_length=2000)
     # Unbounded: an import of thousands of rows is one entry (0009).
     changes: str = Field(sa_column=Column(Text, nullable=False))
+
+
+# A removed row's number is never given to a new row: SQLite needs AUTOINCREMENT for that
+# (migration 0012); PostgreSQL's sequences never reuse a number.
+for _table in SQLModel.metadata.tables.values():
+    if [column.name for column in _table.primary_key.columns] == ["id"]:
+        _table.dialect_options["sqlite"]["autoincrement"] = True

@@ -20,7 +20,7 @@ from sqlmodel import Session
 from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound, PsiError
 from psi.location import DbLocation
 
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 """The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000
@@ -153,12 +153,41 @@ def migrate(engine: Engine, target: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
+    with (
+        engine.connect() as connection,
+        _foreign_keys_checked_at_the_end(connection),
+        connection.begin(),
+    ):
         # Two psi processes opening the same old server database upgrade it one after the
         # other; the second then finds it at the newest schema and has nothing to do.
         take_write_lock(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, target)
+        _check_foreign_keys(connection)
+
+
+@contextmanager
+def _foreign_keys_checked_at_the_end(connection: Any) -> Iterator[None]:
+    """On SQLite, foreign keys off while a migration copies tables into new ones (a table
+    others refer to cannot be dropped and renamed with them on), then on again; the
+    migration checks every reference before it commits. PostgreSQL needs none of this."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    # Outside any transaction, where SQLite honours the pragma.
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(connection: Any) -> None:
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"The migration left rows pointing nowhere: {broken[:5]}")
 
 
 WRITE_LOCK_KEY = 0x707369

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -551,3 +552,63 @@ def test_flushing_the_wal_of_what_sqlite_cannot_open_says_so(tmp_path: Path) -> 
     folder = tmp_path / "psi.sqlite3"
     folder.mkdir()
     assert storage.flush_wal(DbLocation(url=f"sqlite:///{folder}", path=folder)) is False
+
+
+# --- numbers are never given twice (0012) --------------------------------------------------------
+
+
+def _tables_without_autoincrement(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        return sorted(
+            name
+            for name, sql in rows
+            if name not in ("alembic_version", "setting", "sqlite_sequence")
+            and "AUTOINCREMENT" not in sql.upper()
+        )
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("revision", ["0011", storage.HEAD_REVISION])
+def test_every_numbered_table_never_reuses_a_number(
+    tmp_path: Path, run: Run, db_path: Path, revision: str
+) -> None:
+    engine = storage.make_engine(file_location(db_path))
+    storage.create_private_file(db_path)
+    storage.migrate(engine, revision)
+    engine.dispose()
+    _insert_org(db_path, "Föreningen Gammal Data")
+    assert run("org", "list").exit_code == 0  # opening it upgrades it
+    assert _tables_without_autoincrement(db_path) == []
+    # The upgrade turned foreign keys off to copy the tables, and on again.
+    engine = storage.make_engine(file_location(db_path))
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        engine.dispose()
+
+
+def test_a_removed_number_is_not_given_to_the_next_row(run: Run, example_db: Path) -> None:
+    """`psi budget remove-expense 10` from the shell's history must not remove a newer one."""
+
+    def spend(note: str) -> int:
+        result = run("budget", "spend", "Örebro Föreningsråd", "100", "--on", "2026-03-10",
+                     "--category", "fika", "--note", note)  # fmt: skip
+        assert result.exit_code == 0, result.output
+        return int(result.stdout.split("Recorded expense ", 1)[1].split(":", 1)[0])
+
+    last = spend("Fika")
+    assert run("budget", "remove-expense", str(last), "--yes").exit_code == 0
+    assert spend("Fika igen") == last + 1
+    added = run("org", "add", "Föreningen Tillfällig", "--sector", "civil-society")
+    assert added.exit_code == 0, added.output
+    org = run("org", "show", "Föreningen Tillfällig", "--json")
+    first = int(json.loads(org.stdout)["id"])
+    assert run("org", "remove", "Föreningen Tillfällig", "--yes").exit_code == 0
+    assert run("org", "add", "Föreningen Efterträdaren", "--sector", "civil-society").exit_code == 0
+    later = run("org", "show", "Föreningen Efterträdaren", "--json")
+    assert int(json.loads(later.stdout)["id"]) == first + 1
