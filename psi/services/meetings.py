@@ -12,10 +12,10 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from psi.domain import meeting as rules
-from psi.domain.calendar import UID_DOMAIN, iso_week, plan_uid, why_not_free
+from psi.domain.calendar import UID_DOMAIN, iso_week, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.minutes import Agenda, split_notes, tie_decision
-from psi.domain.planning import PlannedMeeting, TimeSlot
+from psi.domain.planning import TimeSlot
 from psi.domain.text import casefold_key, check_line, has_binary_characters, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
 from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
@@ -95,46 +95,6 @@ def _link(text: str | None) -> str | None:
     from psi.domain.organisation import normalise_website
 
     return normalise_website(text)
-
-
-@dataclass(frozen=True)
-class SavedPlan:
-    """What `psi meeting plan --save` stored, and what was there already."""
-
-    created: list[MeetingView]
-    existing: int
-
-
-def save_plan(
-    session: Session, plan: Sequence[PlannedMeeting], slot: TimeSlot, place: str | None
-) -> SavedPlan:
-    """Store a plan as planned meetings; slots saved before are left as they are."""
-    place = place or _default_place(session)
-    keys = [meeting.key for meeting in plan]
-    saved = set(session.exec(select(Meeting.plan_key).where(col(Meeting.plan_key).in_(keys))))
-    created: list[Meeting] = []
-    for planned in plan:
-        if planned.key in saved:
-            continue
-        row = Meeting(
-            uid=plan_uid(planned.key),
-            plan_key=planned.key,
-            kind=planned.kind,
-            title=planned.title,
-            day=planned.day,
-            start_time=slot.start,
-            end_time=slot.end,
-            place=_optional_text(place, "place"),
-            co_organiser=planned.co_organiser,
-            status=MeetingStatus.PLANNED.value,
-            agenda=f"Förberedelse av {planned.prepares.lower()}" if planned.prepares else None,
-            created_at=_now(),
-            updated_at=_now(),
-        )
-        session.add(row)
-        created.append(row)
-    session.flush()
-    return SavedPlan(created=[view_of(row) for row in created], existing=len(saved))
 
 
 @dataclass(frozen=True)
