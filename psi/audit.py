@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 import re
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -15,7 +15,9 @@ from sqlalchemy import event, inspect
 from sqlmodel import Session
 
 from psi.domain import erasure
-from psi.models import AuditEntry
+from psi.domain.money import format_amount
+from psi.domain.organisation import EMPTY, FIELD_WORDS, shown
+from psi.models import AuditEntry, Organisation
 from psi.services import stored_id
 
 SKIPPED_COLUMNS = {"created_at", "updated_at", "name_key", "short_key"}
@@ -40,7 +42,8 @@ def _describe(obj: Any, action: str) -> dict[str, Any] | None:
         return None
     state = inspect(obj)
     table = obj.__tablename__
-    key = state.identity[0] if state.identity else getattr(obj, "id", None)
+    # A new row has no identity yet while the flush runs, but its primary key is set.
+    key = state.identity[0] if state.identity else state.mapper.primary_key_from_instance(obj)[0]
     entry: dict[str, Any] = {"action": action, "table": table, "id": key}
     if action == "insert":
         entry["values"] = {
@@ -244,3 +247,210 @@ def scrub_entry(
     if count:
         changed["command"] = (new_command, count)
     return changed
+
+
+# --- the audit log in words -------------------------------------------------------------------
+
+TABLE_WORDS = {
+    "action_item": "action item",
+    "activity_request": "activity request",
+    "budget_grant": "grant",
+    "co_funding": "co-funding",
+    "coordinator_term": "coordinator term",
+    "history_entry": "history entry",
+    "log_entry": "log entry",
+    "operations_plan": "plan",
+}
+"""Tables whose name is not already the word for one of their rows."""
+
+COLUMN_WORDS = {
+    **FIELD_WORDS,
+    "agenda_item": "agenda item",
+    "asked_on": "asked",
+    "cancel_reason": "reason cancelled",
+    "co_organiser": "co-organiser",
+    "day": "date",
+    "decided_on": "decided",
+    "decision_ref": "decision",
+    "done_on": "done",
+    "due_on": "due",
+    "end_time": "end",
+    "erased_on": "erased",
+    "logged_on": "date",
+    "override_reason": "reason",
+    "planned_on": "planned",
+    "spent_on": "date",
+    "start_time": "start",
+    "uid": "calendar UID",
+}
+"""Columns whose name, made readable by rule (`first_year` -> first year, `amount_ore` ->
+amount, `owner_id` -> owner), is not the word a coordinator knows."""
+
+UNSHOWN_COLUMNS = {"id", "municipality_code", "plan_key", "sequence"}
+"""Columns a change in words leaves out: the row's own number, and what follows from another
+column (the municipality's code from its name)."""
+
+_LABEL_COLUMNS = ("name", "title", "code", "text", "source")
+_DATE_COLUMNS = ("day", "spent_on", "logged_on", "due_on", "planned_on", "asked_on", "year")
+WORDS_MAX = 40
+"""The longest text a change in words quotes in full; a longer one is cut with `…`."""
+
+
+def column_words(column: str) -> str:
+    """A column's name as a coordinator reads it: `short` -> short name, `amount_ore` ->
+    amount, `organisation_id` -> organisation, `first_year` -> first year."""
+    if column in COLUMN_WORDS:
+        return COLUMN_WORDS[column]
+    return column.removesuffix("_ore").removesuffix("_id").replace("_", " ")
+
+
+def table_words(table: str) -> str:
+    """A table's name as the word for one of its rows: `log_entry` -> log entry."""
+    return TABLE_WORDS.get(table, table.replace("_", " "))
+
+
+_CLOCK = re.compile(r"^(\d{2}:\d{2}):00(?:\.0+)?$")
+_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:[+-]00:00|Z)?$")
+
+
+def value_words(
+    column: str, value: Any, names: Mapping[int, str] | None = None, limit: int = WORDS_MAX
+) -> str:
+    """A stored value as a coordinator reads it: `–` for none, text without quotes and on one
+    line (cut at `limit`), an amount in öre as `4 500 kr`, an organisation by its name when
+    `names` has it, yes or no, dates as YYYY-MM-DD and times as HH:MM."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int) and column.endswith("_ore"):
+        return format_amount(value)
+    if isinstance(value, int) and column == "organisation_id" and names and value in names:
+        return shown(names[value], limit)
+    if isinstance(value, dict | list):
+        return shown(json.dumps(value, ensure_ascii=False), limit)
+    text = str(value)
+    clock = _CLOCK.match(text)
+    if clock:
+        return clock.group(1)
+    moment = _MOMENT.match(text)
+    if moment:
+        return f"{moment.group(1)} {moment.group(2)}"
+    return shown(text, limit)
+
+
+def _record(table: str, key: Any, names: Mapping[int, str], limit: int) -> str:
+    """A row named by its table and number: `meeting 12`, an organisation by its name."""
+    if table == "organisation" and isinstance(key, int) and key in names:
+        return shown(names[key], limit)
+    if table == "setting" and key is not None:
+        return f"setting {key}"
+    return table_words(table) if key is None else f"{table_words(table)} {key}"
+
+
+def _label(values: Mapping[str, Any], names: Mapping[int, str], limit: int) -> list[str]:
+    """What names a row in its values: its name or title, its organisation, amount and date."""
+    parts = [
+        value_words(column, values[column], names, limit)
+        for column in _LABEL_COLUMNS
+        if values.get(column) not in (None, "")
+    ][:1]
+    organisation = values.get("organisation_id")
+    if organisation is not None:
+        known = isinstance(organisation, int) and organisation in names
+        parts.append(
+            value_words("organisation_id", organisation, names, limit)
+            if known
+            else f"organisation {organisation}"
+        )
+    parts += [value_words(column, values[column]) for column in values if column.endswith("_ore")][
+        :1
+    ]
+    if len(parts) < 2:
+        parts += [
+            value_words(column, values[column])
+            for column in _DATE_COLUMNS
+            if values.get(column) not in (None, "")
+        ][:1]
+    return parts
+
+
+def change_words(
+    change: Mapping[str, Any], names: Mapping[int, str] | None = None, limit: int = WORDS_MAX
+) -> str:
+    """One stored change in words: `added setting rsvp-days = 7`, `removed expense 10
+    (Örebro Föreningsråd, 4 500 kr)`, `Stiftelsen Activa: short name: – → NIF`. `names` are
+    the organisations' names by number, for the rows that point to one. Entries stored by
+    any version of psi read, an erasure's too. Texts longer than `limit` are cut."""
+    names = names or {}
+    table = str(change.get("table", "row"))
+    key = change.get("id")
+    action = change.get("action")
+    if action == "update":
+        fields = change.get("changes")
+        record = _record(table, key, names, limit)
+        if not isinstance(fields, Mapping):
+            return f"changed {record}"
+        shown_fields = [name for name in fields if name not in UNSHOWN_COLUMNS] or list(fields)
+        parts = []
+        for name in shown_fields:
+            value = fields[name]
+            if isinstance(value, Mapping) and {"old", "new"} <= set(value):
+                old = value_words(name, value["old"], names, limit)
+                new = value_words(name, value["new"], names, limit)
+                parts.append(f"{column_words(name)}: {old} → {new}")
+            else:  # an erasure's entry keeps no values
+                parts.append(f"{column_words(name)}: {value_words(name, value, names, limit)}")
+        if table == "setting" and shown_fields == ["value"]:
+            return f"{record}: {parts[0].removeprefix('value: ')}"
+        return f"{record}: {'; '.join(parts)}"
+    verb = {"insert": "added", "delete": "removed"}.get(str(action), str(action))
+    values = change.get("values")
+    if table == "setting" and isinstance(values, Mapping) and "key" in values:
+        value = value_words("value", values.get("value"), limit=limit)
+        return f"{verb} setting {values['key']} = {value}"
+    record = table_words(table) if key is None else f"{table_words(table)} {key}"
+    if isinstance(values, Mapping):
+        label = _label(values, names, limit)
+        return f"{verb} {record} ({', '.join(label)})" if label else f"{verb} {record}"
+    if values is not None:  # an erasure's entry: the values are left out
+        return f"{verb} {record} ({value_words('values', values)})"
+    return f"{verb} {record}"
+
+
+def entry_words(
+    changes: list[dict[str, Any]],
+    names: Mapping[int, str] | None = None,
+    width: int = 0,
+    limit: int = WORDS_MAX,
+) -> str:
+    """An entry's changes in words on one line, `; ` between them, texts cut at `limit`; with
+    a `width`, as many as fit in it (the first one at least, cut to fit), then `+N more`."""
+    words = [change_words(change, names, limit) for change in changes]
+    if not width:
+        return "; ".join(words)
+    line = ""
+    for count, text in enumerate(words):
+        rest = len(words) - count - 1
+        more = f"; +{rest} more" if rest else ""
+        candidate = f"{line}; {text}" if line else text
+        if len(candidate) + len(more) <= width:
+            line = candidate
+            continue
+        if not line:  # even the first is too long: cut it
+            room = max(width - len(more), 10)
+            line = text if len(text) <= room else text[: room - 1].rstrip() + "…"
+            return line + more
+        return f"{line}; +{len(words) - count} more"
+    return line
+
+
+def organisation_names(session: Session) -> dict[int, str]:
+    """Every organisation's name by its number, to name the rows an entry points to."""
+    from sqlmodel import select
+
+    return {
+        stored_id_value: name
+        for stored_id_value, name in session.exec(select(Organisation.id, Organisation.name))
+        if stored_id_value is not None
+    }

@@ -238,20 +238,62 @@ def remove(
     console.success(f"Deleted {view.name}.")
 
 
-@app.command("import", epilog="Example: psi org import medlemmar.csv --dry-run")
+@app.command(
+    "import",
+    epilog="Example: psi org import medlemmar.csv --update --dry-run",
+)
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A CSV file: header row; ; or , between cells.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A CSV file: header row; ; or , between cells. With --update, also the JSON "
+            "file `psi org export --format json` writes."
+        ),
+    ],
     dry_run: DryRun = False,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Correct organisations already in the register from the file (matched by "
+            "organisationsnummer, else by name); shows each change.",
+        ),
+    ] = False,
+    add_new: Annotated[
+        bool,
+        typer.Option(
+            "--add-new",
+            help="With --update: add the rows that match no organisation, instead of refusing.",
+        ),
+    ] = False,
 ) -> None:
     """Import organisations from a CSV file, all rows or none.
 
     Columns: name and sector are required; short, status, orgnr, municipality, joined, left,
-    website and note may follow (Swedish headers such as namn, sektor, kommun work too)."""
-    from psi.services import register_file
+    website and note may follow (Swedish headers such as namn, sektor, kommun work too).
 
+    With --update, the file corrects the register (say, one exported with `psi org export`
+    and edited in Excel): each row is matched to an organisation by organisationsnummer, else
+    by name; an empty cell clears its field and a column left out is kept. A row that matches
+    nothing is refused unless --add-new. Status, joined and left change too, when they tell
+    one story (a former member has a left date)."""
+    if add_new and not update:
+        raise InvalidInput(
+            "--add-new goes with --update; a plain `psi org import FILE` adds every row."
+        )
     if not file.is_file():
         raise FileProblem(f"{file} is not a file; give the path of a .csv file.")
+    if update:
+        _update_from(ctx, file, add_new=add_new, dry_run=dry_run)
+        return
+    if file.suffix.casefold() == ".json":
+        raise InvalidInput(
+            f"A new register is imported from CSV; to correct the register from {file.name}, "
+            f"type: psi org import {file} --update"
+        )
+    from psi.services import register_file
+
     rows = max(0, len(file.read_bytes().splitlines()) - 1)
     with session(ctx) as db, console.progress("Importing", rows) as advance:
         result = register_file.import_register(db, file, dry_run=dry_run, progress=advance)
@@ -259,6 +301,53 @@ def import_(
         console.say(f"All {result.imported} rows are good; run without --dry-run to import them.")
     else:
         console.success(f"Imported {result.imported} organisations.")
+
+
+def _update_from(ctx: typer.Context, file: Path, *, add_new: bool, dry_run: bool) -> None:
+    """`psi org import FILE --update`: say each change, then what was (or would be) done."""
+    from psi.domain.organisation import describe_changes
+    from psi.services import orgs
+
+    with session(ctx) as db:
+        result = orgs.update_register(db, file, add_new=add_new, dry_run=dry_run)
+    for item in result.updates:
+        if item.added is None:
+            console.say(f"{item.name}: {describe_changes(item.changes)}")
+        else:
+            fields = item.added
+            console.say(f"{item.name}: new ({fields.sector}, {fields.status})")
+    if not result.updates:
+        console.say(
+            f"No changes: the {result.unchanged} organisation(s) in {file.name} are as "
+            "the register has them."
+        )
+        return
+    changed = _plural(result.changed, "organisation")
+    added = _plural(result.added, "new organisation") if result.added else ""
+    if dry_run:
+        would = " and ".join(
+            part
+            for part in (
+                f"{changed} would change" if result.changed else "",
+                added and f"{added} would be added",
+            )
+            if part
+        )
+        console.say(
+            f"{would}; {result.unchanged} stay as they are. Nothing was written; "
+            "run without --dry-run to apply."
+        )
+    else:
+        done = " and ".join(
+            part
+            for part in (f"updated {changed}" if result.changed else "", added and f"added {added}")
+            if part
+        )
+        console.success(f"{done[0].upper()}{done[1:]}; {result.unchanged} unchanged.")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @app.command("export", epilog="Example: psi org export -o medlemmar.csv")

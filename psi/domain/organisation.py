@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from psi.domain.choices import parse_choice
 from psi.domain.dates import parse_optional_date
@@ -136,30 +137,55 @@ class OrgInput:
     note: str | None = None
 
 
-def _optional(text: str | None, check: Callable[[str], T]) -> T | None:
-    return None if text is None or not text.strip() else check(text)
-
-
 def _short(text: str) -> str:
     return check_entry_name(text, what="short name", limit=SHORT_MAX)
 
 
+class FieldProblem(InvalidInput):
+    """InvalidInput about given fields of an organisation: `columns` names them as typed
+    (OrgInput's names, the CSV columns), so that an import can say which cell is wrong."""
+
+    def __init__(self, message: str, columns: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.columns = columns
+
+
+def _column(column: str, check: Callable[[str], T], text: str) -> T:
+    try:
+        return check(text)
+    except InvalidInput as exc:
+        raise FieldProblem(exc.message, (column,)) from None
+
+
+def _optional_column(column: str, text: str | None, check: Callable[[str], T]) -> T | None:
+    return None if text is None or not text.strip() else _column(column, check, text)
+
+
 def check_org(raw: OrgInput) -> OrgFields:
-    """Check every typed field of an organisation; raise InvalidInput at the first bad one."""
+    """Check every typed field of an organisation; raise InvalidInput at the first bad one
+    (a FieldProblem, which names the field)."""
+    status = raw.status.strip() if raw.status else ""
     fields = OrgFields(
-        name=check_entry_name(raw.name),
-        sector=parse_sector(raw.sector),
-        status=parse_status(raw.status) if raw.status and raw.status.strip() else Status.MEMBER,
-        short=_optional(raw.short, _short),
-        orgnr=_optional(raw.orgnr, normalise_orgnr),
-        municipality=_optional(raw.municipality, resolve_municipality),
-        joined_on=parse_optional_date(raw.joined, what="joined date"),
-        left_on=parse_optional_date(raw.left, what="left date"),
-        website=_optional(raw.website, normalise_website),
-        note=_optional(raw.note, check_note),
+        name=_column("name", check_entry_name, raw.name),
+        sector=_column("sector", parse_sector, raw.sector),
+        status=_column("status", parse_status, status) if status else Status.MEMBER,
+        short=_optional_column("short", raw.short, _short),
+        orgnr=_optional_column("orgnr", raw.orgnr, normalise_orgnr),
+        municipality=_optional_column("municipality", raw.municipality, resolve_municipality),
+        joined_on=_column("joined", _date("joined date"), raw.joined or ""),
+        left_on=_column("left", _date("left date"), raw.left or ""),
+        website=_optional_column("website", raw.website, normalise_website),
+        note=_optional_column("note", raw.note, check_note),
     )
-    check_membership_dates(fields)
+    try:
+        check_membership_dates(fields)
+    except InvalidInput as exc:
+        raise FieldProblem(exc.message, ("status", "joined", "left")) from None
     return fields
+
+
+def _date(what: str) -> Callable[[str], date | None]:
+    return lambda text: parse_optional_date(text, what=what)
 
 
 def check_membership_dates(fields: OrgFields) -> None:
@@ -197,3 +223,82 @@ def leave(fields: OrgFields, on: date) -> OrgFields:
     left = replace(fields, status=Status.FORMER, left_on=on)
     check_membership_dates(left)
     return left
+
+
+TYPED_COLUMNS = tuple(f.name for f in dataclass_fields(OrgInput))
+"""The columns of an organisation as typed (and as `psi org export` writes them)."""
+
+
+def input_from_cells(cells: Mapping[str, str | None], base: OrgInput | None = None) -> OrgInput:
+    """An organisation as a spreadsheet row types it: each column present in `cells` (an
+    empty cell clears the field), each column left out as in `base` (or empty)."""
+    typed = base or OrgInput(name="", sector="")
+    given: dict[str, Any] = {
+        column: cells[column] or None for column in TYPED_COLUMNS if column in cells
+    }
+    for required in ("name", "sector"):
+        if required in given:
+            given[required] = given[required] or ""
+    return replace(typed, **given)
+
+
+FIELD_WORDS = {
+    "name": "name",
+    "short": "short name",
+    "sector": "sector",
+    "status": "status",
+    "orgnr": "organisationsnummer",
+    "municipality": "municipality",
+    "joined_on": "joined",
+    "left_on": "left",
+    "website": "website",
+    "note": "note",
+}
+"""An organisation's fields (OrgFields' and the stored columns' names) in words."""
+
+EMPTY = "–"
+"""How a field without a value is shown in a change."""
+
+SHOWN_MAX = 40
+"""The longest value a change shows in full; a longer one is cut with `…`."""
+
+
+def shown(value: object, limit: int = SHOWN_MAX) -> str:
+    """A field's value as a coordinator reads it: `–` for none, dates as YYYY-MM-DD, a
+    municipality by its label, text on one line and cut at `limit` characters."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, Municipality):
+        text = value.label
+    elif isinstance(value, date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field that changes: its words, and the old and new values as shown."""
+
+    field: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.old} → {self.new}"
+
+
+def diff_org(before: OrgFields, after: OrgFields) -> tuple[FieldChange, ...]:
+    """The fields that differ between two versions of an organisation, in register order."""
+    return tuple(
+        FieldChange(words, shown(getattr(before, name)), shown(getattr(after, name)))
+        for name, words in FIELD_WORDS.items()
+        if getattr(before, name) != getattr(after, name)
+    )
+
+
+def describe_changes(changes: tuple[FieldChange, ...]) -> str:
+    """Changes on one line: `short name: – → NIF; municipality: Örebro → Kumla`."""
+    return "; ".join(str(change) for change in changes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -84,27 +85,49 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
+@dataclass(frozen=True)
+class Table:
+    """A file's rows, and its columns: each canonical column name with its header as typed."""
+
+    columns: dict[str, str]
+    rows: list[CsvRow]
+
+
 def read_csv(
     text: str, aliases: dict[str, str], required: Sequence[str], *, name: str = "the file"
 ) -> list[CsvRow]:
     """Parse a CSV text with `;` or `,`; map headers through aliases; check required columns.
 
     `name` is the file's name, for the messages."""
+    return read_table(text, aliases, required, name=name).rows
+
+
+def _column(title: str, aliases: dict[str, str]) -> str | None:
+    key = aliases.get(fold(title).replace("_", " ").strip())
+    if key is None and title.strip():
+        known = ", ".join(sorted(set(aliases.values())))
+        raise InvalidInput(f"Unknown column '{title}' in the header; the columns are: {known}.")
+    return key
+
+
+def _check_required(columns: Iterable[str | None], required: Sequence[str]) -> None:
+    present = set(columns)
+    missing = [name for name in required if name not in present]
+    if missing:
+        raise InvalidInput(f"The header lacks the column(s) {', '.join(missing)}.")
+
+
+def read_table(
+    text: str, aliases: dict[str, str], required: Sequence[str], *, name: str = "the file"
+) -> Table:
+    """As `read_csv`, with the columns the header names."""
     text = text.removeprefix(BOM)
     if not text.strip():
         raise InvalidInput("The file is empty; it needs a header row, for example name;sector.")
     records = _records(text, name)
     _, header = next(records)
-    columns: list[str | None] = []
-    for title in header:
-        key = aliases.get(fold(title).replace("_", " ").strip())
-        if key is None and title.strip():
-            known = ", ".join(sorted(set(aliases.values())))
-            raise InvalidInput(f"Unknown column '{title}' in the header; the columns are: {known}.")
-        columns.append(key)
-    missing = [name for name in required if name not in columns]
-    if missing:
-        raise InvalidInput(f"The header lacks the column(s) {', '.join(missing)}.")
+    columns = [_column(title, aliases) for title in header]
+    _check_required(columns, required)
     rows: list[CsvRow] = []
     for row_start, cells in records:
         if not any(cell.strip() for cell in cells):
@@ -116,4 +139,42 @@ def read_csv(
         }
         extra = sum(1 for cell in cells[len(columns) :] if cell.strip())
         rows.append(CsvRow(line=row_start, cells=values, extra_cells=extra))
-    return rows
+    titles = {
+        column: title.strip() for column, title in zip(columns, header, strict=True) if column
+    }
+    return Table(columns=titles, rows=rows)
+
+
+def read_json_table(
+    text: str, aliases: dict[str, str], required: Sequence[str], *, name: str = "the file"
+) -> Table:
+    """A JSON list of objects (as `--format json` exports it) read like a CSV file: keys are
+    columns (through the aliases), a null or missing value an empty cell, and each object's
+    `line` its place in the list, from 1."""
+    try:
+        data = json.loads(text.removeprefix(BOM))
+    except ValueError as exc:
+        raise InvalidInput(
+            f"{name} is not JSON ({exc}); give the file `--format json` exported, or a CSV file."
+        ) from None
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise InvalidInput(f"{name} is not a JSON list of objects, as `--format json` writes.")
+    titles: dict[str, str] = {}
+    rows: list[CsvRow] = []
+    for number, item in enumerate(data, start=1):
+        values: dict[str, str] = {}
+        for title, value in item.items():
+            column = _column(str(title), aliases)
+            if column is None:
+                continue
+            titles.setdefault(column, str(title))
+            if isinstance(value, dict | list):
+                raise InvalidInput(
+                    f"Object {number} of {name} has a list or object as its {title}; "
+                    "give text, a number or null."
+                )
+            values[column] = "" if value is None else str(value).strip()
+        rows.append(CsvRow(line=number, cells=values))
+    if rows:
+        _check_required(titles, required)
+    return Table(columns=titles, rows=rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError
@@ -14,10 +15,11 @@ from psi.domain.membership import status_on
 from psi.domain.municipality import resolve_municipality, stored_municipality
 from psi.domain.names import Named, find_named
 from psi.domain.organisation import OrgFields, OrgInput, Sector, Status
-from psi.domain.orgnr import orgnr_group
+from psi.domain.orgnr import normalise_orgnr, orgnr_group
 from psi.domain.rotation import Role
+from psi.domain.spreadsheet import CsvRow, Table
 from psi.domain.text import casefold_key, swedish_sort_key
-from psi.errors import Conflict, InvalidInput, NotFound
+from psi.errors import Conflict, InvalidInput, NotFound, PsiError
 from psi.models import Attendance, Contact, CoordinatorTerm, Erasure, Organisation
 from psi.services import stored_id
 from psi.services.views import json_as
@@ -386,3 +388,239 @@ def remove_org(session: Session, query: str) -> OrgView:
             f'use `psi org leave "{view.name}"` instead.'
         ) from None
     return view
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    """What one row of a file changes: an organisation's fields, or a new organisation."""
+
+    line: int
+    name: str
+    """The organisation's name in the register (a new one's name from the file)."""
+    changes: tuple[rules.FieldChange, ...] = ()
+    added: OrgFields | None = None
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    """What `psi org import --update` changed, or would change with --dry-run."""
+
+    updates: list[RowUpdate]
+    unchanged: int
+    dry_run: bool
+    row_word: str = "line"
+    """What a row of the file is called in messages: "line" (CSV) or "object" (JSON)."""
+
+    @property
+    def changed(self) -> int:
+        """How many organisations already in the register change."""
+        return sum(1 for update in self.updates if update.added is None)
+
+    @property
+    def added(self) -> int:
+        """How many organisations are added."""
+        return sum(1 for update in self.updates if update.added is not None)
+
+
+@dataclass
+class _Planned:
+    line: int
+    fields: OrgFields
+    row: Organisation | None  # None for a new organisation
+    changes: tuple[rules.FieldChange, ...]
+
+
+def _read_table(path: Path) -> tuple[Table, str]:
+    """The file's rows: JSON when it ends in .json (as `--format json` exports), else CSV."""
+    from psi.domain.spreadsheet import read_json_table, read_table
+    from psi.services.register_file import ALIASES, read_text
+
+    text = read_text(path)
+    if path.suffix.casefold() == ".json":
+        return read_json_table(text, ALIASES, required=("name",), name=path.name), "object"
+    return read_table(text, ALIASES, required=("name",), name=path.name), "line"
+
+
+def _row_problem(where: str, table: Table, exc: PsiError) -> str:
+    message = str(exc).rstrip(".")
+    if isinstance(exc, rules.FieldProblem):
+        titles = [table.columns.get(column, column) for column in exc.columns]
+        label = "column" if len(titles) == 1 else "columns"
+        return f"{where}, {label} {', '.join(titles)}: {message}"
+    return f"{where}: {message}"
+
+
+def _no_match(name: str, orgnr: str | None, rows: list[Organisation]) -> str:
+    from psi.domain.names import closest
+
+    named = [Named(id=row.id or 0, name=row.name, short=row.short) for row in rows]
+    near = closest(name, named) if name.strip() else ()
+    hint = f" (did you mean {'; '.join(item.name for item in near)}?)" if near else ""
+    number = f" or the organisationsnummer {orgnr}" if orgnr else ""
+    return (
+        f"no organisation in the register has the name '{name}'{number}{hint}; correct the name, "
+        "or give --add-new to add it as a new organisation"
+    )
+
+
+def _plan_row(
+    csv_row: CsvRow,
+    table: Table,
+    registered: list[Organisation],
+    *,
+    add_new: bool,
+) -> _Planned:
+    """A row matched to its organisation (by organisationsnummer, else by name) and checked."""
+    cells = {column: csv_row.cells.get(column, "") for column in table.columns}
+    if csv_row.extra_cells:
+        raise InvalidInput("it has more cells than the header has columns")
+    orgnr_cell = (cells.get("orgnr") or "").strip()
+    try:
+        orgnr = normalise_orgnr(orgnr_cell) if orgnr_cell else None
+    except InvalidInput as exc:
+        raise rules.FieldProblem(exc.message, ("orgnr",)) from None
+    name = cells.get("name", "")
+    match = next((row for row in registered if orgnr and row.orgnr == orgnr), None)
+    if match is None:
+        key = casefold_key(name)
+        match = next((row for row in registered if row.name_key == key), None)
+    if match is None:
+        if not add_new:
+            raise InvalidInput(_no_match(name, orgnr, registered))
+        if "sector" not in cells:
+            raise rules.FieldProblem("a new organisation needs its sector", ("sector",))
+        return _Planned(csv_row.line, rules.check_org(rules.input_from_cells(cells)), None, ())
+    base = input_of(view_of(match))
+    after = rules.check_org(rules.input_from_cells(cells, base))
+    return _Planned(csv_row.line, after, match, rules.diff_org(fields_of(match), after))
+
+
+def _unique_problems(
+    planned: list[_Planned], registered: list[Organisation], table: Table, word: str
+) -> list[str]:
+    """Names, short names and organisationsnummer that two organisations would share once the
+    file is applied; each blamed on the (later) row of the file that gives it."""
+    changing = {stored_id(p.row) for p in planned if p.row is not None and p.changes}
+    names: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+    for row in registered:
+        if stored_id(row) in changing:
+            continue
+        for key in (row.name_key, row.short_key):
+            if key:
+                names[key] = f"'{row.name}'"
+        if row.orgnr:
+            numbers[row.orgnr] = f"'{row.name}'"
+    problems: list[str] = []
+    for item in planned:
+        if item.row is not None and not item.changes:
+            continue
+        owner = f"the new row on {word} {item.line}" if item.row is None else f"'{item.row.name}'"
+        given = {casefold_key(item.fields.name): ("name", item.fields.name)}
+        if item.fields.short:
+            given.setdefault(casefold_key(item.fields.short), ("short", item.fields.short))
+        for key, (column, text) in given.items():
+            if names.get(key, owner) != owner:
+                problems.append(
+                    f"{word} {item.line}, column {table.columns.get(column, column)}: '{text}' is already the "
+                    f"name or short name of {names[key]}"
+                )
+            names.setdefault(key, owner)
+        number = item.fields.orgnr
+        if number:
+            if numbers.get(number, owner) != owner:
+                problems.append(
+                    f"{word} {item.line}, column {table.columns.get('orgnr', 'orgnr')}: {number} is already "
+                    f"the organisationsnummer of {numbers[number]}"
+                )
+            numbers.setdefault(number, owner)
+    return problems
+
+
+def _stored_keys(fields: OrgFields) -> set[tuple[str, str]]:
+    keys = {("name", casefold_key(fields.name))}
+    if fields.short:
+        keys.add(("short", casefold_key(fields.short)))
+    if fields.orgnr:
+        keys.add(("orgnr", fields.orgnr))
+    return keys
+
+
+def _in_order(changed: list[_Planned], word: str) -> list[_Planned]:
+    """The updates in an order the database's unique columns allow, one at a time: a row
+    that takes a name (or number) another row gives up comes after that row."""
+    pending = list(changed)
+    ordered: list[_Planned] = []
+    while pending:
+        held = {p.line: _stored_keys(fields_of(p.row)) for p in pending if p.row is not None}
+        ready = [
+            p
+            for p in pending
+            if not any(
+                _stored_keys(p.fields) & keys for line, keys in held.items() if line != p.line
+            )
+        ]
+        if not ready:
+            lines = " and ".join(str(p.line) for p in pending)
+            raise Conflict(
+                f"The rows on {word}s {lines} swap names or numbers between organisations, "
+                "which cannot be done at once; give one of them a new name first, import, "
+                "then import the file again."
+            )
+        ordered += ready
+        pending = [p for p in pending if p not in ready]
+    return ordered
+
+
+def update_register(
+    session: Session,
+    path: Path,
+    *,
+    add_new: bool = False,
+    dry_run: bool = False,
+) -> UpdateResult:
+    """`psi org import --update`: correct the register from a file, all rows or none. Each row
+    is matched to an organisation by organisationsnummer, else by name; a column the file
+    leaves out is kept, an empty cell clears its field."""
+    table, word = _read_table(path)
+    registered = list(session.exec(select(Organisation)).all())
+    planned: list[_Planned] = []
+    bad: list[str] = []
+    seen: dict[int, int] = {}
+    for csv_row in table.rows:
+        where = f"{word} {csv_row.line}"
+        try:
+            item = _plan_row(csv_row, table, registered, add_new=add_new)
+        except PsiError as exc:
+            bad.append(_row_problem(where, table, exc))
+            continue
+        if item.row is not None:
+            other = seen.setdefault(stored_id(item.row), csv_row.line)
+            if other != csv_row.line:
+                bad.append(f"{where}: it is '{item.row.name}' again, as on {word} {other}")
+                continue
+        planned.append(item)
+    if not bad:
+        bad = _unique_problems(planned, registered, table, word)
+    if bad:
+        raise InvalidInput(
+            f"{len(bad)} of {len(table.rows)} rows in {path.name} are bad; nothing was changed. "
+            "Fix these rows and import again:",
+            details=tuple(bad),
+        )
+    changed = [p for p in planned if p.row is not None and p.changes]
+    added = [p for p in planned if p.row is None]
+    updates = [RowUpdate(p.line, p.row.name, p.changes) for p in changed if p.row is not None]
+    updates += [RowUpdate(p.line, p.fields.name, added=p.fields) for p in added]
+    if not dry_run:
+        for item in _in_order(changed, word):
+            assert item.row is not None
+            _store(item.row, item.fields)
+            session.add(item.row)
+            session.flush()
+        for item in added:
+            create_org(session, item.fields)
+    else:
+        _in_order(changed, word)  # a swap is refused by a dry run too
+    unchanged = sum(1 for p in planned if p.row is not None and not p.changes)
+    return UpdateResult(updates, unchanged, dry_run, word)

@@ -397,3 +397,33 @@ def test_random_names_and_notes_survive_export_import_export(
         again = ok(run, "--db", str(second_db), "org", "export", raw=True)
         assert again == text_of(exported)
         assert without_ids(orgs(run, "--db", str(second_db))) == without_ids(stored)
+
+
+# --- import --update (the rest is in test_org_update.py) --------------------------------------
+
+
+def test_export_then_update_is_a_round_trip(run: Run, example_db: Path, tmp_path: Path) -> None:
+    file = tmp_path / "medlemmar.csv"
+    ok(run, "org", "export", "-o", str(file))
+    before = dump(example_db)
+    assert ok(run, "org", "import", str(file), "--update").startswith("No changes: the 43 ")
+    assert dump(example_db) == before
+
+
+def test_a_plain_import_of_an_export_still_refuses_every_row(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "medlemmar.csv"
+    ok(run, "org", "export", "-o", str(file))
+    err = assert_fails(
+        run, example_db, ExitCode.INVALID, "org", "import", str(file), details=ORGS_IN_EXAMPLE
+    )
+    assert "already in the register" in err
+
+
+def test_a_json_export_is_read_only_with_update(run: Run, example_db: Path, tmp_path: Path) -> None:
+    file = tmp_path / "medlemmar.json"
+    ok(run, "org", "export", "--format", "json", "-o", str(file))
+    err = assert_fails(run, example_db, ExitCode.INVALID, "org", "import", str(file))
+    assert f"type: psi org import {file} --update" in err
+    assert ok(run, "org", "import", str(file), "--update").startswith("No changes")

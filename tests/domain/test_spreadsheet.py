@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from psi.domain.spreadsheet import BOM, CsvRow, neutralise, read_csv, restore, write_csv
+from psi.domain.spreadsheet import (
+    BOM,
+    CsvRow,
+    Table,
+    neutralise,
+    read_csv,
+    read_json_table,
+    read_table,
+    restore,
+    write_csv,
+)
 from psi.errors import InvalidInput
 
 # The same shape as the aliases psi uses for the register: folded header text -> column.
@@ -368,3 +380,57 @@ def test_a_cell_too_long_for_csv_is_invalid_input_naming_file_and_line(
     assert f"line {line} of medlemmar.csv" in message
     assert str(csv.field_size_limit()) in message
     assert "\n" not in message
+
+
+# --- the columns a file has, and JSON read the same way ---------------------------------------
+
+
+def test_read_table_gives_the_columns_as_typed() -> None:
+    table = read_table("Namn;Sektor;Kortnamn\r\nA;civil-society;AA\r\n", ALIASES, REQUIRED)
+    assert table.columns == {"name": "Namn", "sector": "Sektor", "short": "Kortnamn"}
+    assert table.rows == [CsvRow(2, {"name": "A", "sector": "civil-society", "short": "AA"})]
+
+
+def test_read_table_leaves_out_empty_header_cells() -> None:
+    table = read_table("name;;sector\r\nA;x;civil-society\r\n", ALIASES, REQUIRED)
+    assert table.columns == {"name": "name", "sector": "sector"}
+
+
+def test_read_csv_is_read_table_rows() -> None:
+    text = "name;sector\r\nA;civil-society\r\n\r\nB;academia\r\n"
+    assert read_csv(text, ALIASES, REQUIRED) == read_table(text, ALIASES, REQUIRED).rows
+
+
+def test_read_json_table() -> None:
+    text = json.dumps(
+        [
+            {"name": "A", "sector": "civil-society", "short": None},
+            {"namn": "B", "sector": "academia", "short": " BB ", "orgnr": 8024123450},
+        ]
+    )
+    table = read_json_table(text, {**ALIASES, "orgnr": "orgnr"}, REQUIRED, name="m.json")
+    assert table.columns == {"name": "name", "sector": "sector", "short": "short", "orgnr": "orgnr"}
+    assert table.rows == [
+        CsvRow(1, {"name": "A", "sector": "civil-society", "short": ""}),
+        CsvRow(2, {"name": "B", "sector": "academia", "short": "BB", "orgnr": "8024123450"}),
+    ]
+
+
+def test_read_json_table_of_nothing() -> None:
+    assert read_json_table("[]", ALIASES, REQUIRED) == Table(columns={}, rows=[])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "is not JSON"),
+        ('{"name": "A"}', "is not a JSON list of objects"),
+        ('["A"]', "is not a JSON list of objects"),
+        ('[{"name": "A", "colour": "red"}]', "Unknown column 'colour'"),
+        ('[{"name": "A", "sector": ["x"]}]', "Object 1 of m.json has a list or object"),
+        ('[{"name": "A"}]', "The header lacks the column(s) sector"),
+    ],
+)
+def test_read_json_table_refuses(text: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        read_json_table(text, ALIASES, REQUIRED, name="m.json")
