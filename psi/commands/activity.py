@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import day_or_today, session
-from psi.commands._options import AsJson, On, Year, YearOrAll
+from psi.commands._common import confirm, day_or_today, session
+from psi.commands._options import AsJson, DryRun, On, Year, YearOrAll, Yes
 from psi.domain.activity import parse_activity_status
 from psi.domain.dates import check_year, parse_optional_date
 
@@ -22,6 +22,13 @@ app = typer.Typer(
 )
 IdArg = Annotated[
     int, typer.Argument(metavar="ID", help="The activity's number (see psi activity list).")
+]
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        help="The plan whose goal --goal means, when several plans covering the year have it.",
+    ),
 ]
 
 
@@ -50,6 +57,7 @@ def add(
     year: Year,
     title: Annotated[str, typer.Argument(help="What the activity is.")],
     goal: Annotated[str | None, typer.Option(help="The plan goal it serves, such as M1.")] = None,
+    plan: PlanOption = None,
     owner: Annotated[str | None, typer.Option(help="The organisation responsible.")] = None,
     when: Annotated[str | None, typer.Option(help="Planned date, YYYY-MM-DD.")] = None,
     requested_by: Annotated[
@@ -63,7 +71,14 @@ def add(
     day = parse_optional_date(when, what="planned date")
     with session(ctx) as db:
         view = add_activity(
-            db, year, title, goal=goal, owner=owner, when=day, requested_by=requested_by or []
+            db,
+            year,
+            title,
+            goal=goal,
+            plan=plan,
+            owner=owner,
+            when=day,
+            requested_by=requested_by or [],
         )
     console.success(f"Added activity {view.id} to {year}: {view.title}.")
 
@@ -145,17 +160,39 @@ def cancel(
     console.success(f"Activity {view.id} is cancelled: {view.title}.")
 
 
-@app.command("carry", epilog="Example: psi activity carry 2026")
+@app.command("carry", epilog="Example: psi activity carry 2026 --dry-run")
 def carry(
     ctx: typer.Context,
     year: Year,
+    early: Annotated[
+        bool, typer.Option("--early", help="Carry before the year's last month (December).")
+    ] = False,
+    undo: Annotated[
+        bool,
+        typer.Option(
+            "--undo",
+            help="Undo the year's carry: remove the copies, put the originals back as they were.",
+        ),
+    ] = False,
+    dry_run: DryRun = False,
 ) -> None:
-    """Copy the year's unfinished activities to the next year's list; mark the originals carried."""
+    """Copy the year's unfinished activities to the next year's list; mark the originals carried.
+
+    From December on; before that only with --early. --dry-run shows what would move (or,
+    with --undo, be undone). --undo takes a carry back as long as nothing has happened to
+    its copies since.
+    """
+    check_year(year + 1)  # the list the activities move to
+    if undo:
+        _undo_carry(ctx, year, dry_run=dry_run)
+        return
+    if dry_run:
+        _carry_preview(ctx, year)
+        return
     from psi.services.activities import carry_activities
 
-    check_year(year + 1)  # the list the activities move to
     with session(ctx) as db:
-        copies = carry_activities(db, year)
+        copies = carry_activities(db, year, early=early)
     if not copies:
         console.say(f"Nothing to carry: {year} has no planned or ongoing activities.")
         return
@@ -163,3 +200,180 @@ def carry(
     for view in copies:
         goal = "" if view.goal else " (its goal's plan does not cover the new year: no goal)"
         console.say(f"  {view.id}: {view.title}{goal}")
+
+
+def _copies(count: int) -> str:
+    return f"{count} {'copy' if count == 1 else 'copies'}"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _carry_preview(ctx: typer.Context, year: int) -> None:
+    from psi.services.activities import carry_preview
+
+    with session(ctx, write=False) as db:
+        moves = carry_preview(db, year)
+    if not moves:
+        console.say(f"Nothing to carry: {year} has no planned or ongoing activities.")
+        return
+    console.say(f"Would carry {len(moves)} activities from {year} to {year + 1} (nothing changed):")
+    for move in moves:
+        goal = "" if move.keeps_goal or not move.activity.goal else " (its goal stays behind)"
+        console.say(f"  {move.activity.id}: {move.activity.title}{goal}")
+
+
+def _undo_carry(ctx: typer.Context, year: int, *, dry_run: bool) -> None:
+    from psi.services.activities import undo_carry, undo_preview
+
+    if dry_run:
+        with session(ctx, write=False) as db:
+            copies = undo_preview(db, year)
+        if copies:
+            console.say(
+                f"Would remove {_copies(len(copies))} from {year + 1} and put the originals "
+                f"in {year} back (nothing changed):"
+            )
+            for view in copies:
+                console.say(f"  {view.id}: {view.title}")
+            return
+    else:
+        with session(ctx) as db:
+            originals = undo_carry(db, year)
+        if originals:
+            console.success(
+                f"Undid the carry of {year}: {_copies(len(originals))} removed from {year + 1}, "
+                "the originals are back."
+            )
+            for view in originals:
+                console.say(f"  {view.id}: {view.title} ({view.status})")
+            return
+    console.say(f"Nothing to undo: no activity of {year} was carried to {year + 1}.")
+
+
+@app.command("show", epilog="Example: psi activity show 4 --json")
+def show(ctx: typer.Context, activity_id: IdArg, as_json: AsJson = False) -> None:
+    """Show one activity, with its goal's text and plan."""
+    from psi.services.activities import get_activity
+
+    with session(ctx, write=False) as db:
+        view = get_activity(db, activity_id)
+    _print_one(view, as_json=as_json)
+
+
+def _print_one(view: ActivityView, *, as_json: bool) -> None:
+    from psi.services.views import to_json
+
+    if as_json:
+        console.print_json(to_json(view))
+        return
+    goal = f"{view.goal}: {view.goal_text} ({view.plan})" if view.goal else ""
+    if view.status == "done":
+        state = f"done {view.done_on}" + (f": {view.outcome}" if view.outcome else "")
+    elif view.status == "cancelled":
+        state = f"cancelled: {view.cancel_reason}"
+    else:
+        state = str(view.status)
+    pairs = [
+        ("Activity", f"{view.id} ({view.year})"),
+        ("Title", view.title),
+        ("Goal", goal or "-"),
+        ("Owner", view.owner or "-"),
+        ("Planned", view.planned_on.isoformat() if view.planned_on else "-"),
+        ("Status", state),
+        ("Asked for by", ", ".join(view.requested_by) or "-"),
+    ]
+    if view.carried_from is not None:
+        pairs.append(("Carried from", f"activity {view.carried_from}"))
+    console.print_fields(pairs)
+
+
+@app.command(
+    "edit",
+    epilog='Example: psi activity edit 4 --title "Temadag om civilsamhället" --when 2027-05-20 --owner ""',
+)
+def edit(
+    ctx: typer.Context,
+    activity_id: IdArg,
+    title: Annotated[str | None, typer.Option(help="The new title.")] = None,
+    goal: Annotated[
+        str | None, typer.Option(help='The plan goal it serves, such as M1; "" for none.')
+    ] = None,
+    plan: PlanOption = None,
+    owner: Annotated[
+        str | None, typer.Option(help='The organisation responsible; "" for none.')
+    ] = None,
+    when: Annotated[str | None, typer.Option(help='Planned date, YYYY-MM-DD; "" for none.')] = None,
+    requested_by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--requested-by",
+            help='The members that asked for it (repeat); replaces the list; "" for none.',
+        ),
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Correct an activity: title, goal, owner, planned date or who asked for it."""
+    from psi.services.activities import edit_activity
+
+    with session(ctx) as db:
+        result = edit_activity(
+            db,
+            activity_id,
+            title=title,
+            goal=goal,
+            plan=plan,
+            owner=owner,
+            when=when,
+            requested_by=requested_by,
+        )
+    if as_json:
+        _print_one(result.activity, as_json=True)
+        return
+    view = result.activity
+    if result.changed:
+        console.success(f"Changed the {_and(result.changed)} of activity {view.id}: {view.title}.")
+    else:
+        console.say(f"Activity {view.id} already reads so; nothing changed.")
+
+
+@app.command("remove", epilog="Example: psi activity remove 4 --yes")
+def remove(
+    ctx: typer.Context,
+    activity_id: IdArg,
+    yes: Yes = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Remove it even though it is done.")
+    ] = False,
+) -> None:
+    """Delete an activity entered by mistake, with who asked for it.
+
+    A carried copy takes its original back to how it was before the carry.
+    """
+    from psi.services.activities import check_removal, remove_activity
+
+    with session(ctx, write=False) as db:
+        view = check_removal(db, activity_id, force=force)
+    confirm(
+        f"Delete activity {view.id} ({view.year}): {view.title}?",
+        yes=yes,
+        declined="Nothing was deleted.",
+    )
+    with session(ctx) as db:
+        remove_activity(db, activity_id, force=force)
+    back = f"; activity {view.carried_from} is back in {view.year - 1}" if view.carried_from else ""
+    console.success(f"Deleted activity {view.id}: {view.title}{back}.")
+
+
+@app.command("reopen", epilog="Example: psi activity reopen 4")
+def reopen(ctx: typer.Context, activity_id: IdArg, as_json: AsJson = False) -> None:
+    """Put a done or cancelled activity back on the list as planned (its outcome or reason goes)."""
+    from psi.services.activities import reopen_activity
+
+    with session(ctx) as db:
+        view = reopen_activity(db, activity_id)
+    if as_json:
+        _print_one(view, as_json=True)
+        return
+    console.success(f"Activity {view.id} is planned again: {view.title}.")

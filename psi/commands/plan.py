@@ -7,14 +7,15 @@ from typing import Annotated
 import typer
 
 from psi import console
-from psi.commands._common import session
-from psi.commands._options import AsJson, checked_year
+from psi.commands._common import confirm, session
+from psi.commands._options import AsJson, Yes, checked_year
 
 app = typer.Typer(
     help="Keep the multi-year operations plan (verksamhetsplan) and its goals.",
     epilog="Example: psi plan show --json",
     no_args_is_help=True,
 )
+PlanArg = Annotated[str, typer.Argument(help="The plan's title (or its beginning).")]
 
 
 @app.command(
@@ -44,16 +45,93 @@ def add(
 )
 def goal(
     ctx: typer.Context,
-    plan: Annotated[str, typer.Argument(help="The plan's title (or its beginning).")],
+    plan: PlanArg,
     code: Annotated[str, typer.Argument(help="The goal's code, such as M1.")],
-    text: Annotated[str, typer.Argument(help="What the goal says.")],
+    text: Annotated[
+        str | None, typer.Argument(help="What the goal says (to add a new goal).")
+    ] = None,
+    new_code: Annotated[
+        str | None, typer.Option("--code", help="Give an existing goal this code instead.")
+    ] = None,
+    new_text: Annotated[
+        str | None, typer.Option("--text", help="Give an existing goal this text instead.")
+    ] = None,
+    as_json: AsJson = False,
 ) -> None:
-    """Add a goal to a plan."""
-    from psi.services.activities import add_goal
+    """Add a goal to a plan, or correct one: --code renames its code, --text rewrites it.
+
+    The codes are the plan's own: every plan numbers its goals M1, M2, ...
+    """
+    from psi.errors import InvalidInput
+    from psi.services.activities import GoalRecord, add_goal, edit_goal
+    from psi.services.views import to_json
+
+    if text is not None and (new_code is not None or new_text is not None):
+        raise InvalidInput(
+            f"Give either the new goal's text or --code/--text to change goal {code}; "
+            f'e.g. psi plan goal "{plan}" {code} --text "{text}".'
+        )
+    with session(ctx) as db:
+        if new_code is None and new_text is None:
+            if text is None:
+                raise InvalidInput(
+                    f'Say what goal {code} is, e.g. psi plan goal "{plan}" {code} "TEXT", '
+                    "or change an existing one with --code NEW or --text TEXT."
+                )
+            plan_row, goal_row = add_goal(db, plan, code, text)
+            record = GoalRecord(plan_row.title, goal_row.code, goal_row.text)
+            done = f"Added goal {record.code} to {record.plan}."
+        else:
+            record = edit_goal(db, plan, code, new_code=new_code, text=new_text)
+            done = f"Changed goal {record.code} of {record.plan}: {record.text}"
+    if as_json:
+        console.print_json(to_json(record))
+        return
+    console.success(done)
+
+
+@app.command(
+    "edit",
+    epilog='Example: psi plan edit "Verksamhetsplan 2024-2027" --to 2028 --name "Verksamhetsplan 2024-2028"',
+)
+def edit(
+    ctx: typer.Context,
+    plan: PlanArg,
+    name: Annotated[str | None, typer.Option("--name", help="The plan's new title.")] = None,
+    first: Annotated[
+        int | None,
+        typer.Option("--from", help="The first year it covers.", callback=checked_year),
+    ] = None,
+    last: Annotated[
+        int | None, typer.Option("--to", help="The last year it covers.", callback=checked_year)
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Correct a plan's title or years (its activities must stay inside them)."""
+    from psi.services.activities import edit_plan, show_plan
+    from psi.services.views import to_json
 
     with session(ctx) as db:
-        plan_row, goal_row = add_goal(db, plan, code, text)
-    console.success(f"Added goal {goal_row.code} to {plan_row.title}.")
+        row = edit_plan(db, plan, title=name, first=first, last=last)
+        title, first_year, last_year = row.title, row.first_year, row.last_year
+        view = show_plan(db, title) if as_json else None
+    if view is not None:
+        console.print_json(to_json(view))
+        return
+    console.success(f"The plan is now {title} ({first_year}-{last_year}).")
+
+
+@app.command("remove", epilog='Example: psi plan remove "Verksamhetsplan 2028-2031" --yes')
+def remove(ctx: typer.Context, plan: PlanArg, yes: Yes = False) -> None:
+    """Delete a plan entered by mistake, with its goals (not while activities use them)."""
+    from psi.services.activities import check_plan_removal, remove_plan
+
+    with session(ctx, write=False) as db:
+        title = check_plan_removal(db, plan).title
+    confirm(f"Delete the plan {title} and its goals?", yes=yes, declined="Nothing was deleted.")
+    with session(ctx) as db:
+        title, goals = remove_plan(db, title)
+    console.success(f"Deleted the plan {title} and its {goals} goals.")
 
 
 @app.command("show", epilog='Example: psi plan show "Verksamhetsplan 2024-2027"')

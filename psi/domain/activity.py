@@ -120,3 +120,119 @@ def count_activities(statuses: Iterable[ActivityStatus]) -> ActivityCount:
 def days_since(day: date | None, today: date) -> int | None:
     """Days from a date to today, or None when there is no date."""
     return None if day is None else (today - day).days
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+
+def check_done_day(on: date, today: date) -> None:
+    """An activity is done on a day that has come: recording the past in the future is refused."""
+    if on > today:
+        raise InvalidInput(
+            f"{on} is after today ({today}), so the activity cannot have been done then; "
+            "give the day it was done with --on, or mark it done once it has happened."
+        )
+
+
+def check_reopen(activity_id: int, current: ActivityStatus, year: int) -> None:
+    """Only a done or cancelled activity is reopened; a carried one is undone with its carry."""
+    if current in (ActivityStatus.DONE, ActivityStatus.CANCELLED):
+        return
+    if current is ActivityStatus.CARRIED:
+        raise RuleViolation(
+            f"Activity {activity_id} was carried to {year + 1}; undo the carry with "
+            f"psi activity carry {year} --undo, or work on its copy in {year + 1}."
+        )
+    raise RuleViolation(
+        f"Activity {activity_id} is {current.value} already; reopen only a done or cancelled one."
+    )
+
+
+def check_removable(
+    activity_id: int, status: ActivityStatus, year: int, *, copy_id: int | None, force: bool
+) -> None:
+    """An activity entered by mistake can be removed, unless it was carried on (undo that carry
+    first) or it is done (its outcome is part of the year's follow-up: --force)."""
+    if copy_id is not None:
+        raise RuleViolation(
+            f"Activity {activity_id} was carried to {year + 1} as activity {copy_id}; undo the "
+            f"carry first with psi activity carry {year} --undo, or remove activity {copy_id}."
+        )
+    if status is ActivityStatus.DONE and not force:
+        raise RuleViolation(
+            f"Activity {activity_id} is done, so its outcome is part of the year's follow-up; "
+            f"reopen it with psi activity reopen {activity_id}, or add --force to remove it anyway."
+        )
+
+
+def carry_is_early(year: int, today: date) -> bool:
+    """Whether carrying the year's unfinished activities comes before its last month."""
+    return today < date(year, 12, 1)
+
+
+@dataclass(frozen=True)
+class ActivityFacts:
+    """What a carry copies of an activity and what a copy holds, to compare them."""
+
+    title: str
+    goal_id: int | None
+    owner_id: int | None
+    planned_on: date | None
+    status: ActivityStatus
+    done_on: date | None
+    outcome: str | None
+    cancel_reason: str | None
+    requested_by: frozenset[int]
+
+
+def carried_copy(original: ActivityFacts, *, keeps_goal: bool) -> ActivityFacts:
+    """The copy a carry makes of an unfinished activity: planned, no date, its goal only when
+    the goal's plan covers the new year, asked for by the same members."""
+    return ActivityFacts(
+        title=original.title,
+        goal_id=original.goal_id if keeps_goal else None,
+        owner_id=original.owner_id,
+        planned_on=None,
+        status=ActivityStatus.PLANNED,
+        done_on=None,
+        outcome=None,
+        cancel_reason=None,
+        requested_by=original.requested_by,
+    )
+
+
+_FACT_NAMES = {
+    "title": "title",
+    "goal_id": "goal",
+    "owner_id": "owner",
+    "planned_on": "date",
+    "status": "status",
+    "done_on": "done date",
+    "outcome": "outcome",
+    "cancel_reason": "cancel reason",
+    "requested_by": "requested by",
+}
+
+
+def changed_facts(expected: ActivityFacts, actual: ActivityFacts) -> list[str]:
+    """What differs between two states of an activity (in words), empty if nothing: what an
+    edit changed, or what has happened to a carry's copy since the carry made it."""
+    return [
+        words
+        for name, words in _FACT_NAMES.items()
+        if getattr(expected, name) != getattr(actual, name)
+    ]
+
+
+def status_before_carry(recorded: str | None) -> ActivityStatus:
+    """The status a carried original goes back to: the one recorded before the carry if it
+    was planned or ongoing, else planned (what every activity starts as)."""
+    if recorded in (ActivityStatus.PLANNED.value, ActivityStatus.ONGOING.value):
+        return ActivityStatus(recorded)
+    return ActivityStatus.PLANNED
+
+
+NOTHING_TO_EDIT = (
+    "Nothing to change; give one or more of --title, --goal, --plan, --owner, --when "
+    'and --requested-by ("" clears the goal, owner, date or requesters).'
+)

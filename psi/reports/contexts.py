@@ -425,13 +425,17 @@ def _activity_row(activity: ActivityView, lang: str) -> dict[str, Any]:
 def activity_groups(
     activities: Sequence[ActivityView], goals: Mapping[str, str], lang: str
 ) -> list[dict[str, Any]]:
-    """The activities grouped by the goal they serve, by code; those without a goal last."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """The activities grouped by the goal they serve, each under its own plan's text for it,
+    by code; those without a goal last. (Two plans covering the year may both have an M1.)"""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for a in activities:
-        groups[a.goal or ""].append(_activity_row(a, lang))
+        text = a.goal_text if a.goal_text is not None else goals.get(a.goal or "", "")
+        groups[(a.goal or "", text)].append(_activity_row(a, lang))
     return [
-        {"code": code, "goal": goals.get(code, ""), "activities": items}
-        for code, items in sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
+        {"code": code, "goal": text, "activities": items}
+        for (code, text), items in sorted(
+            groups.items(), key=lambda item: (item[0][0] == "", item[0][0], item[0][1])
+        )
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from psi.domain import activity as rules
 from psi.domain.activity import ActivityStatus, LogKind
+from psi.domain.dates import parse_optional_date
 from psi.domain.membership import member_in
 from psi.domain.organisation import check_note, normalise_website
 from psi.domain.text import casefold_key, check_line
@@ -72,7 +74,10 @@ def add_goal(
         select(Goal).where(Goal.plan_id == plan.id, Goal.code == goal_code)
     ).first()
     if existing is not None:
-        raise Conflict(f"{plan.title} already has a goal {goal_code}: {existing.text}")
+        raise Conflict(
+            f"{plan.title} already has a goal {goal_code}: {existing.text}; change it with "
+            f'psi plan goal "{plan.title}" {goal_code} --text TEXT, or choose another code.'
+        )
     goal = Goal(
         plan_id=stored_id(plan), code=goal_code, text=check_line(text, what="goal", limit=1000)
     )
@@ -81,18 +86,162 @@ def add_goal(
     return plan, goal
 
 
-def goal_texts(session: Session) -> dict[str, str]:
-    """Every goal's text by its code."""
-    return {goal.code: goal.text for goal in session.exec(select(Goal))}
+def edit_plan(
+    session: Session,
+    query: str,
+    *,
+    title: str | None = None,
+    first: int | None = None,
+    last: int | None = None,
+) -> OperationsPlan:
+    """`psi plan edit`: correct a plan's title or years; the activities that use its goals
+    must stay inside its years."""
+    if title is None and first is None and last is None:
+        raise InvalidInput("Nothing to change; give --name, --from or --to.")
+    plan = find_plan(session, query)
+    if title is not None:
+        name = check_line(title, what="plan title")
+        others = session.exec(select(OperationsPlan.title).where(OperationsPlan.id != plan.id))
+        clash = next((t for t in others if casefold_key(t) == casefold_key(name)), None)
+        if clash is not None:
+            raise Conflict(f"There is already a plan called '{clash}'; choose another --name.")
+        plan.title = name
+    new_first = plan.first_year if first is None else first
+    new_last = plan.last_year if last is None else last
+    rules.check_plan_years(new_first, new_last)
+    years = session.exec(
+        select(Activity.year)
+        .join(Goal, col(Activity.goal_id) == col(Goal.id))
+        .where(Goal.plan_id == plan.id)
+    ).all()
+    outside = sorted({y for y in years if not rules.covers(new_first, new_last, y)})
+    if outside:
+        count = sum(1 for y in years if y in outside)
+        listed = ", ".join(str(y) for y in outside)
+        raise RuleViolation(
+            f"{count} activities of {listed} use goals of {plan.title}, which would then cover "
+            f"{new_first}-{new_last}; see them with psi activity list {outside[0]}, and give "
+            "them another goal with psi activity edit ID --goal CODE --plan NAME first."
+        )
+    plan.first_year, plan.last_year = new_first, new_last
+    session.add(plan)
+    session.flush()
+    return plan
 
 
-def goal_for_year(session: Session, code: str, year: int) -> Goal:
-    """The goal with this code in the plan that covers the year."""
+@dataclass(frozen=True)
+class GoalRecord:
+    """A goal as `psi plan goal` shows it."""
+
+    plan: str
+    code: str
+    text: str
+
+
+def edit_goal(
+    session: Session,
+    plan_query: str,
+    code: str,
+    *,
+    new_code: str | None = None,
+    text: str | None = None,
+) -> GoalRecord:
+    """`psi plan goal PLAN CODE --code NEW --text TEXT`: rename a goal's code or change its
+    text; the new code must be free in that plan. The activities keep the goal."""
+    if new_code is None and text is None:
+        raise InvalidInput("Nothing to change; give --code NEW or --text TEXT.")
+    plan = find_plan(session, plan_query)
     goal_code = rules.check_goal_code(code)
+    goal = session.exec(select(Goal).where(Goal.plan_id == plan.id, Goal.code == goal_code)).first()
+    if goal is None:
+        raise NotFound(
+            f'{plan.title} has no goal {goal_code}; add it with psi plan goal "{plan.title}" '
+            f"{goal_code} TEXT, or see psi plan show."
+        )
+    if new_code is not None:
+        renamed = rules.check_goal_code(new_code)
+        if renamed != goal.code:
+            taken = session.exec(
+                select(Goal).where(Goal.plan_id == plan.id, Goal.code == renamed)
+            ).first()
+            if taken is not None:
+                raise Conflict(
+                    f"{plan.title} already has a goal {renamed}: {taken.text}; "
+                    "choose another --code."
+                )
+            goal.code = renamed
+    if text is not None:
+        goal.text = check_line(text, what="goal", limit=1000)
+    session.add(goal)
+    session.flush()
+    return GoalRecord(plan.title, goal.code, goal.text)
+
+
+def check_plan_removal(session: Session, query: str) -> OperationsPlan:
+    """Whether a plan may be removed: no activity uses its goals. The plan."""
+    plan = find_plan(session, query)
+    rows = session.exec(
+        select(Activity.id, Activity.year)
+        .join(Goal, col(Activity.goal_id) == col(Goal.id))
+        .where(Goal.plan_id == plan.id)
+        .order_by(col(Activity.year), col(Activity.id))
+    ).all()
+    if rows:
+        years = sorted({year for _, year in rows})
+        raise RuleViolation(
+            f"{len(rows)} activities ({', '.join(str(y) for y in years)}) use goals of "
+            f"{plan.title}; give them another goal with psi activity edit ID --goal CODE "
+            '--plan NAME (or none with --goal ""), then remove the plan.'
+        )
+    return plan
+
+
+def remove_plan(session: Session, query: str) -> tuple[str, int]:
+    """`psi plan remove`: delete a plan entered by mistake, with its goals; not while
+    activities use them. Its title and how many goals went with it."""
+    plan = check_plan_removal(session, query)
+    goals = session.exec(select(Goal).where(Goal.plan_id == plan.id)).all()
+    for goal in goals:
+        session.delete(goal)
+    session.flush()
+    session.delete(plan)
+    session.flush()
+    return plan.title, len(goals)
+
+
+def goal_texts(session: Session, year: int | None = None) -> dict[str, str]:
+    """Every goal's text by its code; with a year, the goals of the plans covering that year
+    only (when two of them share a code, the goal the year's activities use, else the
+    earlier plan's)."""
+    if year is None:
+        return {goal.code: goal.text for goal in session.exec(select(Goal))}
+    rows = session.exec(
+        select(Goal, OperationsPlan)
+        .join(OperationsPlan, col(Goal.plan_id) == col(OperationsPlan.id))
+        .order_by(col(OperationsPlan.first_year).desc(), col(OperationsPlan.id).desc())
+    ).all()
+    used = set(session.exec(select(Activity.goal_id).where(Activity.year == year)).all())
+    texts: dict[str, str] = {}
+    for goal, plan in rows:  # later plans first, so an earlier plan's text wins
+        if rules.covers(plan.first_year, plan.last_year, year):
+            texts[goal.code] = goal.text
+    for goal, _ in rows:
+        if goal.id in used:
+            texts[goal.code] = goal.text
+    return texts
+
+
+def goal_for_year(session: Session, code: str, year: int, plan: str | None = None) -> Goal:
+    """The goal with this code in the plan that covers the year (the named plan's, with
+    `plan`): goal codes belong to their plan, so M1 may be in several plans."""
+    goal_code = rules.check_goal_code(code)
+    if plan is not None:
+        return _goal_in_plan(session, find_plan(session, plan), goal_code, year)
     rows = session.exec(
         select(Goal, OperationsPlan)
         .join(OperationsPlan, col(Goal.plan_id) == col(OperationsPlan.id))
         .where(Goal.code == goal_code)
+        .order_by(col(OperationsPlan.first_year), col(OperationsPlan.id))
     ).all()
     if not rows:
         raise NotFound(f"No plan has a goal {goal_code}; see `psi plan show`.")
@@ -105,10 +254,26 @@ def goal_for_year(session: Session, code: str, year: int) -> Goal:
         titles = "; ".join(plan.title for _, plan in covering)
         raise InvalidInput(
             f"Goal {goal_code} is in more than one plan covering {year} ({titles}); "
-            "give the goals different codes with psi plan goal."
+            f'choose one with --plan, e.g. --plan "{covering[-1][1].title}".'
         )
     spans = "; ".join(f"{plan.title} ({plan.first_year}-{plan.last_year})" for _, plan in rows)
     raise InvalidInput(f"Goal {goal_code} belongs to {spans}, which does not cover {year}.")
+
+
+def _goal_in_plan(session: Session, plan: OperationsPlan, code: str, year: int) -> Goal:
+    if not rules.covers(plan.first_year, plan.last_year, year):
+        raise InvalidInput(
+            f"{plan.title} covers {plan.first_year}-{plan.last_year}, not {year}; "
+            "choose a plan that covers the year (see psi plan show)."
+        )
+    goals = session.exec(select(Goal).where(Goal.plan_id == plan.id).order_by(col(Goal.code)))
+    by_code = {goal.code: goal for goal in goals}
+    if code not in by_code:
+        codes = ", ".join(by_code) or "none yet"
+        raise NotFound(
+            f'{plan.title} has no goal {code} (its goals: {codes}); see psi plan show "{plan.title}".'
+        )
+    return by_code[code]
 
 
 @dataclass(frozen=True)
@@ -128,12 +293,22 @@ class ActivityView:
     cancel_reason: str | None
     requested_by: list[str] = field(default_factory=list)
     carried_from: int | None = None
+    goal_text: str | None = None
+    plan: str | None = None
+    """The plan the goal belongs to: goal codes are numbered per plan."""
 
 
 def _views(session: Session, rows: Sequence[Activity]) -> list[ActivityView]:
     ids = [row.id for row in rows]
     names = dict(session.exec(select(Organisation.id, Organisation.name)).all())
-    codes = dict(session.exec(select(Goal.id, Goal.code)).all())
+    goals = {
+        goal.id: (goal.code, goal.text, title)
+        for goal, title in session.exec(
+            select(Goal, OperationsPlan.title).join(
+                OperationsPlan, col(Goal.plan_id) == col(OperationsPlan.id)
+            )
+        )
+    }
     requests: dict[int, list[str]] = defaultdict(list)
     for activity_id, org_id in session.exec(
         select(ActivityRequest.activity_id, ActivityRequest.organisation_id).where(
@@ -146,7 +321,7 @@ def _views(session: Session, rows: Sequence[Activity]) -> list[ActivityView]:
             id=stored_id(row),
             year=row.year,
             title=row.title,
-            goal=codes.get(row.goal_id) if row.goal_id else None,
+            goal=goals[row.goal_id][0] if row.goal_id in goals else None,
             owner=names.get(row.owner_id) if row.owner_id else None,
             goal_id=row.goal_id,
             planned_on=row.planned_on,
@@ -156,6 +331,8 @@ def _views(session: Session, rows: Sequence[Activity]) -> list[ActivityView]:
             cancel_reason=row.cancel_reason,
             requested_by=sorted(requests.get(stored_id(row), [])),
             carried_from=row.carried_from_id,
+            goal_text=goals[row.goal_id][1] if row.goal_id in goals else None,
+            plan=goals[row.goal_id][2] if row.goal_id in goals else None,
         )
         for row in rows
     ]
@@ -167,14 +344,16 @@ def add_activity(
     title: str,
     *,
     goal: str | None = None,
+    plan: str | None = None,
     owner: str | None = None,
     when: date | None = None,
     requested_by: Sequence[str] = (),
 ) -> ActivityView:
     """`psi activity add`: an activity on the year's list."""
-    if when is not None and when.year != year:
-        raise InvalidInput(f"--when {when} is not in {year}; give a date in {year}.")
-    goal_row = goal_for_year(session, goal, year) if goal else None
+    _check_when(when, year)
+    if plan is not None and not goal:
+        raise InvalidInput("--plan chooses whose goal --goal means; give --goal CODE with it.")
+    goal_row = goal_for_year(session, goal, year, plan) if goal else None
     owner_row = find_org(session, owner) if owner else None
     askers = list(dict.fromkeys(_requester(session, name, year) for name in requested_by))
     row = Activity(
@@ -191,6 +370,11 @@ def add_activity(
         session.add(ActivityRequest(activity_id=stored_id(row), organisation_id=org_id))
     session.flush()
     return _views(session, [row])[0]
+
+
+def _check_when(when: date | None, year: int) -> None:
+    if when is not None and when.year != year:
+        raise InvalidInput(f"--when {when} is not in {year}; give a date in {year}.")
 
 
 def _requester(session: Session, name: str, year: int) -> int:
@@ -231,6 +415,11 @@ def _get(session: Session, activity_id: int) -> Activity:
     return row
 
 
+def get_activity(session: Session, activity_id: int) -> ActivityView:
+    """`psi activity show`: one activity."""
+    return _views(session, [_get(session, activity_id)])[0]
+
+
 def _move(session: Session, activity_id: int, target: ActivityStatus) -> Activity:
     row = _get(session, activity_id)
     rules.check_move(ActivityStatus(row.status), target)
@@ -247,9 +436,16 @@ def start_activity(session: Session, activity_id: int) -> ActivityView:
 
 
 def finish_activity(
-    session: Session, activity_id: int, on: date, outcome: str | None = None
+    session: Session,
+    activity_id: int,
+    on: date,
+    outcome: str | None = None,
+    *,
+    today: date | None = None,
 ) -> ActivityView:
-    """`psi activity done`: the activity was carried out, with what came of it."""
+    """`psi activity done`: the activity was carried out, with what came of it; not on a day
+    that has not come yet."""
+    rules.check_done_day(on, today or date.today())
     row = _move(session, activity_id, ActivityStatus.DONE)
     row.done_on = on
     row.outcome = check_note(outcome) if outcome else None
@@ -265,12 +461,194 @@ def cancel_activity(session: Session, activity_id: int, reason: str) -> Activity
     return _views(session, [row])[0]
 
 
-def carry_activities(session: Session, year: int) -> list[ActivityView]:
-    """`psi activity carry`: unfinished activities of the year move on to the next one."""
+def reopen_activity(session: Session, activity_id: int) -> ActivityView:
+    """`psi activity reopen`: a done or cancelled activity is planned again; its done date,
+    outcome and cancel reason go."""
+    row = _get(session, activity_id)
+    rules.check_reopen(activity_id, ActivityStatus(row.status), row.year)
+    row.status = ActivityStatus.PLANNED.value
+    row.done_on = None
+    row.outcome = None
+    row.cancel_reason = None
+    session.add(row)
+    session.flush()
+    return _views(session, [row])[0]
+
+
+@dataclass(frozen=True)
+class ActivityEdit:
+    """What `psi activity edit` changed, and the activity as it now is."""
+
+    activity: ActivityView
+    changed: list[str]
+
+
+def edit_activity(
+    session: Session,
+    activity_id: int,
+    *,
+    title: str | None = None,
+    goal: str | None = None,
+    plan: str | None = None,
+    owner: str | None = None,
+    when: str | None = None,
+    requested_by: Sequence[str] | None = None,
+) -> ActivityEdit:
+    """`psi activity edit`: correct the title, goal (of which plan), owner, planned date or the
+    members that asked for it; None keeps a field, "" clears it. Checked like `add`."""
+    if all(value is None for value in (title, goal, plan, owner, when, requested_by)):
+        raise InvalidInput(rules.NOTHING_TO_EDIT)
+    row = _get(session, activity_id)
+    before = _facts(session, row)
+    if title is not None:
+        row.title = check_line(title, what="title", limit=300)
+    if goal is not None or plan is not None:
+        row.goal_id = _edited_goal(session, row, goal, plan)
+    if owner is not None:
+        row.owner_id = stored_id(find_org(session, owner)) if owner.strip() else None
+    if when is not None:
+        day = parse_optional_date(when, what="planned date")
+        _check_when(day, row.year)
+        row.planned_on = day
+    session.add(row)
+    if requested_by is not None:
+        names = [name for name in requested_by if name.strip()]
+        wanted = list(dict.fromkeys(_requester(session, name, row.year) for name in names))
+        current = {
+            r.organisation_id: r
+            for r in session.exec(
+                select(ActivityRequest).where(ActivityRequest.activity_id == row.id)
+            )
+        }
+        for org_id, request in current.items():
+            if org_id not in wanted:
+                session.delete(request)
+        for org_id in wanted:
+            if org_id not in current:
+                session.add(ActivityRequest(activity_id=activity_id, organisation_id=org_id))
+    session.flush()
+    changed = rules.changed_facts(before, _facts(session, row))
+    return ActivityEdit(_views(session, [row])[0], changed)
+
+
+def _edited_goal(session: Session, row: Activity, goal: str | None, plan: str | None) -> int | None:
+    if goal is not None and not goal.strip():
+        if plan is not None:
+            raise InvalidInput(
+                '--goal "" clears the goal, so --plan has nothing to choose; leave it out.'
+            )
+        return None
+    code = goal
+    if code is None:  # --plan alone: the same code, in the named plan
+        current = session.get(Goal, row.goal_id) if row.goal_id else None
+        if current is None:
+            raise InvalidInput(
+                f"Activity {row.id} has no goal, so --plan has nothing to move; "
+                "give the goal too: --goal CODE --plan NAME."
+            )
+        code = current.code
+    return stored_id(goal_for_year(session, code, row.year, plan))
+
+
+def _facts(session: Session, row: Activity) -> rules.ActivityFacts:
+    askers = session.exec(
+        select(ActivityRequest.organisation_id).where(ActivityRequest.activity_id == row.id)
+    ).all()
+    return rules.ActivityFacts(
+        title=row.title,
+        goal_id=row.goal_id,
+        owner_id=row.owner_id,
+        planned_on=row.planned_on,
+        status=ActivityStatus(row.status),
+        done_on=row.done_on,
+        outcome=row.outcome,
+        cancel_reason=row.cancel_reason,
+        requested_by=frozenset(askers),
+    )
+
+
+def check_removal(session: Session, activity_id: int, *, force: bool = False) -> ActivityView:
+    """Whether an activity may be removed (see `remove_activity`); the activity."""
+    row = _get(session, activity_id)
+    copy_id = session.exec(select(Activity.id).where(Activity.carried_from_id == row.id)).first()
+    rules.check_removable(
+        activity_id, ActivityStatus(row.status), row.year, copy_id=copy_id, force=force
+    )
+    return _views(session, [row])[0]
+
+
+def remove_activity(session: Session, activity_id: int, *, force: bool = False) -> ActivityView:
+    """`psi activity remove`: delete an activity entered by mistake, with the requests for it.
+    A carry's copy goes the same way, and its original is back as it was before the carry."""
+    view = check_removal(session, activity_id, force=force)
+    row = _get(session, activity_id)
+    if row.carried_from_id is not None:
+        original = _get(session, row.carried_from_id)
+        before = _statuses_before_carry(session, {stored_id(original)})
+        original.status = rules.status_before_carry(before.get(stored_id(original))).value
+        session.add(original)
+    _delete_activities(session, [row])
+    return view
+
+
+def _delete_activities(session: Session, rows: Sequence[Activity]) -> None:
+    ids = [row.id for row in rows]
+    for request in session.exec(
+        select(ActivityRequest).where(col(ActivityRequest.activity_id).in_(ids))
+    ):
+        session.delete(request)
+    session.flush()
+    for row in rows:
+        session.delete(row)
+    session.flush()
+
+
+def _statuses_before_carry(session: Session, ids: set[int]) -> dict[int, str]:
+    """The status each carried activity had before its carry, as the audit log recorded it
+    (psi keeps no other record of it); an activity the log says nothing of is left out."""
+    from psi.models import AuditEntry
+
+    found: dict[int, str] = {}
+    entries = session.exec(
+        select(AuditEntry.changes)
+        .where(col(AuditEntry.changes).contains(f'"{ActivityStatus.CARRIED.value}"'))
+        .order_by(col(AuditEntry.id).desc())
+    )
+    for text in entries:
+        try:
+            changes = json.loads(text)
+        except ValueError:
+            continue
+        for change in changes if isinstance(changes, list) else []:
+            if not isinstance(change, dict) or change.get("table") != "activity":
+                continue
+            key = change.get("id")
+            status = (change.get("changes") or {}).get("status")
+            if (
+                key in ids
+                and key not in found
+                and isinstance(status, dict)
+                and status.get("new") == ActivityStatus.CARRIED.value
+            ):
+                found[key] = str(status.get("old"))
+        if len(found) == len(ids):
+            break
+    return found
+
+
+@dataclass(frozen=True)
+class CarryMove:
+    """An unfinished activity a carry moves on, and whether its goal goes with it."""
+
+    activity: ActivityView
+    keeps_goal: bool
+
+
+def _to_carry(session: Session, year: int) -> list[tuple[Activity, bool]]:
     rows = session.exec(
-        select(Activity).where(
-            Activity.year == year, col(Activity.status).in_([s.value for s in rules.UNFINISHED])
-        )
+        select(Activity)
+        .where(Activity.year == year, col(Activity.status).in_([s.value for s in rules.UNFINISHED]))
+        .order_by(col(Activity.id))
     ).all()
     plans = {
         goal.id: plan
@@ -280,10 +658,35 @@ def carry_activities(session: Session, year: int) -> list[ActivityView]:
             )
         )
     }
-    copies: list[Activity] = []
+    moves = []
     for row in rows:
         plan = plans.get(row.goal_id)
         keeps_goal = plan is not None and rules.covers(plan.first_year, plan.last_year, year + 1)
+        moves.append((row, keeps_goal))
+    return moves
+
+
+def carry_preview(session: Session, year: int) -> list[CarryMove]:
+    """`psi activity carry --dry-run`: what a carry of the year would move; reads only."""
+    moves = _to_carry(session, year)
+    views = _views(session, [row for row, _ in moves])
+    return [CarryMove(view, keeps) for view, (_, keeps) in zip(views, moves, strict=True)]
+
+
+def carry_activities(
+    session: Session, year: int, *, today: date | None = None, early: bool = False
+) -> list[ActivityView]:
+    """`psi activity carry`: unfinished activities of the year move on to the next one; not
+    before the year's last month unless `early`."""
+    moves = _to_carry(session, year)
+    if moves and not early and rules.carry_is_early(year, today or date.today()):
+        raise RuleViolation(
+            f"{year} is not over, and {len(moves)} of its activities would move to {year + 1}; "
+            f"see them with psi activity carry {year} --dry-run, carry from December on, "
+            "or add --early to carry now."
+        )
+    copies: list[Activity] = []
+    for row, keeps_goal in moves:
         copy = Activity(
             year=year + 1,
             title=row.title,
@@ -298,7 +701,7 @@ def carry_activities(session: Session, year: int) -> list[ActivityView]:
         session.add(copy)
         copies.append(copy)
     session.flush()
-    for row, copy in zip(rows, copies, strict=True):
+    for (row, _), copy in zip(moves, copies, strict=True):
         askers = session.exec(
             select(ActivityRequest.organisation_id).where(ActivityRequest.activity_id == row.id)
         ).all()
@@ -306,6 +709,83 @@ def carry_activities(session: Session, year: int) -> list[ActivityView]:
             session.add(ActivityRequest(activity_id=stored_id(copy), organisation_id=org_id))
     session.flush()
     return _views(session, copies)
+
+
+def _carried(session: Session, year: int) -> list[tuple[Activity, Activity]]:
+    """The year's carried activities with their copies in the next year, by number."""
+    originals = {
+        row.id: row
+        for row in session.exec(
+            select(Activity).where(
+                Activity.year == year, Activity.status == ActivityStatus.CARRIED.value
+            )
+        )
+    }
+    copies = session.exec(
+        select(Activity)
+        .where(col(Activity.carried_from_id).in_(list(originals)))
+        .order_by(col(Activity.id))
+    ).all()
+    return [(originals[copy.carried_from_id], copy) for copy in copies if copy.carried_from_id]
+
+
+def undo_preview(session: Session, year: int) -> list[ActivityView]:
+    """`psi activity carry --undo --dry-run`: the copies an undo would remove (after the same
+    checks as the undo); reads only."""
+    pairs = _carried(session, year)
+    _check_untouched(session, year, pairs)
+    return _views(session, [copy for _, copy in pairs])
+
+
+def undo_carry(session: Session, year: int) -> list[ActivityView]:
+    """`psi activity carry --undo`: the copies the year's carry made are removed and the
+    originals are back as they were, as long as nothing has happened to the copies since.
+    The originals, as they now are."""
+    pairs = _carried(session, year)
+    _check_untouched(session, year, pairs)
+    originals = [original for original, _ in pairs]
+    before = _statuses_before_carry(session, {stored_id(row) for row in originals})
+    _delete_activities(session, [copy for _, copy in pairs])
+    for row in originals:
+        row.status = rules.status_before_carry(before.get(stored_id(row))).value
+        session.add(row)
+    session.flush()
+    return _views(session, originals)
+
+
+def _check_untouched(session: Session, year: int, pairs: list[tuple[Activity, Activity]]) -> None:
+    plans = {
+        goal.id: plan
+        for goal, plan in session.exec(
+            select(Goal, OperationsPlan).join(
+                OperationsPlan, col(Goal.plan_id) == col(OperationsPlan.id)
+            )
+        )
+    }
+    carried_on = set(
+        session.exec(
+            select(Activity.carried_from_id).where(
+                col(Activity.carried_from_id).in_([copy.id for _, copy in pairs])
+            )
+        ).all()
+    )
+    touched: list[str] = []
+    for original, copy in pairs:
+        facts = _facts(session, original)
+        plan = plans.get(original.goal_id)
+        keeps = plan is not None and rules.covers(plan.first_year, plan.last_year, year + 1)
+        expected = rules.carried_copy(facts, keeps_goal=keeps)
+        changed = rules.changed_facts(expected, _facts(session, copy))
+        if copy.id in carried_on and "status" not in changed:
+            changed.append("status")
+        if changed:
+            touched.append(f"{copy.id} ({', '.join(changed)})")
+    if touched:
+        raise RuleViolation(
+            f"Not undone: the copies in {year + 1} have changed since the carry "
+            f"(activity {'; '.join(touched)}); remove the copies you do not want one by one "
+            "with psi activity remove ID, which puts each original back."
+        )
 
 
 @dataclass(frozen=True)

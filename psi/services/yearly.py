@@ -359,7 +359,7 @@ def activities_report(session: Session, year: int, today: date | None = None) ->
         today=today or date.today(),
         settings=all_settings(session),
         activities=list_activities(session, year),
-        goals=goal_texts(session),
+        goals=goal_texts(session, year),
     )
 
 

@@ -37,6 +37,8 @@ ACTIVITY_KEYS = {
     "cancel_reason",
     "requested_by",
     "carried_from",
+    "goal_text",
+    "plan",
 }
 
 
@@ -211,14 +213,16 @@ def test_plan_show_with_two_plans_needs_a_name(run: Run, example_db: Path) -> No
 
 
 def test_an_activity_shows_under_one_plan_only(run: Run, example_db: Path) -> None:
-    # Two plans cover 2027 and both have a goal M1: --goal M1 is ambiguous and refused;
-    # with a code only one plan has, the activity shows under that plan only.
+    # Two plans cover 2027 and both have a goal M1: --goal M1 alone is ambiguous and refused,
+    # naming --plan; with a code only one plan has, the activity shows under that plan only.
     ok(run, "plan", "add", "Verksamhetsplan 2027-2030", "--from", "2027", "--to", "2030")
     ok(run, "plan", "goal", "Verksamhetsplan 2027-2030", "M1", "Nytt mål")
     ok(run, "plan", "goal", "Verksamhetsplan 2027-2030", "N1", "Ett till mål")
-    ambiguous = run("activity", "add", "2027", "Överlapp", "--goal", "M1")
-    assert ambiguous.exit_code == ExitCode.INVALID
-    assert "more than one plan" in ambiguous.stderr
+    message = assert_fails(
+        run, example_db, ExitCode.INVALID, "activity", "add", "2027", "Överlapp", "--goal", "M1"
+    )
+    assert "more than one plan" in message and "--plan" in message
+    assert PLAN in message and "Verksamhetsplan 2027-2030" in message
     ok(run, "activity", "add", "2027", "Överlapp", "--goal", "N1")
     shown = 0
     for title in (PLAN, "Verksamhetsplan 2027-2030"):
@@ -267,6 +271,8 @@ def test_activity_add_with_everything(run: Run, example_db: Path) -> None:
         "cancel_reason": None,
         "requested_by": [LAGRET, BRON],
         "carried_from": None,
+        "goal_text": "Fler medlemmar från länets alla kommuner (exempel)",
+        "plan": PLAN,
     }
     assert f"Added activity {added['id']} to 2027" in out
     plan = as_json(run, "plan", "show")
@@ -407,9 +413,9 @@ def test_start_then_done_with_outcome(run: Run, example_db: Path) -> None:
     number = str(activity(run, ENKAT)["id"])
     assert "ongoing" in ok(run, "activity", "start", number)
     assert activity(run, ENKAT)["status"] == "ongoing"
-    ok(run, "activity", "done", number, "--on", "2026-12-10", "--outcome", "41 svar")
+    ok(run, "activity", "done", number, "--on", "2026-11-10", "--outcome", "41 svar")
     done = activity(run, ENKAT)
-    assert (done["status"], done["done_on"], done["outcome"]) == ("done", "2026-12-10", "41 svar")
+    assert (done["status"], done["done_on"], done["outcome"]) == ("done", "2026-11-10", "41 svar")
     plan = as_json(run, "plan", "show")
     assert done_total(plan)["M2"]["2026"] == (2, 2)
 
@@ -448,12 +454,12 @@ def test_refused_transitions(run: Run, example_db: Path) -> None:
 
 def test_done_twice(run: Run, example_db: Path) -> None:
     number = str(activity(run, ENKAT)["id"])
-    ok(run, "activity", "done", number, "--on", "2026-12-10")
+    ok(run, "activity", "done", number, "--on", "2026-11-10")
     message = assert_fails(
-        run, example_db, ExitCode.RULE, "activity", "done", number, "--on", "2026-12-11"
+        run, example_db, ExitCode.RULE, "activity", "done", number, "--on", "2026-11-11"
     )
     assert "done" in message
-    assert activity(run, ENKAT)["done_on"] == "2026-12-10"
+    assert activity(run, ENKAT)["done_on"] == "2026-11-10"
 
 
 @pytest.mark.parametrize(

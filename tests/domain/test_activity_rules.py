@@ -11,16 +11,24 @@ from hypothesis import strategies as st
 
 from psi.domain.activity import (
     ActivityCount,
+    ActivityFacts,
     ActivityStatus,
     LogKind,
+    carried_copy,
+    carry_is_early,
+    changed_facts,
+    check_done_day,
     check_goal_code,
     check_move,
     check_plan_years,
+    check_removable,
+    check_reopen,
     count_activities,
     covers,
     days_since,
     parse_activity_status,
     parse_log_kind,
+    status_before_carry,
 )
 from psi.errors import InvalidInput, RuleViolation
 
@@ -219,3 +227,102 @@ def test_count_totals_the_input_and_share_is_a_fraction(statuses: list[ActivityS
 )
 def test_days_since(day: date | None, today: date, expected: int | None) -> None:
     assert days_since(day, today) == expected
+
+
+# --- corrections: done dates, reopening, removing, carrying and undoing a carry ---------------
+
+
+def test_done_today_or_before_is_accepted() -> None:
+    check_done_day(date(2026, 12, 1), date(2026, 12, 1))
+    check_done_day(date(2025, 4, 10), date(2026, 12, 1))
+
+
+def test_done_after_today_is_refused_with_the_reason() -> None:
+    with pytest.raises(InvalidInput, match=r"2026-12-02 is after today \(2026-12-01\).*--on"):
+        check_done_day(date(2026, 12, 2), date(2026, 12, 1))
+
+
+@pytest.mark.parametrize("status", [S.DONE, S.CANCELLED])
+def test_done_and_cancelled_reopen(status: ActivityStatus) -> None:
+    check_reopen(4, status, 2026)
+
+
+def test_a_carried_activity_is_reopened_by_undoing_its_carry() -> None:
+    with pytest.raises(RuleViolation, match=r"psi activity carry 2026 --undo"):
+        check_reopen(4, S.CARRIED, 2026)
+
+
+@pytest.mark.parametrize("status", [S.PLANNED, S.ONGOING])
+def test_an_unfinished_activity_is_not_reopened(status: ActivityStatus) -> None:
+    with pytest.raises(RuleViolation, match=f"is {status.value} already"):
+        check_reopen(4, status, 2026)
+
+
+@pytest.mark.parametrize("status", [S.PLANNED, S.ONGOING, S.CANCELLED])
+def test_an_activity_without_copies_is_removable(status: ActivityStatus) -> None:
+    check_removable(4, status, 2026, copy_id=None, force=False)
+
+
+def test_a_carried_activity_is_removed_after_its_carry_is_undone() -> None:
+    with pytest.raises(RuleViolation, match=r"as activity 12.*psi activity carry 2026 --undo"):
+        check_removable(4, S.CARRIED, 2026, copy_id=12, force=True)
+
+
+def test_a_done_activity_is_removed_only_with_force() -> None:
+    with pytest.raises(RuleViolation, match=r"psi activity reopen 4.*--force"):
+        check_removable(4, S.DONE, 2026, copy_id=None, force=False)
+    check_removable(4, S.DONE, 2026, copy_id=None, force=True)
+
+
+@pytest.mark.parametrize(
+    ("today", "early"),
+    [
+        (date(2026, 1, 1), True),
+        (date(2026, 11, 30), True),
+        (date(2026, 12, 1), False),
+        (date(2026, 12, 31), False),
+        (date(2027, 3, 1), False),
+        (date(2025, 12, 15), True),
+    ],
+)
+def test_a_carry_is_early_before_the_years_last_month(today: date, early: bool) -> None:
+    assert carry_is_early(2026, today) is early
+
+
+ORIGINAL = ActivityFacts(
+    title="Temadag",
+    goal_id=3,
+    owner_id=7,
+    planned_on=date(2026, 4, 22),
+    status=S.ONGOING,
+    done_on=None,
+    outcome=None,
+    cancel_reason=None,
+    requested_by=frozenset({1, 2}),
+)
+
+
+def test_a_carried_copy_is_planned_without_a_date_and_keeps_its_requests() -> None:
+    copy = carried_copy(ORIGINAL, keeps_goal=True)
+    assert (copy.status, copy.planned_on, copy.goal_id) == (S.PLANNED, None, 3)
+    assert (copy.title, copy.owner_id, copy.requested_by) == ("Temadag", 7, frozenset({1, 2}))
+    assert carried_copy(ORIGINAL, keeps_goal=False).goal_id is None
+
+
+def test_changed_facts_names_what_differs() -> None:
+    copy = carried_copy(ORIGINAL, keeps_goal=True)
+    assert changed_facts(copy, copy) == []
+    started = ActivityFacts(**{**copy.__dict__, "status": S.ONGOING})
+    assert changed_facts(copy, started) == ["status"]
+    edited = ActivityFacts(
+        **{**copy.__dict__, "title": "Ny", "requested_by": frozenset({1}), "owner_id": None}
+    )
+    assert changed_facts(copy, edited) == ["title", "owner", "requested by"]
+
+
+@pytest.mark.parametrize(
+    ("recorded", "expected"),
+    [("planned", S.PLANNED), ("ongoing", S.ONGOING), (None, S.PLANNED), ("done", S.PLANNED)],
+)
+def test_status_before_carry(recorded: str | None, expected: ActivityStatus) -> None:
+    assert status_before_carry(recorded) is expected
