@@ -171,6 +171,63 @@ def expenses(
     console.say(f"{len(views)} expenses, {format_amount(sum(v.amount for v in views))} in all.")
 
 
+@app.command(
+    "edit-expense",
+    epilog='Example: psi budget edit-expense 14 --amount "1 450" --category fika --note "Fika AU"',
+)
+def edit_expense(
+    ctx: typer.Context,
+    expense_id: Annotated[int, typer.Argument(metavar="ID", help="The expense's number.")],
+    amount: Annotated[str | None, typer.Option(help="The amount in kronor.")] = None,
+    on: Annotated[str | None, typer.Option(help="The date of the expense, YYYY-MM-DD.")] = None,
+    category: Annotated[str | None, typer.Option(help=CategoryHelp)] = None,
+    note: Annotated[str | None, typer.Option(help='What it was; "" for none.')] = None,
+    org: Annotated[
+        str | None, typer.Option(help="The coordinating organisation that paid.")
+    ] = None,
+    meeting: Annotated[
+        str | None, typer.Option(help='The meeting it was for (its number); "" for none.')
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Correct an expense: amount, date, category, note, organisation or meeting.
+
+    Checked as psi budget spend checks a new expense.
+    """
+    from psi.services.budget import edit_expense as edit
+    from psi.services.views import to_json
+
+    ore = parse_positive_amount(amount) if amount is not None else None
+    day = parse_date(on, what="expense date") if on is not None else None
+    kind = parse_category(category) if category is not None else None
+    with session(ctx) as db:
+        result = edit(
+            db,
+            expense_id,
+            org_query=org,
+            amount=ore,
+            on=day,
+            category=kind,
+            note=note,
+            meeting=meeting,
+        )
+    view = result.expense
+    if as_json:
+        console.print_json(to_json(view))
+        return
+    if not result.changed:
+        console.say(f"Expense {view.id} already reads so; nothing changed.")
+        return
+    console.success(
+        f"Changed the {_and(result.changed)} of expense {view.id}: {view.organisation}, "
+        f"{format_amount(view.amount)}, {view.category}, {view.day}."
+    )
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 @app.command("remove-expense", epilog="Example: psi budget remove-expense 14 --yes")
 def remove_expense(
     ctx: typer.Context,

@@ -11,7 +11,7 @@ import typer
 from psi import console
 from psi.commands._common import command_line, confirm, location, session
 from psi.commands._options import AsJson, Yes
-from psi.errors import DatabaseProblem
+from psi.errors import DatabaseProblem, InvalidInput
 
 if TYPE_CHECKING:
     from psi.services.contacts import BackupErasure, ErasurePlan, FileCheck
@@ -65,6 +65,65 @@ def list_(
         return
     rows = [[v.organisation, v.name, v.role or "", v.email or "", v.phone or ""] for v in views]
     console.print_table(["Organisation", "Name", "Role", "E-mail", "Phone"], rows)
+
+
+OrgArg = Annotated[str, typer.Argument(help="The organisation: full name, short name or prefix.")]
+NameArg = Annotated[str, typer.Argument(help="The person's name as recorded, in quotes.")]
+
+
+@app.command(
+    "edit",
+    epilog='Example: psi contact edit bron "Erik Exempelson" --name "Erik Exempelsson" --phone ""',
+)
+def edit(
+    ctx: typer.Context,
+    org: OrgArg,
+    name: NameArg,
+    new_name: Annotated[str | None, typer.Option("--name", help="The corrected name.")] = None,
+    role: Annotated[str | None, typer.Option(help='Role, e.g. ordförande; "" for none.')] = None,
+    email: Annotated[str | None, typer.Option(help='E-mail address; "" for none.')] = None,
+    phone: Annotated[str | None, typer.Option(help='Phone number; "" for none.')] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Correct a contact person: name, role, e-mail address or phone number."""
+    from psi.services import contacts
+    from psi.services.views import to_json
+
+    with session(ctx) as db:
+        result = contacts.edit_contact(
+            db, org, name, new_name=new_name, email=email, phone=phone, role=role
+        )
+    view = result.contact
+    if as_json:
+        console.print_json(to_json(view))
+        return
+    if not result.changed:
+        console.say(f"{view.name} at {view.organisation} already reads so; nothing changed.")
+        return
+    changed = result.changed
+    words = changed[0] if len(changed) == 1 else f"{', '.join(changed[:-1])} and {changed[-1]}"
+    console.success(f"Changed the {words} of {view.name} at {view.organisation}.")
+
+
+@app.command("remove", epilog='Example: psi contact remove bron "Erik Exempelsson" --yes')
+def remove(ctx: typer.Context, org: OrgArg, name: NameArg, yes: Yes = False) -> None:
+    """Delete a contact person entered by mistake or no longer there.
+
+    Refused when meetings record them as present. The audit log keeps what was deleted; to
+    erase a person everywhere on request (GDPR), use psi contact forget.
+    """
+    from psi.services import contacts
+
+    with session(ctx, write=False) as db:
+        view = contacts.check_removal(db, org, name)
+    confirm(
+        f"Delete {view.name} as a contact person at {view.organisation}?",
+        yes=yes,
+        declined="Nothing was deleted.",
+    )
+    with session(ctx) as db:
+        contacts.remove_contact(db, org, name)
+    console.success(f"Deleted {view.name} as a contact person at {view.organisation}.")
 
 
 TABLE_WORDS = {
@@ -123,6 +182,10 @@ def forget(
     from psi.services import contacts
 
     where = location(ctx)
+    if org is None and not yes:
+        with session(ctx, write=False) as db:
+            choices = contacts.namesake_organisations(db, who)
+        org = _which(who, choices) if choices else None
     with session(ctx, write=False) as db:
         found = contacts.survey(db, where, who, org, include_backups=include_backups)
     expected = None
@@ -154,6 +217,27 @@ def forget(
         else []
     )
     _report(done, check, found.backups, backups)
+
+
+def _which(who: str, organisations: Sequence[str]) -> str | None:
+    """Ask which of several people with the name is meant, by their organisation; None
+    when nobody answers (the erasure then says to add --org)."""
+    console.print_table(
+        ["#", "Organisation"],
+        [[str(number), name] for number, name in enumerate(organisations, start=1)],
+        title=f"Several contact persons are called {who} (choose with --org ORG):",
+    )
+    try:
+        answer: int = typer.prompt(f"Which one (1-{len(organisations)})?", type=int)
+    except typer.Abort:
+        typer.echo()  # end the question's line
+        return None
+    if not 1 <= answer <= len(organisations):
+        raise InvalidInput(
+            f"{answer} is not one of 1-{len(organisations)}; nothing was erased. "
+            f'Run again with --org ORG, e.g. --org "{organisations[0]}".'
+        )
+    return organisations[answer - 1]
 
 
 def _print_plan(plan: ErasurePlan, *, done: bool) -> None:

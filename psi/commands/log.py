@@ -7,9 +7,10 @@ from typing import Annotated
 import typer
 
 from psi import console
-from psi.commands._common import day_or_today, session
-from psi.commands._options import AsJson, On, YearOrAll
+from psi.commands._common import confirm, day_or_today, session
+from psi.commands._options import AsJson, On, YearOrAll, Yes
 from psi.domain.activity import parse_log_kind
+from psi.domain.dates import parse_date
 
 app = typer.Typer(
     help="Log the member dialogue, recruitment, the MSI dialogue and website and social-media posts.",
@@ -31,13 +32,13 @@ def add(
     on: On = None,
     link: Annotated[str | None, typer.Option(help="A web address (the post, the article).")] = None,
 ) -> None:
-    """Add an entry to the log."""
-    from psi.services.activities import add_log
+    """Add an entry to the log (of what happened: dated today or earlier)."""
+    from psi.services.log import add_entry
 
     log_kind = parse_log_kind(kind)
-    day = day_or_today(on)
+    day = day_or_today(on, what="log date")
     with session(ctx) as db:
-        view = add_log(db, log_kind, text, org=org, on=day, link=link)
+        view = add_entry(db, log_kind, text, org=org, on=day, link=link)
     console.success(
         f"Logged {view.kind} on {view.day}"
         + (f" with {view.organisation}." if view.organisation else ".")
@@ -70,3 +71,69 @@ def list_(
         for v in views
     ]
     console.print_table(["#", "Date", "Kind", "Organisation", "Text", "Link"], rows)
+
+
+IdArg = Annotated[int, typer.Argument(metavar="ID", help="The entry's number (see psi log list).")]
+
+
+@app.command(
+    "edit",
+    epilog='Example: psi log edit 7 --kind msi --on 2026-03-12 --text "Dialogmöte med MSI"',
+)
+def edit(
+    ctx: typer.Context,
+    entry_id: IdArg,
+    kind: Annotated[str | None, typer.Option(help=f"The kind: {KindHelp}")] = None,
+    text: Annotated[str | None, typer.Option(help="What happened.")] = None,
+    org: Annotated[
+        str | None, typer.Option(help='The organisation it concerns; "" for none.')
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option(help="The date it happened, YYYY-MM-DD (today or earlier).")
+    ] = None,
+    link: Annotated[str | None, typer.Option(help='A web address; "" for none.')] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Correct a log entry: kind, text, organisation, date or link."""
+    from psi.services.log import edit_entry
+    from psi.services.views import to_json
+
+    log_kind = parse_log_kind(kind) if kind is not None else None
+    day = parse_date(on, what="log date") if on is not None else None
+    with session(ctx) as db:
+        result = edit_entry(db, entry_id, kind=log_kind, text=text, org=org, on=day, link=link)
+    view = result.entry
+    if as_json:
+        console.print_json(to_json(view))
+        return
+    if not result.changed:
+        console.say(f"Log entry {view.id} already reads so; nothing changed.")
+        return
+    changed = result.changed
+    words = changed[0] if len(changed) == 1 else f"{', '.join(changed[:-1])} and {changed[-1]}"
+    console.success(
+        f"Changed the {words} of log entry {view.id}: {view.kind} on {view.day}"
+        + (f" with {view.organisation}." if view.organisation else ".")
+    )
+
+
+@app.command("remove", epilog="Example: psi log remove 7 --yes")
+def remove(ctx: typer.Context, entry_id: IdArg, yes: Yes = False) -> None:
+    """Delete a log entry made by mistake."""
+    from psi.services.log import get_entry, remove_entry
+
+    with session(ctx, write=False) as db:
+        view = get_entry(db, entry_id)
+    confirm(
+        f"Delete log entry {view.id} ({view.kind} on {view.day}): {_short(view.text)}?",
+        yes=yes,
+        declined="Nothing was deleted.",
+    )
+    with session(ctx) as db:
+        remove_entry(db, entry_id)
+    console.success(f"Deleted log entry {view.id}.")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

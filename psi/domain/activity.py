@@ -236,3 +236,51 @@ NOTHING_TO_EDIT = (
     "Nothing to change; give one or more of --title, --goal, --plan, --owner, --when "
     'and --requested-by ("" clears the goal, owner, date or requesters).'
 )
+
+
+# --- the log ----------------------------------------------------------------------------------
+
+
+def check_logged_day(on: date, today: date) -> None:
+    """A log entry records what has happened, so its date has come: an entry dated after
+    today (the past recorded in the future) is refused. Posts and meetings still to come are
+    planned elsewhere (activities, meetings), so there is no --force."""
+    if on > today:
+        raise InvalidInput(
+            f"{on} is after today ({today}), so nothing can have been logged then; "
+            "give the day it happened with --on, and plan what is to come with psi activity add."
+        )
+
+
+LOG_FIELD_WORDS = {
+    "kind": "kind",
+    "text": "text",
+    "organisation_id": "organisation",
+    "logged_on": "date",
+    "link": "link",
+}
+
+NOTHING_TO_EDIT = (
+    "Nothing to change; give one or more of --kind, --text, --org, --on and --link "
+    '("" clears the organisation or the link).'
+)
+
+
+@dataclass(frozen=True)
+class LogFacts:
+    """What a log entry records, to tell what an edit changed."""
+
+    kind: LogKind
+    text: str
+    organisation_id: int | None
+    logged_on: date
+    link: str | None
+
+
+def changed_log_fields(before: LogFacts, after: LogFacts) -> list[str]:
+    """The fields (in words) that differ between two states of a log entry; empty if none."""
+    return [
+        words
+        for name, words in LOG_FIELD_WORDS.items()
+        if getattr(before, name) != getattr(after, name)
+    ]

@@ -144,3 +144,42 @@ def alerts(burns: Sequence[Burn], share: float) -> list[BudgetAlert]:
         elif burn.on_course_to_overrun and share < 1:
             found.append(BudgetAlert(Alert.ON_COURSE_TO_OVERRUN, burn.organisation))
     return found
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpenseFacts:
+    """What an expense records, to tell what an edit changed."""
+
+    organisation_id: int
+    amount: int
+    spent_on: date
+    category: Category
+    note: str | None
+    meeting_id: int | None
+
+
+_EXPENSE_WORDS = {
+    "organisation_id": "organisation",
+    "amount": "amount",
+    "spent_on": "date",
+    "category": "category",
+    "note": "note",
+    "meeting_id": "meeting",
+}
+
+NOTHING_TO_EDIT = (
+    "Nothing to change; give one or more of --amount, --on, --category, --note, --org and "
+    '--meeting ("" clears the note or the meeting).'
+)
+
+
+def changed_expense_fields(before: ExpenseFacts, after: ExpenseFacts) -> list[str]:
+    """The fields (in words) that differ between two states of an expense; empty if none."""
+    return [
+        words
+        for name, words in _EXPENSE_WORDS.items()
+        if getattr(before, name) != getattr(after, name)
+    ]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 
 from psi.domain.organisation import check_entry_name
 from psi.domain.text import check_line, clean
-from psi.errors import InvalidInput
+from psi.errors import InvalidInput, RuleViolation
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,24}$")
@@ -56,3 +57,65 @@ def check_contact(
 def looks_like_email(text: str) -> bool:
     """Whether a typed identifier is an e-mail address rather than a name."""
     return "@" in text
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+NOTHING_TO_EDIT = (
+    "Nothing to change; give one or more of --name, --role, --email and --phone "
+    '("" clears the role, e-mail address or phone number).'
+)
+FIELD_WORDS = {"name": "name", "email": "e-mail address", "phone": "phone number", "role": "role"}
+
+
+def edited_contact(
+    current: ContactFields,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    role: str | None = None,
+) -> ContactFields:
+    """A contact person's fields after an edit, checked as `check_contact` checks new ones:
+    None keeps a field, "" clears the role, e-mail address or phone number; a name stays."""
+    if all(value is None for value in (name, email, phone, role)):
+        raise InvalidInput(NOTHING_TO_EDIT)
+    if name is not None and not name.strip():
+        raise InvalidInput(
+            "A contact person keeps a name; give the new one with --name, or remove the "
+            "person with psi contact remove ORG NAME."
+        )
+    return check_contact(
+        current.name if name is None else name,
+        current.email if email is None else email,
+        current.phone if phone is None else phone,
+        current.role if role is None else role,
+    )
+
+
+def changed_fields(before: ContactFields, after: ContactFields) -> list[str]:
+    """The fields (in words) that differ between two states of a contact; empty if none."""
+    return [
+        FIELD_WORDS[item.name]
+        for item in fields(ContactFields)
+        if getattr(before, item.name) != getattr(after, item.name)
+    ]
+
+
+def check_removable(name: str, organisation: str, meetings: Sequence[int]) -> None:
+    """A contact person entered by mistake can be removed, unless meetings record them as
+    present: removing them would change those records (who was there). A misspelt name is
+    corrected with edit; a person who asks to be erased is erased everywhere with forget."""
+    if not meetings:
+        return
+    shown = ", ".join(str(number) for number in sorted(meetings)[:5])
+    more = f" and {len(meetings) - 5} more" if len(meetings) > 5 else ""
+    which, records = (
+        ("meeting", "that record") if len(meetings) == 1 else ("meetings", "those records")
+    )
+    raise RuleViolation(
+        f"{name} is recorded as present at {which} {shown}{more}, so removing them would "
+        f'change {records}; correct the name with psi contact edit "{organisation}" '
+        f'"{name}" --name NAME, or erase the person everywhere (GDPR) with '
+        f'psi contact forget "{name}" --org "{organisation}".'
+    )

@@ -170,20 +170,96 @@ def spend(
 ) -> ExpenseView:
     """`psi budget spend`: an expense by a coordinator of that year."""
     org = find_org(session, org_query)
-    _require_coordinator(session, org, on.year, "have expenses from the grant")
-    if meeting_id is not None and session.get(Meeting, meeting_id) is None:
-        raise NotFound(f"There is no meeting {meeting_id}; see `psi meeting list`.")
     row = Expense(
-        spent_on=on,
-        organisation_id=stored_id(org),
-        amount_ore=amount,
-        category=category.value,
-        note=check_note(note) if note else None,
-        meeting_id=meeting_id,
+        spent_on=on, organisation_id=stored_id(org), amount_ore=amount, category=category.value
     )
+    _fill_expense(session, row, org, amount, on, category, note, meeting_id)
     session.add(row)
     session.flush()
     return _expense_view(row, org.name)
+
+
+def _fill_expense(
+    session: Session,
+    row: Expense,
+    org: Organisation,
+    amount: int,
+    on: date,
+    category: Category,
+    note: str | None,
+    meeting_id: int | None,
+) -> None:
+    """Check an expense's values as `spend` does (a coordinator of that year, a meeting that
+    exists, a note that is text) and put them in the row: one check for spend and edit."""
+    _require_coordinator(session, org, on.year, "have expenses from the grant")
+    if meeting_id is not None and session.get(Meeting, meeting_id) is None:
+        raise NotFound(f"There is no meeting {meeting_id}; see `psi meeting list`.")
+    row.spent_on = on
+    row.organisation_id = stored_id(org)
+    row.amount_ore = amount
+    row.category = category.value
+    row.note = (check_note(note) or None) if note else None
+    row.meeting_id = meeting_id
+
+
+def _expense_facts(row: Expense) -> rules.ExpenseFacts:
+    return rules.ExpenseFacts(
+        organisation_id=row.organisation_id,
+        amount=row.amount_ore,
+        spent_on=row.spent_on,
+        category=Category(row.category),
+        note=row.note,
+        meeting_id=row.meeting_id,
+    )
+
+
+@dataclass(frozen=True)
+class ExpenseEdit:
+    """What `psi budget edit-expense` changed (in words), and the expense as it now is."""
+
+    expense: ExpenseView
+    changed: list[str]
+
+
+def edit_expense(
+    session: Session,
+    expense_id: int,
+    *,
+    org_query: str | None = None,
+    amount: int | None = None,
+    on: date | None = None,
+    category: Category | None = None,
+    note: str | None = None,
+    meeting: str | None = None,
+) -> ExpenseEdit:
+    """`psi budget edit-expense`: correct an expense's organisation, amount, date, category,
+    note or meeting, checked as `spend` checks a new one; None keeps a field, and "" clears the
+    note or the meeting."""
+    if all(value is None for value in (org_query, amount, on, category, note, meeting)):
+        raise InvalidInput(rules.NOTHING_TO_EDIT)
+    row = _expense_row(session, expense_id)
+    before = _expense_facts(row)
+    org = find_org(session, org_query) if org_query is not None else None
+    if org is None:
+        org = session.get(Organisation, row.organisation_id)
+        assert org is not None
+    _fill_expense(
+        session,
+        row,
+        org,
+        amount if amount is not None else row.amount_ore,
+        on or row.spent_on,
+        category or Category(row.category),
+        note if note is not None else row.note,
+        _meeting_number(meeting) if meeting is not None else row.meeting_id,
+    )
+    changed = rules.changed_expense_fields(before, _expense_facts(row))
+    if changed:
+        session.add(row)
+        session.flush()
+    else:
+        session.expire(row)  # the same values again: nothing to write, nothing to audit
+    return ExpenseEdit(_expense_view(row, org.name), changed)
 
 
 def list_expenses(
@@ -209,11 +285,16 @@ def list_expenses(
     return [_expense_view(row, name) for row, name in rows]
 
 
-def get_expense(session: Session, expense_id: int) -> ExpenseView:
-    """One expense, or NotFound."""
+def _expense_row(session: Session, expense_id: int) -> Expense:
     row = session.get(Expense, expense_id)
     if row is None:
         raise NotFound(f"There is no expense {expense_id}; see `psi budget expenses`.")
+    return row
+
+
+def get_expense(session: Session, expense_id: int) -> ExpenseView:
+    """One expense, or NotFound."""
+    row = _expense_row(session, expense_id)
     org = session.get(Organisation, row.organisation_id)
     assert org is not None
     return _expense_view(row, org.name)
@@ -324,7 +405,7 @@ def _meeting_number(text: str | None) -> int | None:
     if not text:
         return None
     if not text.strip().isdigit():
-        raise InvalidInput(f"'{text}' is not a meeting number; see `psi meeting list`")
+        raise InvalidInput(f"'{text}' is not a meeting number; see `psi meeting list`.")
     return int(text.strip())
 
 

@@ -1,4 +1,5 @@
-"""Contact persons: add, list, and forget (GDPR erasure: the register, its files, backups)."""
+"""Contact persons: add, list, edit, remove, and forget (GDPR erasure: the register, its
+files, backups)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import String, inspect
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from psi import audit, storage
+from psi.domain import contact as rules
 from psi.domain import erasure
-from psi.domain.contact import check_contact, looks_like_email, normalise_email
+from psi.domain.contact import ContactFields, check_contact, looks_like_email, normalise_email
 from psi.domain.erasure import Candidate, Person
 from psi.domain.text import casefold_key, clean, swedish_sort_key
-from psi.errors import Conflict, NotFound, PsiError
+from psi.errors import Conflict, InvalidInput, NotFound, PsiError
 from psi.location import DbLocation
-from psi.models import AuditEntry, Contact, Erasure, Organisation
+from psi.models import Attendance, AuditEntry, Contact, Erasure, Organisation
 from psi.services import stored_id
 from psi.services.orgs import ContactView, contact_view, find_org
 
@@ -61,6 +63,116 @@ def list_contacts(session: Session, org_query: str | None = None) -> list[Contac
         query = query.where(Contact.organisation_id == org.id)
     views = [contact_view(contact, org_name) for contact, org_name in session.exec(query)]
     return sorted(views, key=lambda v: (swedish_sort_key(v.organisation), swedish_sort_key(v.name)))
+
+
+# --- edit and remove ------------------------------------------------------------------------------
+
+
+def _find_contact(session: Session, org_query: str, name: str) -> tuple[Contact, Organisation]:
+    """The contact person of that name at the organisation, or NotFound naming who is there."""
+    org = find_org(session, org_query)
+    rows = session.exec(select(Contact).where(Contact.organisation_id == org.id)).all()
+    key = casefold_key(name)
+    for row in rows:
+        if casefold_key(row.name) == key:
+            return row, org
+    there = sorted((row.name for row in rows), key=swedish_sort_key)
+    known = f"; its contact persons are {', '.join(there)}" if there else " yet"
+    raise NotFound(
+        f"{org.name} has no contact person called '{clean(name)}'{known}. "
+        f'See psi contact list "{org.name}".'
+    )
+
+
+def _fields(row: Contact) -> ContactFields:
+    return ContactFields(row.name, row.email, row.phone, row.role)
+
+
+@dataclass(frozen=True)
+class ContactEdit:
+    """What `psi contact edit` changed (in words), and the contact person as they now are."""
+
+    contact: ContactView
+    changed: list[str]
+
+
+def edit_contact(
+    session: Session,
+    org_query: str,
+    name: str,
+    *,
+    new_name: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    role: str | None = None,
+) -> ContactEdit:
+    """`psi contact edit`: correct a contact person's name, role, e-mail address or phone,
+    checked as `add` checks them; None keeps a field, "" clears the role, address or phone."""
+    if all(value is None for value in (new_name, email, phone, role)):
+        raise InvalidInput(rules.NOTHING_TO_EDIT)
+    row, org = _find_contact(session, org_query, name)
+    before = _fields(row)
+    after = rules.edited_contact(before, name=new_name, email=email, phone=phone, role=role)
+    if casefold_key(after.name) != casefold_key(before.name):
+        others = session.exec(
+            select(Contact.name).where(Contact.organisation_id == org.id, col(Contact.id) != row.id)
+        ).all()
+        if casefold_key(after.name) in {casefold_key(other) for other in others}:
+            raise Conflict(
+                f"{after.name} is already a contact person at {org.name}; "
+                f'see psi contact list "{org.name}".'
+            )
+    changed = rules.changed_fields(before, after)
+    if changed:
+        row.name, row.email, row.phone, row.role = after.name, after.email, after.phone, after.role
+        session.add(row)
+        session.flush()
+    return ContactEdit(contact_view(row, org.name), changed)
+
+
+def meetings_attended(session: Session, contact_id: int) -> list[int]:
+    """The meetings that record the contact person as present, by number."""
+    rows = session.exec(
+        select(Attendance.meeting_id).where(Attendance.contact_id == contact_id)
+    ).all()
+    return sorted(set(rows))
+
+
+def check_removal(session: Session, org_query: str, name: str) -> ContactView:
+    """The contact person `remove_contact` would delete, or RuleViolation when meetings
+    record them as present."""
+    row, org = _find_contact(session, org_query, name)
+    rules.check_removable(row.name, org.name, meetings_attended(session, stored_id(row)))
+    return contact_view(row, org.name)
+
+
+def remove_contact(session: Session, org_query: str, name: str) -> ContactView:
+    """`psi contact remove`: delete a contact person entered by mistake (or who has left the
+    organisation). The audit log keeps what was deleted; `forget` erases a person."""
+    view = check_removal(session, org_query, name)
+    row = session.get(Contact, view.id)
+    session.delete(row)
+    session.flush()
+    return view
+
+
+def namesake_organisations(session: Session, who: str) -> list[str]:
+    """The organisations to choose between when the name typed is several contact persons'
+    (as `forget` tells them apart); empty when it is one person, or nobody."""
+    typed = clean(who)
+    if looks_like_email(typed):
+        return []
+    rows = _candidates(session, None)
+    candidates = [
+        Candidate(stored_id(row), row.name, name, row.email, row.phone) for row, name in rows
+    ]
+    candidates += _removed_candidates(session, None, (c.id for c in candidates))
+    try:
+        erasure.choose(candidates, typed)
+    except Conflict:
+        found = {c.organisation for c in candidates if erasure.matches_who(c, typed)}
+        return sorted(found - {REMOVED_ORGANISATION}, key=swedish_sort_key)
+    return []
 
 
 # --- forget: what would change ---------------------------------------------------------------------
@@ -177,6 +289,54 @@ def _candidates(session: Session, org_query: str | None) -> list[tuple[Contact, 
     return [(row, name) for row, name in session.exec(query)]
 
 
+REMOVED_ORGANISATION = "an organisation no longer in the register"
+
+
+def _kept_text(value: Any) -> str | None:
+    """A text the audit log kept, or None for no text or one an erasure changed."""
+    return value if isinstance(value, str) and erasure.MARKER not in value else None
+
+
+def _removed_candidates(
+    session: Session, org_query: str | None, current: Iterable[int]
+) -> list[Candidate]:
+    """The contact persons deleted without an erasure (`psi contact remove`, or with their
+    organisation), as the audit log keeps them: their name, address and phone are there until
+    `forget` erases them, so `forget` finds them by any of these too."""
+    import json
+
+    org_id = find_org(session, org_query).id if org_query else None
+    names = audit.organisation_names(session)
+    present = set(current)
+    found: dict[int, Candidate] = {}
+    texts = session.exec(
+        select(AuditEntry.changes).where(col(AuditEntry.changes).contains('"table": "contact"'))
+    )
+    for text in texts:
+        try:
+            changes = json.loads(text)
+        except ValueError:
+            continue
+        for change in changes if isinstance(changes, list) else ():
+            if not isinstance(change, dict) or (change.get("action"), change.get("table")) != (
+                "delete",
+                Contact.__tablename__,
+            ):
+                continue
+            key, values = change.get("id"), change.get("values")
+            if not isinstance(key, int) or key in present or not isinstance(values, dict):
+                continue  # an erasure's own entry keeps no values
+            org = values.get("organisation_id")
+            if org_id is not None and org != org_id:
+                continue
+            name, email, phone = (_kept_text(values.get(f)) for f in _IDENTITY)
+            organisation = names.get(org) if isinstance(org, int) else None
+            found[key] = Candidate(
+                key, name or "", organisation or REMOVED_ORGANISATION, email, phone
+            )
+    return list(found.values())
+
+
 def _erased(row: Contact, organisation: str) -> ErasedContact:
     return ErasedContact(stored_id(row), row.name, organisation, row.email, row.phone)
 
@@ -187,16 +347,16 @@ def _work(session: Session, who: str, org_query: str | None, also: Person) -> _W
         normalise_email(typed)  # an address typed wrong is an error, not a search
     rows = _candidates(session, org_query)
     by_id = {row.id: (row, name) for row, name in rows}
-    picked = erasure.choose(
-        [Candidate(stored_id(row), row.name, name, row.email, row.phone) for row, name in rows],
-        typed,
-        known_emails=also.emails,
-    )
+    candidates = [
+        Candidate(stored_id(row), row.name, name, row.email, row.phone) for row, name in rows
+    ]
+    removed = _removed_candidates(session, org_query, (c.id for c in candidates))
+    picked = erasure.choose([*candidates, *removed], typed, known_emails=also.emails)
     chosen_ids = {c.id for c in picked}
-    chosen = [by_id[i] for i in sorted(chosen_ids)]
+    chosen = [by_id[i] for i in sorted(chosen_ids) if i in by_id]
     who_person = erasure.merge(erasure.candidate_person(picked), erasure.typed_person(typed), also)
     display = chosen[0][0].name if chosen else typed
-    if org_query and not chosen:
+    if org_query and not picked:
         # A contact at that organisation was asked for; mentions of the name elsewhere may
         # be somebody else's.
         return _Work(ErasurePlan(display, who_person, org_missed=True), [], [])

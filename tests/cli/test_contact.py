@@ -1,4 +1,4 @@
-"""`psi contact add/list/forget` through the command line, GDPR erasure included."""
+"""`psi contact add/list/edit/remove/forget` through the command line, GDPR erasure included."""
 
 from __future__ import annotations
 
@@ -9,7 +9,16 @@ import pytest
 
 from psi.errors import ExitCode
 from tests.conftest import Run, dump
-from tests.helpers import assert_fails, contacts, ok, org_show
+from tests.helpers import (
+    add_meeting,
+    as_json,
+    assert_fails,
+    contacts,
+    hold_meeting,
+    meeting_detail,
+    ok,
+    org_show,
+)
 
 CONTACT_KEYS = {"id", "organisation", "name", "email", "phone", "role"}
 ANNA = ("Anna Exempelsson", "anna.exempelsson@example.org")
@@ -235,3 +244,267 @@ def test_org_with_erased_contacts_is_not_removed(run: Run, example_db: Path) -> 
     ok(run, "contact", "forget", MARIA[1], "--yes")
     assert_fails(run, example_db, ExitCode.CONFLICT, "org", "remove", "Exempelhögskolan", "--yes")
     assert org_show(run, "Exempelhögskolan")["erased_contacts"] == 1
+
+
+# --- contact edit ----------------------------------------------------------------------------
+
+BRON = "Exempelstiftelsen Bron (exempel)"
+
+
+def contact(run: Run, org: str, name: str) -> dict[str, Any]:
+    """The one contact person of that name at the organisation."""
+    [found] = [p for p in contacts(run, org) if p["name"] == name]
+    return found
+
+
+def last_audit(run: Run) -> dict[str, Any]:
+    """The newest entry of `psi audit --json`."""
+    entries: list[dict[str, Any]] = as_json(run, "audit")
+    return entries[-1]
+
+
+def erik_at_a_meeting(run: Run) -> int:
+    """A held meeting that records Erik (Bron's contact person) as present; its number."""
+    number = add_meeting(run, "au", "2025-08-19")
+    hold_meeting(run, number, "--attended", f"bron:{ERIK[0]}")
+    return number
+
+
+def test_edit_corrects_every_field(run: Run, example_db: Path) -> None:
+    out = ok(
+        run,
+        "contact",
+        "edit",
+        "bron",
+        "erik exempelsson",
+        "--name",
+        "Erik Exempelsén",
+        "--role",
+        "sekreterare",
+        "--email",
+        " Erik.E@Example.org ",
+        "--phone",
+        "019-12 34 56",
+    )
+    assert out == (
+        f"Changed the name, e-mail address, phone number and role of Erik Exempelsén at {BRON}.\n"
+    )
+    edited = contact(run, "bron", "Erik Exempelsén")
+    assert {k: v for k, v in edited.items() if k != "id"} == {
+        "organisation": BRON,
+        "name": "Erik Exempelsén",
+        "email": "erik.e@example.org",
+        "phone": "019-12 34 56",
+        "role": "sekreterare",
+    }
+
+
+def test_edit_clears_optional_fields_with_empty_text(run: Run, example_db: Path) -> None:
+    shown = as_json(run, "contact", "edit", "bron", ERIK[0], "--email", "", "--role", "")
+    assert (shown["name"], shown["email"], shown["phone"], shown["role"]) == (
+        ERIK[0],
+        None,
+        None,
+        None,
+    )
+    assert shown == contact(run, "bron", ERIK[0])
+
+
+def test_a_corrected_name_is_shown_at_the_meetings_that_record_the_person(
+    run: Run, example_db: Path
+) -> None:
+    number = erik_at_a_meeting(run)
+    ok(run, "contact", "edit", "bron", ERIK[0], "--name", "Erik Exempelsén")
+    assert meeting_detail(run, number)["attended"] == [
+        {"organisation": BRON, "contact": "Erik Exempelsén"}
+    ]
+
+
+def test_edit_with_the_same_values_changes_nothing(run: Run, example_db: Path) -> None:
+    before = dump(example_db)
+    out = ok(run, "contact", "edit", "bron", ERIK[0], "--email", ERIK[1].upper())
+    assert out == f"{ERIK[0]} at {BRON} already reads so; nothing changed.\n"
+    assert dump(example_db) == before  # no audit entry either
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["bron", ERIK[0]], ExitCode.INVALID),  # nothing to change
+        (["bron", ERIK[0], "--email", "erik@"], ExitCode.INVALID),
+        (["bron", ERIK[0], "--phone", "abc"], ExitCode.INVALID),
+        (["bron", ERIK[0], "--name", " "], ExitCode.INVALID),
+        (["bron", ERIK[0], "--role", "r" * 101], ExitCode.INVALID),
+        (["bron", ANNA[0], "--role", "x"], ExitCode.NOT_FOUND),
+        (["qqqqqq", ERIK[0], "--role", "x"], ExitCode.NOT_FOUND),
+    ],
+)
+def test_a_refused_edit_changes_nothing(
+    run: Run, example_db: Path, args: list[str], code: ExitCode
+) -> None:
+    assert_fails(run, example_db, code, "contact", "edit", *args)
+
+
+def test_edit_without_options_names_them(run: Run, example_db: Path) -> None:
+    line = assert_fails(run, example_db, ExitCode.INVALID, "contact", "edit", "bron", ERIK[0])
+    for option in ("--name", "--role", "--email", "--phone"):
+        assert option in line
+
+
+def test_edit_of_someone_not_there_names_who_is(run: Run, example_db: Path) -> None:
+    line = assert_fails(
+        run, example_db, ExitCode.NOT_FOUND, "contact", "edit", "bron", "Erik", "--role", "x"
+    )
+    assert f"its contact persons are {ERIK[0]}" in line
+    assert f'psi contact list "{BRON}"' in line
+
+
+def test_edit_to_a_name_already_there_is_refused(run: Run, example_db: Path) -> None:
+    ok(run, "contact", "add", "bron", "Eva Exempelsson")
+    line = assert_fails(
+        run,
+        example_db,
+        ExitCode.CONFLICT,
+        "contact",
+        "edit",
+        "bron",
+        "Eva Exempelsson",
+        "--name",
+        ERIK[0].upper(),
+    )
+    assert f"is already a contact person at {BRON}" in line
+
+
+def test_edit_is_audited(run: Run, example_db: Path) -> None:
+    ok(run, "contact", "edit", "bron", ERIK[0], "--role", "kassör")
+    entry = last_audit(run)
+    assert entry["command"] == f'psi contact edit bron "{ERIK[0]}" --role kassör'
+    [change] = entry["changes"]
+    assert (change["action"], change["table"]) == ("update", "contact")
+    assert change["changes"] == {"role": {"old": "ordförande", "new": "kassör"}}
+
+
+def test_forget_after_an_edit_erases_the_old_name_in_the_audit_log(
+    run: Run, example_db: Path
+) -> None:
+    ok(run, "contact", "edit", "bron", ERIK[0], "--name", "Erik Exempelsén")
+    ok(run, "contact", "forget", "Erik Exempelsén", "--yes")
+    assert cells_mentioning(example_db, ERIK[0], "Exempelsén", ERIK[1]) == []
+
+
+# --- contact remove --------------------------------------------------------------------------
+
+
+def test_remove_with_yes(run: Run, example_db: Path) -> None:
+    out = ok(run, "contact", "remove", "bron", "erik exempelsson", "--yes")
+    assert out == f"Deleted {ERIK[0]} as a contact person at {BRON}.\n"
+    assert contacts(run, "bron") == []
+    assert org_show(run, "bron")["erased_contacts"] == 0  # a removal is not an erasure
+
+
+def test_remove_after_confirming(run: Run, example_db: Path) -> None:
+    out = ok(run, "contact", "remove", "bron", ERIK[0], input="y\n")
+    assert f"Delete {ERIK[0]} as a contact person at {BRON}?" in out
+    assert contacts(run, "bron") == []
+
+
+def test_remove_answered_no_deletes_nothing(run: Run, example_db: Path) -> None:
+    line = assert_fails(
+        run, example_db, ExitCode.ABORTED, "contact", "remove", "bron", ERIK[0], input="n\n"
+    )
+    assert "Nothing was deleted" in line
+
+
+@pytest.mark.parametrize(
+    ("org", "name", "code"),
+    [("bron", ANNA[0], ExitCode.NOT_FOUND), ("qqqqqq", ERIK[0], ExitCode.NOT_FOUND)],
+)
+def test_remove_of_someone_not_there(
+    run: Run, example_db: Path, org: str, name: str, code: ExitCode
+) -> None:
+    assert_fails(run, example_db, code, "contact", "remove", org, name, "--yes")
+
+
+def test_remove_of_a_person_recorded_at_a_meeting_is_refused(run: Run, example_db: Path) -> None:
+    number = erik_at_a_meeting(run)
+    line = assert_fails(
+        run, example_db, ExitCode.RULE, "contact", "remove", "bron", ERIK[0], "--yes"
+    )
+    assert f"recorded as present at meeting {number}" in line
+    assert f'psi contact forget "{ERIK[0]}" --org "{BRON}"' in line
+    assert "psi contact edit" in line
+
+
+def test_remove_is_audited(run: Run, example_db: Path) -> None:
+    ok(run, "contact", "remove", "bron", ERIK[0], "--yes")
+    entry = last_audit(run)
+    assert entry["command"] == f'psi contact remove bron "{ERIK[0]}" --yes'
+    [change] = entry["changes"]
+    assert (change["action"], change["table"]) == ("delete", "contact")
+    assert change["values"]["email"] == ERIK[1]
+
+
+# --- contact forget: several people with the name ----------------------------------------------
+
+
+def two_eriks(run: Run) -> None:
+    """A second Erik Exempelsson, at Activa, with an address of his own."""
+    ok(run, "contact", "add", "activa", ERIK[0], "--email", "erik.annan@example.se")
+
+
+def test_forget_a_shared_name_without_org_names_the_organisations(
+    run: Run, example_db: Path
+) -> None:
+    two_eriks(run)
+    line = assert_fails(run, example_db, ExitCode.CONFLICT, "contact", "forget", ERIK[0], "--yes")
+    assert BRON in line and "Stiftelsen Activa" in line and "--org" in line
+
+
+def test_forget_a_shared_name_with_org(run: Run, example_db: Path) -> None:
+    two_eriks(run)
+    out = ok(run, "contact", "forget", ERIK[0], "--org", "activa", "--yes")
+    assert "Erased Erik Exempelsson: 1 contact person at 1 organisation" in out
+    assert contacts(run, "activa") == []
+    assert contact(run, "bron", ERIK[0])["email"] == ERIK[1]
+
+
+def test_forget_a_shared_name_asks_which(run: Run, example_db: Path) -> None:
+    two_eriks(run)
+    out = ok(run, "contact", "forget", ERIK[0], input="1\ny\n")
+    assert f"Several contact persons are called {ERIK[0]}" in out
+    assert "1  " + BRON in out and "2  Stiftelsen Activa" in out
+    assert "Which one (1-2)?" in out
+    assert contacts(run, "bron") == []
+    assert contact(run, "activa", ERIK[0])["email"] == "erik.annan@example.se"
+
+
+def test_forget_a_shared_name_unanswered_changes_nothing(run: Run, example_db: Path) -> None:
+    two_eriks(run)
+    line = assert_fails(run, example_db, ExitCode.CONFLICT, "contact", "forget", ERIK[0])
+    assert "--org" in line
+
+
+def test_forget_a_shared_name_with_a_number_not_offered(run: Run, example_db: Path) -> None:
+    two_eriks(run)
+    line = assert_fails(
+        run, example_db, ExitCode.INVALID, "contact", "forget", ERIK[0], input="3\n"
+    )
+    assert "--org" in line and "nothing was erased" in line
+
+
+def test_forget_after_a_removal_erases_what_the_audit_log_kept(run: Run, example_db: Path) -> None:
+    """`contact remove` is not an erasure: the audit log keeps the removed person's address,
+    and `forget NAME` finds and erases it there (the database file is then truly clean)."""
+    ok(run, "contact", "remove", "bron", ERIK[0], "--yes")
+    assert cells_mentioning(example_db, ERIK[1]) != []
+    out = ok(run, "contact", "forget", ERIK[0], "--yes")
+    assert "in the audit log" in out
+    if isinstance(example_db, Path):  # a server's files are not psi's to read
+        assert "hold no trace of them" in out
+    assert cells_mentioning(example_db, *ERIK) == []
+
+
+def test_forget_by_address_after_a_removal(run: Run, example_db: Path) -> None:
+    ok(run, "contact", "remove", "bron", ERIK[0], "--yes")
+    ok(run, "contact", "forget", ERIK[1], "--org", "bron", "--yes")
+    assert cells_mentioning(example_db, *ERIK) == []

@@ -13,8 +13,10 @@ from psi.domain.budget import (
     BudgetAlert,
     Burn,
     Category,
+    ExpenseFacts,
     alerts,
     burn_rates,
+    changed_expense_fields,
     elapsed_share,
     even_split,
     grant_alerts,
@@ -279,3 +281,28 @@ def test_an_alert_in_json_names_its_kind_and_only_the_over_grant_alert_has_an_am
         "amount": {"ore": 150_000, "text": "1\u00a0500\u00a0kr"},
     }
     assert BudgetAlert(Alert.OVERSPENT, "A").json_data()["amount"] is None
+
+
+# --- corrections -------------------------------------------------------------------------------
+
+FIKA = ExpenseFacts(
+    organisation_id=1,
+    amount=245_000,
+    spent_on=date(2025, 2, 11),
+    category=Category.CATERING,
+    note="Fika",
+    meeting_id=None,
+)
+
+
+def test_an_unchanged_expense_has_no_changed_fields() -> None:
+    assert changed_expense_fields(FIKA, FIKA) == []
+
+
+def test_changed_expense_fields_are_named_in_words_in_order() -> None:
+    from dataclasses import replace
+
+    after = replace(FIKA, meeting_id=3, amount=1, spent_on=date(2025, 2, 12), organisation_id=2)
+    assert changed_expense_fields(FIKA, after) == ["organisation", "amount", "date", "meeting"]
+    cleared = replace(FIKA, note=None, category=Category.VENUE)
+    assert changed_expense_fields(FIKA, cleared) == ["category", "note"]

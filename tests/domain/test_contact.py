@@ -8,12 +8,15 @@ from hypothesis import strategies as st
 
 from psi.domain.contact import (
     ContactFields,
+    changed_fields,
     check_contact,
+    check_removable,
+    edited_contact,
     looks_like_email,
     normalise_email,
     normalise_phone,
 )
-from psi.errors import InvalidInput
+from psi.errors import InvalidInput, RuleViolation
 
 
 @pytest.mark.parametrize(
@@ -172,3 +175,66 @@ def test_looks_like_email(text: str, expected: bool) -> None:
 def test_a_contact_name_refuses_invisible_characters(typed: str) -> None:
     with pytest.raises(InvalidInput, match="retype the contact's name"):
         check_contact(typed)
+
+
+# --- corrections -----------------------------------------------------------------------------
+
+ANNA = ContactFields("Anna Andersson", "anna@example.se", "019-123 45 67", "ordförande")
+
+
+def test_edited_contact_keeps_what_is_not_given() -> None:
+    assert edited_contact(ANNA, role="sekreterare") == ContactFields(
+        "Anna Andersson", "anna@example.se", "019-123 45 67", "sekreterare"
+    )
+
+
+def test_edited_contact_checks_as_add_does() -> None:
+    edited = edited_contact(ANNA, name="  Anna   Andersén ", email=" Anna@Example.SE ")
+    assert (edited.name, edited.email) == ("Anna Andersén", "anna@example.se")
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_edited_contact_clears_optional_fields_with_empty_text(empty: str) -> None:
+    assert edited_contact(ANNA, email=empty, phone=empty, role=empty) == ContactFields(
+        "Anna Andersson"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "mentions"),
+    [
+        ({}, "--name, --role, --email and --phone"),
+        ({"name": " "}, "psi contact remove"),
+        ({"email": "anna"}, "anna@example.se"),
+        ({"phone": "abc"}, "019-123 45 67"),
+        ({"name": "Anna\u200bAndersson"}, "invisible"),
+    ],
+)
+def test_edited_contact_refuses(options: dict[str, str], mentions: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        edited_contact(ANNA, **options)
+    assert mentions in caught.value.message
+
+
+def test_changed_fields_in_words() -> None:
+    assert changed_fields(ANNA, ANNA) == []
+    after = ContactFields("Anna Andersén", None, "019-123 45 67", "ordförande")
+    assert changed_fields(ANNA, after) == ["name", "e-mail address"]
+
+
+def test_a_contact_nobody_recorded_at_a_meeting_can_be_removed() -> None:
+    check_removable("Anna Andersson", "Föreningen", [])
+
+
+def test_a_contact_recorded_at_meetings_is_not_removed() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        check_removable("Anna Andersson", "Föreningen", [12, 3, 4, 5, 6, 7, 8])
+    message = caught.value.message
+    assert "meetings 3, 4, 5, 6, 7 and 2 more" in message
+    assert 'psi contact forget "Anna Andersson" --org "Föreningen"' in message
+    assert 'psi contact edit "Föreningen" "Anna Andersson" --name NAME' in message
+
+
+def test_one_meeting_is_named_as_one() -> None:
+    with pytest.raises(RuleViolation, match="at meeting 12, so removing them would change that"):
+        check_removable("Anna Andersson", "Föreningen", [12])
