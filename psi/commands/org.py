@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -218,7 +219,15 @@ def leave(
     day = day_or_today(on, what="left date")
     with session(ctx) as db:
         view = orgs.leave_org(db, name, day)
-    console.success(f"{view.name} left on {day.isoformat()}; it stays in the register as former.")
+    if day > date.today():
+        console.success(
+            f"{view.name} leaves on {day.isoformat()}; it is a member until then, "
+            "and stays in the register as former after."
+        )
+    else:
+        console.success(
+            f"{view.name} left on {day.isoformat()}; it stays in the register as former."
+        )
 
 
 @app.command("remove", epilog='Example: psi org remove "Nora Idrotsförening" --yes')

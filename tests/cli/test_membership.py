@@ -51,7 +51,8 @@ def test_a_future_leave_date_keeps_it_a_member_until_that_day(
     run: Run, example_db: Path, days_ahead: int
 ) -> None:
     on = date.today() + timedelta(days_ahead)
-    leave_bron(run, on)
+    said = ok(run, "org", "leave", "Bron", "--on", on.isoformat())
+    assert f"leaves on {on.isoformat()}; it is a member until then" in said
     assert BRON in org_names(run)
     assert BRON in org_names(run, "--status", "active")
     members = {org["name"]: org for org in org_list(run, "--status", "member")}
