@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from psi import console
-from psi.commands._common import day_or_today, session
-from psi.commands._options import AsJson, On
+from psi.commands._common import confirm, day_or_today, session
+from psi.commands._options import AsJson, On, Yes
 from psi.domain.dates import parse_date
+
+if TYPE_CHECKING:
+    from psi.services.meetings import ActionView
 
 app = typer.Typer(
     help="Keep the action items of meetings: who does what, by when.",
@@ -90,3 +93,71 @@ def done(
     with session(ctx) as db:
         item = finish_action(db, action_id, day)
     console.success(f"Action item {item.id} is done ({item.text}).")
+
+
+ActionIdArg = Annotated[int, typer.Argument(metavar="ID", help="The action item's number.")]
+
+
+def _print_item(item: ActionView) -> None:
+    from psi.services.views import to_json
+
+    console.print_json(to_json(item))
+
+
+@app.command(
+    "edit",
+    epilog='Example: psi action edit 7 --owner "Stiftelsen Activa" --due 2027-03-01',
+)
+def edit(
+    ctx: typer.Context,
+    action_id: ActionIdArg,
+    text: Annotated[str | None, typer.Option(help="What is to be done, worded anew.")] = None,
+    owner: Annotated[str | None, typer.Option(help="The organisation responsible.")] = None,
+    due: Annotated[str | None, typer.Option(help="Due date, YYYY-MM-DD.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Correct an action item: its text, owner or due date."""
+    from psi.services.meetings import edit_action
+
+    due_on = None if due is None else parse_date(due, what="due date")
+    with session(ctx) as db:
+        item, changed = edit_action(db, action_id, text=text, owner=owner, due=due_on)
+    if as_json:
+        _print_item(item)
+    elif changed:
+        console.success(
+            f"Changed the {' and '.join(changed)} of action item {item.id}: {item.text} "
+            f"({item.owner}, due {item.due})."
+        )
+    else:
+        console.say(f"Action item {item.id} already reads so; nothing changed.")
+
+
+@app.command("remove", epilog="Example: psi action remove 7 --yes")
+def remove(ctx: typer.Context, action_id: ActionIdArg, yes: Yes = False) -> None:
+    """Delete an action item entered by mistake (one that was done: psi action reopen)."""
+    from psi.services.meetings import get_action, remove_action
+
+    with session(ctx, write=False) as db:
+        item = get_action(db, action_id)
+    confirm(
+        f"Delete action item {item.id}: {item.text} ({item.owner}, due {item.due})?",
+        yes=yes,
+        declined="Nothing was deleted.",
+    )
+    with session(ctx) as db:
+        removed = remove_action(db, action_id)
+    console.success(f"Deleted action item {removed.id}: {removed.text}.")
+
+
+@app.command("reopen", epilog="Example: psi action reopen 7")
+def reopen(ctx: typer.Context, action_id: ActionIdArg, as_json: AsJson = False) -> None:
+    """Open a done action item again (marked done by mistake, or not done after all)."""
+    from psi.services.meetings import reopen_action
+
+    with session(ctx) as db:
+        item = reopen_action(db, action_id)
+    if as_json:
+        _print_item(item)
+        return
+    console.success(f"Action item {item.id} is open again, due {item.due}: {item.text}.")

@@ -25,9 +25,11 @@ from psi.domain.minutes import Agenda
 from psi.domain.planning import parse_time_slot
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from psi.reports.meeting_docs import Signers
     from psi.reports.render import DocumentRequest
-    from psi.services.meetings import MeetingList, MeetingView
+    from psi.services.meetings import Corrected, MeetingList, MeetingView
 
 app = typer.Typer(
     help="Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
@@ -38,6 +40,14 @@ app = typer.Typer(
 IdArg = Annotated[int, typer.Argument(help="The meeting's number (see psi meeting list).")]
 TimeOpt = Annotated[str | None, typer.Option("--time", help="Start and end, HH:MM-HH:MM.")]
 PlaceOpt = Annotated[str | None, typer.Option(help="Where it is held.")]
+ReasonOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--reason",
+        help="Why the record of a held meeting is changed; required once its protokoll is "
+        "justerat (the minutes then show the change as a correction).",
+    ),
+]
 
 
 # `psi meeting plan` and `psi meeting ics` live in their own module, registered here so
@@ -65,8 +75,15 @@ def add(
     item: Annotated[
         list[str] | None, typer.Option("--item", help="An agenda item (repeat for more).")
     ] = None,
+    also: Annotated[
+        bool,
+        typer.Option(
+            "--also", help="Add it even though a meeting of the kind is on that day already."
+        ),
+    ] = False,
 ) -> None:
-    """Add a planned meeting to the record."""
+    """Add a planned meeting to the record (not a second one of the kind that day, unless
+    --also)."""
     from psi.services.meetings import NewMeeting, add_meeting
 
     meeting_kind = parse_kind(kind)
@@ -83,7 +100,7 @@ def add(
             co_organiser=with_,
             agenda=item or [],
         )
-        view, not_free = add_meeting(db, new)
+        view, not_free = add_meeting(db, new, also=also)
     console.success(
         f"Added meeting {view.id}: {view.title}, {weekday_sv(view.day)} {view.day} (week {view.week})."
     )
@@ -185,13 +202,15 @@ def show(
         ("Link", m.link or "-"),
         ("With", m.co_organiser or "-"),
         ("Status", m.status + (f": {m.cancel_reason}" if m.cancel_reason else "")),
-        ("Attended", ", ".join(org for org, _ in detail.attended) or "-"),
+        ("Attended", ", ".join(_attendee(org, person) for org, person in detail.attended) or "-"),
     ]
+    if detail.adjusted_on:
+        pairs.append(("Justerat", detail.adjusted_on.isoformat()))
     console.print_fields(pairs)
     agenda = Agenda.of(m.kind, m.agenda)
     for label, lines in (
         ("Agenda", [f"§ {agenda.number(n)} {item}" for n, item in enumerate(m.agenda, start=1)]),
-        ("Decisions", [decision.shown for decision in detail.decisions]),
+        ("Decisions", [f"{d.number}. {d.shown}" for d in detail.decisions]),
         (
             "Action items",
             [
@@ -203,11 +222,20 @@ def show(
             "Open items from earlier meetings",
             [f"#{a.id} {a.text} ({a.owner}, due {a.due})" for a in detail.open_before],
         ),
+        (
+            "Corrections after the justering",
+            [f"{c.day} {c.change} (why: {c.reason})" for c in detail.corrections],
+        ),
     ):
         if lines:
             console.say(f"{label}:")
             for line in lines:
-                console.say(f"  - {line}")
+                # Decisions carry their number, which --change and --remove name.
+                console.say(f"  {line}" if label == "Decisions" else f"  - {line}")
+
+
+def _attendee(org: str, person: str | None) -> str:
+    return f"{org} ({person})" if person else org
 
 
 @app.command(
@@ -226,15 +254,27 @@ def edit(
     item: Annotated[
         list[str] | None, typer.Option("--item", help="Agenda items; replaces the agenda.")
     ] = None,
+    reason: ReasonOpt = None,
 ) -> None:
-    """Change a planned meeting's title, place, link, co-organiser or agenda."""
+    """Change a meeting's title, place, link, co-organiser or agenda (a held meeting's too,
+    but not its agenda)."""
     from psi.services.meetings import edit_meeting
 
     with session(ctx) as db:
-        view = edit_meeting(
-            db, meeting_id, title=title, place=place, link=link, co_organiser=with_, agenda=item
+        result = edit_meeting(
+            db,
+            meeting_id,
+            title=title,
+            place=place,
+            link=link,
+            co_organiser=with_,
+            agenda=item,
+            reason=reason,
         )
-    console.success(f"Changed meeting {view.id}: {view.title}, {view.day}.")
+    view = result.meeting
+    if result.changes:
+        console.success(f"Changed meeting {view.id}: {view.title}, {view.day}.")
+    _corrected(result, reason, quiet=view.status != "held")
 
 
 @app.command("move", epilog="Example: psi meeting move 12 2027-03-16 --time 13:00-15:00")
@@ -243,19 +283,57 @@ def move(
     meeting_id: IdArg,
     day: Annotated[str, typer.Argument(metavar="DATE", help="The new day, YYYY-MM-DD.")],
     slot: TimeOpt = None,
+    reason: ReasonOpt = None,
 ) -> None:
-    """Move a planned meeting to another day (calendar imports update the event)."""
+    """Move a meeting to another day or time (calendar imports update the event); a held
+    meeting's day and time can be corrected too, not to a day after today. Warns of a move
+    into another year, a stormöte in the summer or Christmas break, or a day off."""
     from psi.services.meetings import move_meeting
 
     when = parse_date(day, what="meeting date")
     times = parse_time_slot(slot) if slot else None
     with session(ctx) as db:
-        view, before, not_free = move_meeting(db, meeting_id, when, times)
-    console.success(
-        f"Moved meeting {view.id} from {before} to {weekday_sv(view.day)} {view.day} (week {view.week})."
-    )
-    if not_free:
-        console.warn(f"{view.day} is not a working day ({not_free}).")
+        result, before = move_meeting(db, meeting_id, when, times, reason=reason)
+    view = result.meeting
+    if result.changes and view.day == before:
+        console.success(f"Meeting {view.id} on {view.day} is now at {view.time_text}.")
+    elif result.changes:
+        console.success(
+            f"Moved meeting {view.id} from {before} to {weekday_sv(view.day)} {view.day} "
+            f"(week {view.week})."
+        )
+    for warning in result.warnings:
+        console.warn(warning)
+    _corrected(result, reason, quiet=view.status != "held")
+
+
+def _corrected(result: Corrected, reason: str | None, *, quiet: bool = False) -> None:
+    """Say what a change of a meeting did: nothing, or recorded as a correction, or (a reason
+    given before any justering) that no correction was recorded."""
+    view = result.meeting
+    if not result.changes:
+        console.say(f"Meeting {view.id} already reads so; nothing changed.")
+        return
+    if not quiet:
+        for change in result.changes:
+            console.say(f"  {change}")
+    if result.recorded:
+        console.say(
+            f"Recorded as a correction of the justerat protokoll; psi meeting minutes {view.id} "
+            "shows it."
+        )
+    elif reason is not None and view.status == "held":
+        console.warn(
+            f"The protokoll of meeting {view.id} is not justerat, so no correction was recorded "
+            "and --reason was not kept (psi audit has the change)."
+        )
+
+
+def _print_detail(db: Session, meeting_id: int) -> None:
+    from psi.services.meetings import meeting_detail
+    from psi.services.views import to_json
+
+    console.print_json(to_json(meeting_detail(db, meeting_id)))
 
 
 @app.command("cancel", epilog='Example: psi meeting cancel 12 --reason "För få anmälda"')
@@ -320,6 +398,232 @@ def held(
         f"Recorded meeting {view.id} as held, with {len(attended or [])} organisations and "
         f"{len(decision or [])} decisions. Write the minutes with psi meeting minutes {view.id}."
     )
+
+
+OrgArgs = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="ORG[:PERSON]...",
+        help="Organisations (name, short name or a unique beginning), ORG:PERSON with its "
+        "contact person.",
+    ),
+]
+
+
+@app.command(
+    "attend",
+    epilog='Example: psi meeting attend 12 activa ÖFR:"Anna Andersson" --reason "Glömd i protokollet"',
+)
+def attend(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    orgs: OrgArgs,
+    reason: ReasonOpt = None,
+    as_json: AsJson = False,
+) -> None:
+    """Add organisations to who came to a held meeting (or name who came for one already
+    there: ORG:PERSON)."""
+    _attendance(ctx, meeting_id, add=orgs, remove=[], reason=reason, as_json=as_json)
+
+
+@app.command("unattend", epilog='Example: psi meeting unattend 12 "Exempelföreningen Norr"')
+def unattend(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    orgs: Annotated[
+        list[str], typer.Argument(metavar="ORG...", help="Organisations recorded by mistake.")
+    ],
+    reason: ReasonOpt = None,
+    as_json: AsJson = False,
+) -> None:
+    """Remove organisations recorded by mistake as present at a held meeting."""
+    _attendance(ctx, meeting_id, add=[], remove=orgs, reason=reason, as_json=as_json)
+
+
+def _attendance(
+    ctx: typer.Context,
+    meeting_id: int,
+    *,
+    add: list[str],
+    remove: list[str],
+    reason: str | None,
+    as_json: bool,
+) -> None:
+    from psi.services.meetings import correct_attendance
+
+    with session(ctx) as db:
+        result = correct_attendance(db, meeting_id, add=add, remove=remove, reason=reason)
+        if as_json:
+            _print_detail(db, meeting_id)
+    if not as_json:
+        _said(result, reason)
+
+
+def _said(result: Corrected, reason: str | None) -> None:
+    if result.changes:
+        console.success(
+            f"Corrected meeting {result.meeting.id} ({result.meeting.title}, {result.meeting.day}):"
+        )
+    _corrected(result, reason)
+
+
+@app.command(
+    "decision",
+    epilog='Example: psi meeting decision 12 --change 2 "anta budgeten med ändringar" '
+    '--reason "Fel belopp i protokollet"',
+)
+def decision(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    add: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add",
+            help="A decision to add, as psi meeting held --decision takes it: '5: anta "
+            "aktivitetslistan' (repeat).",
+        ),
+    ] = None,
+    change: Annotated[
+        tuple[int, str] | None,
+        typer.Option(
+            "--change",
+            metavar="N TEXT",
+            help="Decision N (its number in psi meeting show) worded anew; '6: ...' also moves "
+            "it to another item.",
+        ),
+    ] = None,
+    remove: Annotated[
+        list[int] | None,
+        typer.Option("--remove", metavar="N", help="Decision N removed (repeat)."),
+    ] = None,
+    reason: ReasonOpt = None,
+    as_json: AsJson = False,
+) -> None:
+    """Correct the decisions of a held meeting: add, change or remove them."""
+    from psi.services.meetings import correct_decisions
+
+    with session(ctx) as db:
+        result = correct_decisions(
+            db,
+            meeting_id,
+            add=add or [],
+            change=[change] if change and change[0] is not None else [],
+            remove=remove or [],
+            reason=reason,
+        )
+        if as_json:
+            _print_detail(db, meeting_id)
+    if not as_json:
+        _said(result, reason)
+
+
+@app.command(
+    "notes",
+    epilog='Example: psi meeting notes 12 anteckningar.txt --reason "Fel namn under § 6"',
+)
+def notes(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    minutes: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[FILE]",
+            help="The text file with the notes, marked as for psi meeting held --minutes.",
+            show_default=False,
+        ),
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the notes.")] = False,
+    reason: ReasonOpt = None,
+    as_json: AsJson = False,
+) -> None:
+    """Replace the notes of a held meeting with a file's text (or remove them: --clear)."""
+    from psi.errors import InvalidInput
+    from psi.services.meetings import replace_notes
+
+    if (minutes is None) == (not clear):
+        raise InvalidInput(
+            f"Give the notes file (psi meeting notes {meeting_id} FILE) or --clear, not "
+            f"{'both' if clear else 'neither'}."
+        )
+    text = None
+    if minutes is not None:
+        from psi.services.register_file import read_text
+
+        text = read_text(minutes)
+    with session(ctx) as db:
+        result = replace_notes(db, meeting_id, text, reason=reason)
+        if as_json:
+            _print_detail(db, meeting_id)
+    if not as_json:
+        _said(result, reason)
+
+
+@app.command("adjusted", epilog="Example: psi meeting adjusted 12 --on 2027-03-16")
+def adjusted(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            help="The day the protokoll was justerat (signed), YYYY-MM-DD; today if left out."
+        ),
+    ] = None,
+    clear: Annotated[
+        bool,
+        typer.Option("--clear", help="Take back a justering recorded by mistake."),
+    ] = False,
+    as_json: AsJson = False,
+) -> None:
+    """Record the day a held meeting's protokoll was justerat; from then on a change of its
+    record needs --reason and is shown in the minutes as a correction."""
+    from psi.commands._common import day_or_today
+    from psi.errors import InvalidInput
+    from psi.services.meetings import adjust_meeting
+
+    if clear and on is not None:
+        raise InvalidInput("Give --on DATE or --clear, not both.")
+    day = None if clear else day_or_today(on, what="justering date")
+    with session(ctx) as db:
+        view, before, after = adjust_meeting(db, meeting_id, day)
+        if as_json:
+            _print_detail(db, meeting_id)
+    if as_json:
+        return
+    if before == after:
+        console.say(f"The protokoll of meeting {view.id} was justerat on {after}; nothing changed.")
+    elif after is None:
+        console.success(f"Cleared the justering of meeting {view.id} (was {before}).")
+    else:
+        was = f" (was {before})" if before else ""
+        console.success(
+            f"The protokoll of meeting {view.id} ({view.title}, {view.day}) was justerat on "
+            f"{after}{was}; a later change needs --reason and is shown as a correction."
+        )
+
+
+@app.command("reinstate", epilog="Example: psi meeting reinstate 12")
+def reinstate(ctx: typer.Context, meeting_id: IdArg, as_json: AsJson = False) -> None:
+    """Undo a cancel: the meeting is planned again, with the same calendar event (import
+    the calendar again and the event is restored, not doubled)."""
+    from datetime import date
+
+    from psi.services.meetings import reinstate_meeting
+
+    with session(ctx) as db:
+        view = reinstate_meeting(db, meeting_id)
+        if as_json:
+            _print_detail(db, meeting_id)
+    if as_json:
+        return
+    console.success(
+        f"Meeting {view.id} ({view.title}, {weekday_sv(view.day)} {view.day}) is planned again; "
+        f"update calendars with psi meeting ics {view.day.year}."
+    )
+    if view.day < date.today():
+        console.warn(
+            f"{view.day} has passed: record it with psi meeting held {view.id}, or move it with "
+            f"psi meeting move {view.id} DATE (psi status lists past planned meetings)."
+        )
 
 
 def _document(

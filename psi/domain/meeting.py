@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from psi.domain.calendar import why_not_free
 from psi.domain.choices import parse_choice
-from psi.domain.planning import STORMOTEN_MAX, STORMOTEN_MIN
-from psi.domain.text import clean
-from psi.errors import InvalidInput, RuleViolation
+from psi.domain.planning import STORMOTEN_MAX, STORMOTEN_MIN, in_break
+from psi.domain.text import check_line, clean, swedish_sort_key
+from psi.errors import Conflict, InvalidInput, RuleViolation
 
 
 class Kind(StrEnum):
@@ -123,3 +124,243 @@ def year_counts(meetings: Iterable[MeetingFacts]) -> YearCounts:
         au_held=counts[(Kind.AU, MeetingStatus.HELD)],
         au_planned=counts[(Kind.AU, MeetingStatus.PLANNED)] + counts[(Kind.AU, MeetingStatus.HELD)],
     )
+
+
+# --- correcting the record of a held meeting --------------------------------------------------
+
+EMPTY = "–"
+"""How a correction shows a value that was not there (or is gone)."""
+QUOTED_MAX = 600
+"""The longest text a correction quotes in full; a longer one is cut with `…`."""
+CORRECTION_MAX = 2000
+"""The longest description of one correction (the column holds no more)."""
+
+SUBJECTS = (
+    "attendance",
+    "decision",
+    "notes",
+    "title",
+    "date",
+    "time",
+    "place",
+    "link",
+    "co-organiser",
+)
+"""What a correction can be about; its description begins with one of them (`decision 2: ...`)."""
+
+_SUBJECT = re.compile(
+    rf"^({'|'.join(re.escape(s) for s in SUBJECTS)})(?: (\d+))?: (.*)$", re.DOTALL
+)
+
+
+def check_has_record(status: MeetingStatus, meeting_id: int, what: str) -> None:
+    """Attendance, decisions and notes belong to a held meeting: RuleViolation for a planned
+    one (record it as held first) or a cancelled one (reinstate it first)."""
+    if status is MeetingStatus.PLANNED:
+        raise RuleViolation(
+            f"Meeting {meeting_id} is not recorded as held, so it has no {what} to correct; "
+            f"record it with psi meeting held {meeting_id} --attended ORG --decision TEXT."
+        )
+    if status is MeetingStatus.CANCELLED:
+        raise RuleViolation(
+            f"Meeting {meeting_id} is cancelled, so it has no {what}; if it took place after all, "
+            f"reinstate it with psi meeting reinstate {meeting_id} and record it as held."
+        )
+
+
+def check_held_day(meeting_id: int, day: date, today: date) -> None:
+    """A held meeting's corrected day cannot lie after today."""
+    if day > today:
+        raise RuleViolation(
+            f"Meeting {meeting_id} has been held, so its day cannot be after today ({today}); "
+            "give the day it took place."
+        )
+
+
+def correction_reason(meeting_id: int, adjusted_on: date | None, reason: str | None) -> str | None:
+    """The reason to record with a change of a held meeting's record: None while the
+    protokoll is not justerat (no correction is recorded then); once it is, the reason,
+    required (RuleViolation without one)."""
+    if adjusted_on is None:
+        return None
+    if reason is None or not reason.strip():
+        raise RuleViolation(
+            f"The protokoll of meeting {meeting_id} was justerat on {adjusted_on}, so a change "
+            'needs a reason: add --reason "..." (the minutes show it as a correction).'
+        )
+    return check_line(reason, what="reason", limit=500)
+
+
+def check_adjusted_on(
+    meeting_id: int, status: MeetingStatus, day: date, on: date, today: date
+) -> None:
+    """The justering of a held meeting's protokoll: on or after the meeting, not after today."""
+    if status is not MeetingStatus.HELD:
+        raise RuleViolation(
+            f"Meeting {meeting_id} is {status.value}, not held, so it has no protokoll to justera; "
+            f"record it first with psi meeting held {meeting_id}."
+        )
+    if on < day:
+        raise RuleViolation(
+            f"The protokoll cannot be justerat on {on}, before the meeting ({day}); "
+            f"give the day it was signed, like psi meeting adjusted {meeting_id} --on {day}."
+        )
+    if on > today:
+        raise RuleViolation(
+            f"{on} has not come yet; record the justering on the day it is signed "
+            f"(psi meeting adjusted {meeting_id} --on DATE, today at the latest)."
+        )
+
+
+def check_can_unadjust(meeting_id: int, adjusted_on: date | None, corrections: int) -> None:
+    """A justering recorded by mistake can be taken back while no correction depends on it."""
+    if adjusted_on is None:
+        raise RuleViolation(
+            f"The protokoll of meeting {meeting_id} is not justerat; nothing to clear."
+        )
+    if corrections:
+        raise RuleViolation(
+            f"The protokoll of meeting {meeting_id} has {corrections} correction(s) recorded since "
+            f"its justering on {adjusted_on}, so the justering stays; give another date with "
+            f"psi meeting adjusted {meeting_id} --on DATE if it is wrong."
+        )
+
+
+def quote(text: str | None) -> str:
+    """A text as a correction quotes it: 'Mötet beslutade att ...', `–` for none, cut when long."""
+    if text is None or not text.strip():
+        return EMPTY
+    value = " ".join(text.split())
+    if len(value) > QUOTED_MAX:
+        value = value[: QUOTED_MAX - 1].rstrip() + "…"
+    return f"'{value}'"
+
+
+def field_change(
+    subject: str, old: str | None, new: str | None, *, quoted: bool = True
+) -> str | None:
+    """`place: 'Kumla' → 'Örebro'` (`time: 13:00-15:00 → 14:00-16:00` unquoted), or None when
+    the value is the same."""
+    if (old or None) == (new or None):
+        return None
+    if quoted:
+        return f"{subject}: {quote(old)} → {quote(new)}"
+    return f"{subject}: {old or EMPTY} → {new or EMPTY}"
+
+
+def decision_change(number: int, old: str | None, new: str | None) -> str | None:
+    """`decision 2: 'Mötet beslutade att X.' → 'Mötet beslutade att Y.'`; an added decision
+    comes from `–`, a removed one goes to `–`; None when the same."""
+    return field_change(f"decision {number}", old, new)
+
+
+def attendance_change(
+    before: Mapping[str, str | None], after: Mapping[str, str | None]
+) -> str | None:
+    """Who came, before and after (organisation -> contact person or None), as one change:
+    `attendance: + Stiftelsen Activa (Anna Andersson); − Örebro Föreningsråd`, or None."""
+    parts = []
+    for org in sorted(after.keys() - before.keys(), key=swedish_sort_key):
+        person = after[org]
+        parts.append(f"+ {org}" + (f" ({person})" if person else ""))
+    for org in sorted(before.keys() - after.keys(), key=swedish_sort_key):
+        parts.append(f"− {org}")
+    for org in sorted(before.keys() & after.keys(), key=swedish_sort_key):
+        if before[org] != after[org]:
+            parts.append(f"{org}: {before[org] or EMPTY} → {after[org] or EMPTY}")
+    return f"attendance: {'; '.join(parts)}" if parts else None
+
+
+def notes_change(passages: Sequence[str], *, before: bool, after: bool) -> str | None:
+    """The notes replaced: `notes: § 6, Övriga frågor` (the passages that changed),
+    `notes: – → recorded` when there were none, `notes: removed`; None when the same."""
+    if not before and not after:
+        return None
+    if not before:
+        return "notes: added"
+    if not after:
+        return "notes: removed"
+    return f"notes: {', '.join(passages)}" if passages else None
+
+
+def correction_text(change: str) -> str:
+    """One change as stored: on one line, at most CORRECTION_MAX characters."""
+    value = " ".join(change.split())
+    return value if len(value) <= CORRECTION_MAX else value[: CORRECTION_MAX - 1] + "…"
+
+
+@dataclass(frozen=True)
+class CorrectionParts:
+    """A stored correction split for a document: its subject (one of SUBJECTS, or None for a
+    text of another shape), the number of the decision, and the rest."""
+
+    subject: str | None
+    number: int | None
+    detail: str
+
+
+def correction_parts(change: str) -> CorrectionParts:
+    """`decision 2: 'A' → 'B'` as ("decision", 2, "'A' → 'B'"), for a document to name the
+    subject in its own language."""
+    match = _SUBJECT.match(change)
+    if match is None:
+        return CorrectionParts(None, None, change)
+    number = int(match.group(2)) if match.group(2) else None
+    return CorrectionParts(match.group(1), number, match.group(3))
+
+
+# --- dates that make no sense -----------------------------------------------------------------
+
+A_KIND = {
+    Kind.AU: "an AU meeting",
+    Kind.STORMOTE: "a stormöte",
+    Kind.MSI: "an MSI dialogue",
+    Kind.OTHER: "another meeting (kind other)",
+}
+
+
+def check_not_twice(kind: Kind, day: date, same_day: Sequence[tuple[int, str]]) -> None:
+    """A second meeting of the same kind on one day is refused (Conflict), naming the meeting
+    to change instead; `same_day` are the day's meetings of that kind, not cancelled."""
+    if not same_day:
+        return
+    meeting_id, title = same_day[0]
+    raise Conflict(
+        f"There is already {A_KIND[kind]} on {day}: meeting {meeting_id} ({title}); change it "
+        f"with psi meeting edit {meeting_id} (or psi meeting move {meeting_id} DATE), or add "
+        "--also if a second one that day is meant."
+    )
+
+
+def date_warnings(kind: Kind, before: date, after: date) -> list[str]:
+    """What is odd about moving a meeting from `before` to `after`, each naming its rule: another
+    year, a stormöte in the summer or Christmas break, a day that is not a working day."""
+    warnings = []
+    if after.year != before.year:
+        warnings.append(
+            f"{after} is in {after.year}, not {before.year}: the meeting now counts for "
+            f"{after.year}, not {before.year}."
+        )
+    if kind is Kind.STORMOTE and in_break(after):
+        season = "summer" if 5 <= after.month <= 9 else "Christmas"
+        warnings.append(
+            f"{after} is in the {season} break, when stormöten are not planned "
+            "(psi meeting plan keeps them out of it)."
+        )
+    not_free = why_not_free(after)
+    if not_free:
+        warnings.append(f"{after} is not a working day ({not_free}).")
+    return warnings
+
+
+def check_can_reinstate(status: MeetingStatus, meeting_id: int) -> None:
+    """Only a cancelled meeting can be reinstated."""
+    if status is MeetingStatus.PLANNED:
+        raise RuleViolation(
+            f"Meeting {meeting_id} is planned, not cancelled; nothing to reinstate."
+        )
+    if status is MeetingStatus.HELD:
+        raise RuleViolation(
+            f"Meeting {meeting_id} was held, not cancelled; correct its record with "
+            f"psi meeting attend, decision or notes instead."
+        )

@@ -31,6 +31,8 @@ STANDING_BEFORE_ITEMS = 4
 
 OTHER_BUSINESS = ("övriga frågor", "other business", "any other business")
 """What names the paragraph of the things tied to no item."""
+OTHER_BUSINESS_NAME = "Övriga frågor"
+"""The paragraph of the things tied to no item, as messages and corrections name it."""
 
 _SECTION_NUMBER = re.compile(r"^#{0,6}\s*§\s*(\d{1,3})\b\s*[.:]?\s*(.*)$")
 _SECTION_WORDS = re.compile(r"^#{0,6}\s*§\s*(\D.*)$")
@@ -113,11 +115,12 @@ def names_other_business(text: str) -> bool:
     return casefold_key(text).rstrip(": ") in OTHER_BUSINESS
 
 
-def tie_decision(text: str, agenda: Agenda) -> tuple[int | None, str]:
-    """The decision as typed to `psi meeting held --decision`: the place of the item it
-    names (None: Övriga frågor) and its own text. When the agenda has items, a decision must
-    say where it belongs, by an item or "Övriga frågor:" (InvalidInput if it does not)."""
-    value = text.strip()
+_UNNAMED = -1
+"""What `_named_item` says of a decision that names no item (positions start at 1)."""
+
+
+def _named_item(value: str, agenda: Agenda) -> tuple[int | None, str]:
+    """The item a decision names (its place; None: Övriga frågor; _UNNAMED: none) and its text."""
     numbered = _NUMBERED_DECISION.match(value)
     if numbered:
         number = int(numbered.group(1) or numbered.group(2))
@@ -129,6 +132,24 @@ def tie_decision(text: str, agenda: Agenda) -> tuple[int | None, str]:
         position = agenda.by_title(titled.group(1))
         if position is not None:
             return position, titled.group(2)
+    return _UNNAMED, value
+
+
+def retie_decision(text: str, agenda: Agenda, current: int | None) -> tuple[int | None, str]:
+    """A decision's new wording (`psi meeting decision --change N TEXT`): the item it names,
+    as `tie_decision` reads it, or the item it was under (`current`) when it names none."""
+    position, body = _named_item(text.strip(), agenda)
+    return (current, body) if position == _UNNAMED else (position, body)
+
+
+def tie_decision(text: str, agenda: Agenda) -> tuple[int | None, str]:
+    """The decision as typed to `psi meeting held --decision`: the place of the item it
+    names (None: Övriga frågor) and its own text. When the agenda has items, a decision must
+    say where it belongs, by an item or "Övriga frågor:" (InvalidInput if it does not)."""
+    value = text.strip()
+    position, body = _named_item(value, agenda)
+    if position != _UNNAMED:
+        return position, body
     if agenda.items:
         raise InvalidInput(
             f"The decision '{value}' names no item of the agenda ({agenda.listing()}); begin it "
@@ -213,3 +234,21 @@ def _marker(line: str, agenda: Agenda) -> tuple[int | None, str]:
     whole = casefold_key(line).rstrip(": ")
     titles = [casefold_key(item) for item in agenda.items]
     return (titles.index(whole) + 1, "") if whole in titles else (_TEXT, line)
+
+
+def changed_passages(before: str | None, after: str | None, agenda: Agenda) -> list[str]:
+    """Which passages of the notes differ between two versions, named as the kallelse names
+    them: ["§ 6", "Övriga frågor"] (whitespace alone is no change)."""
+    old, new = split_notes(before, agenda), split_notes(after, agenda)
+
+    def same(a: str, b: str) -> bool:
+        return a.split() == b.split()
+
+    names = [
+        f"§ {agenda.number(place)}"
+        for place in range(1, len(agenda.items) + 1)
+        if not same(old.by_item.get(place, ""), new.by_item.get(place, ""))
+    ]
+    if not same(old.other, new.other):
+        names.append(OTHER_BUSINESS_NAME)
+    return names

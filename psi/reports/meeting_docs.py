@@ -15,12 +15,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from psi.domain.choices import parse_choice
-from psi.domain.meeting import DECIDING, DEFAULT_TITLES, EXPECTED, Kind
+from psi.domain.meeting import DECIDING, DEFAULT_TITLES, EXPECTED, Kind, correction_parts
 from psi.domain.minutes import Agenda, first_item_number, split_notes
 from psi.domain.text import check_line, plain_digits, swedish_sort_key
 from psi.errors import InvalidInput, RuleViolation
 from psi.reports.render import PARTNERSHIP, Markdown, escape_markdown, format_date
-from psi.services.meetings import ActionView, MeetingDetail, MeetingView
+from psi.services.meetings import ActionView, CorrectionView, MeetingDetail, MeetingView
 from psi.words import MEETING_BODY, N_, NC_, term, words
 
 # The word for each document in its file name.
@@ -267,6 +267,22 @@ def document_context(
         "secretary": signers.secretary,
         "adjusters": list(signers.adjusters),
         "next_meeting": _meeting(detail.next_meeting) if detail.next_meeting else None,
+        "adjusted_on": detail.adjusted_on,
+        "corrections": [_correction(correction) for correction in detail.corrections],
+    }
+
+
+def _correction(correction: CorrectionView) -> dict[str, Any]:
+    """A correction for the document: its day, what changed (as stored, and split so the
+    template names the subject in its language: "decision", 2, "'A' → 'B'") and why."""
+    parts = correction_parts(correction.change)
+    return {
+        "date": correction.day,
+        "change": correction.change,
+        "subject": parts.subject,
+        "number": parts.number,
+        "detail": parts.detail,
+        "reason": correction.reason,
     }
 
 

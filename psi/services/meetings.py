@@ -14,11 +14,19 @@ from sqlmodel import Session, col, select
 from psi.domain import meeting as rules
 from psi.domain.calendar import UID_DOMAIN, iso_week, why_not_free
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
-from psi.domain.minutes import Agenda, split_notes, tie_decision
+from psi.domain.minutes import Agenda, changed_passages, retie_decision, split_notes, tie_decision
 from psi.domain.planning import TimeSlot
 from psi.domain.text import casefold_key, check_line, has_binary_characters, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, RuleViolation
-from psi.models import ActionItem, Attendance, Contact, Decision, Meeting, Organisation
+from psi.models import (
+    ActionItem,
+    Attendance,
+    Contact,
+    Decision,
+    Meeting,
+    MeetingCorrection,
+    Organisation,
+)
 from psi.services import stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
@@ -111,8 +119,22 @@ class NewMeeting:
     agenda: Sequence[str] = ()
 
 
-def add_meeting(session: Session, new: NewMeeting) -> tuple[MeetingView, str | None]:
-    """`psi meeting add`: a planned meeting; also says why its day is not a working day."""
+def add_meeting(
+    session: Session, new: NewMeeting, *, also: bool = False
+) -> tuple[MeetingView, str | None]:
+    """`psi meeting add`: a planned meeting; also says why its day is not a working day.
+    A second meeting of the kind that day (not cancelled) is refused unless `also`."""
+    if not also:
+        same_day = session.exec(
+            select(Meeting.id, Meeting.title)
+            .where(
+                Meeting.kind == new.kind.value,
+                Meeting.day == new.day,
+                Meeting.status != MeetingStatus.CANCELLED.value,
+            )
+            .order_by(col(Meeting.id))
+        ).all()
+        rules.check_not_twice(new.kind, new.day, [(int(i), t) for i, t in same_day if i])
     co_organiser = new.co_organiser
     if co_organiser is None and new.kind is Kind.STORMOTE:
         from psi.domain.planning import REGIONAL_UTVECKLING
@@ -153,25 +175,100 @@ def get_meeting(session: Session, meeting_id: int) -> Meeting:
     return row
 
 
-def _touch(row: Meeting) -> None:
-    row.sequence += 1
+def _touch(row: Meeting, *, calendar: bool = True) -> None:
+    """The meeting changed; `calendar`: in what its calendar event shows, so the event's
+    SEQUENCE goes up and calendar clients update it rather than keep the old one."""
+    if calendar:
+        row.sequence += 1
     row.updated_at = _now()
 
 
+@dataclass(frozen=True)
+class Corrected:
+    """A change of a meeting: the meeting after it, what changed in words (empty: nothing),
+    and whether the changes were recorded as corrections (its protokoll was justerat)."""
+
+    meeting: MeetingView
+    changes: list[str]
+    recorded: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def _record_corrections(
+    session: Session, row: Meeting, reason: str | None, changes: Sequence[str]
+) -> bool:
+    """After justering (a reason given by `correction_reason`), each change as a correction."""
+    if reason is None:
+        return False
+    for change in changes:
+        session.add(
+            MeetingCorrection(
+                meeting_id=stored_id(row),
+                made_at=_now(),
+                reason=reason,
+                change=rules.correction_text(change),
+            )
+        )
+    return True
+
+
+def _time_text(start: time | None, end: time | None) -> str | None:
+    if start is None:
+        return None
+    return f"{start:%H:%M}-{end:%H:%M}" if end else f"{start:%H:%M}"
+
+
 def move_meeting(
-    session: Session, meeting_id: int, day: date, slot: TimeSlot | None = None
-) -> tuple[MeetingView, date, str | None]:
-    """`psi meeting move`: a new date (and time); the calendar event is updated, not duplicated."""
+    session: Session,
+    meeting_id: int,
+    day: date,
+    slot: TimeSlot | None = None,
+    *,
+    reason: str | None = None,
+    today: date | None = None,
+) -> tuple[Corrected, date]:
+    """`psi meeting move`: a new date (and time); the calendar event is updated, not
+    duplicated. A held meeting's day and time can be corrected too (not to a day after today);
+    after its justering, with a reason, recorded as a correction. Warns of odd dates."""
     row = get_meeting(session, meeting_id)
-    rules.check_can_change(MeetingStatus(row.status), "moved")
+    status = MeetingStatus(row.status)
+    if status is MeetingStatus.HELD:
+        rules.check_held_day(meeting_id, day, today or date.today())
+    else:
+        rules.check_can_change(status, "moved")
     before = row.day
+    start, end = (slot.start, slot.end) if slot is not None else (row.start_time, row.end_time)
+    changes = [
+        change
+        for change in (
+            rules.field_change("date", str(row.day), str(day), quoted=False),
+            rules.field_change(
+                "time",
+                _time_text(row.start_time, row.end_time),
+                _time_text(start, end),
+                quoted=False,
+            ),
+        )
+        if change
+    ]
+    if not changes:
+        return Corrected(view_of(row), [], False), before
+    checked = _reason(row, reason)
+    warnings = rules.date_warnings(Kind(row.kind), before, day) if day != before else []
     row.day = day
-    if slot is not None:
-        row.start_time, row.end_time = slot.start, slot.end
+    row.start_time, row.end_time = start, end
     _touch(row)
     session.add(row)
+    recorded = _record_corrections(session, row, checked, changes)
     session.flush()
-    return view_of(row), before, why_not_free(day)
+    return Corrected(view_of(row), changes, recorded, warnings), before
+
+
+def _reason(row: Meeting, reason: str | None) -> str | None:
+    """The reason a change of a held meeting needs once its protokoll is justerat."""
+    if row.status != MeetingStatus.HELD.value:
+        return None
+    return rules.correction_reason(stored_id(row), row.adjusted_on, reason)
 
 
 def edit_meeting(
@@ -183,26 +280,55 @@ def edit_meeting(
     link: str | None = None,
     co_organiser: str | None = None,
     agenda: Sequence[str] | None = None,
-) -> MeetingView:
-    """`psi meeting edit`: title, place, link, co-organiser or agenda of a planned meeting."""
+    reason: str | None = None,
+) -> Corrected:
+    """`psi meeting edit`: title, place, link, co-organiser or agenda of a planned meeting;
+    title, place, link and co-organiser of a held one too (after justering with a reason,
+    recorded as a correction)."""
     row = get_meeting(session, meeting_id)
-    rules.check_can_change(MeetingStatus(row.status), "edited")
+    status = MeetingStatus(row.status)
+    if status is not MeetingStatus.HELD:
+        rules.check_can_change(status, "edited")
     if all(value is None for value in (title, place, link, co_organiser, agenda)):
         raise InvalidInput("Nothing to change: give --title, --place, --link, --with or --item.")
-    if title is not None:
-        row.title = check_line(title, what="title")
-    if place is not None:
-        row.place = _optional_text(place, "place")
-    if link is not None:
-        row.link = _link(link)
-    if co_organiser is not None:
-        row.co_organiser = _optional_text(co_organiser, "co-organiser")
-    if agenda is not None:
-        row.agenda = _agenda_text(agenda)
+    if status is MeetingStatus.HELD and agenda is not None:
+        raise RuleViolation(
+            f"Meeting {meeting_id} has been held, and its decisions and notes are recorded "
+            f"under its agenda's items, so the agenda stays; correct them with psi meeting "
+            f"decision {meeting_id} or psi meeting notes {meeting_id}."
+        )
+    new = {
+        "title": row.title if title is None else check_line(title, what="title"),
+        "place": row.place if place is None else _optional_text(place, "place"),
+        "link": row.link if link is None else _link(link),
+        "co-organiser": (
+            row.co_organiser
+            if co_organiser is None
+            else _optional_text(co_organiser, "co-organiser")
+        ),
+        "agenda": row.agenda if agenda is None else _agenda_text(agenda),
+    }
+    old = {
+        "title": row.title,
+        "place": row.place,
+        "link": row.link,
+        "co-organiser": row.co_organiser,
+        "agenda": row.agenda,
+    }
+    changes = [
+        change for key in old if (change := rules.field_change(key, old[key], new[key])) is not None
+    ]
+    if not changes:
+        return Corrected(view_of(row), [], False)
+    checked = _reason(row, reason)
+    row.title = new["title"] or row.title
+    row.place, row.link = new["place"], new["link"]
+    row.co_organiser, row.agenda = new["co-organiser"], new["agenda"]
     _touch(row)
     session.add(row)
+    recorded = _record_corrections(session, row, checked, changes)
     session.flush()
-    return view_of(row)
+    return Corrected(view_of(row), changes, recorded)
 
 
 def cancel_meeting(session: Session, meeting_id: int, reason: str) -> MeetingView:
@@ -251,6 +377,244 @@ def hold_meeting(
         )
     session.flush()
     return view_of(row)
+
+
+def reinstate_meeting(session: Session, meeting_id: int) -> MeetingView:
+    """`psi meeting reinstate`: a cancelled meeting planned again: the same meeting and
+    calendar UID, its SEQUENCE raised so calendars restore the event; the reason goes."""
+    row = get_meeting(session, meeting_id)
+    rules.check_can_reinstate(MeetingStatus(row.status), meeting_id)
+    row.status = MeetingStatus.PLANNED.value
+    row.cancel_reason = None
+    _touch(row)
+    session.add(row)
+    session.flush()
+    return view_of(row)
+
+
+def _present(session: Session, meeting_id: int) -> dict[int, Attendance]:
+    rows = session.exec(select(Attendance).where(Attendance.meeting_id == meeting_id)).all()
+    return {row.organisation_id: row for row in rows}
+
+
+def _names(session: Session, present: dict[int, int | None]) -> dict[str, str | None]:
+    """Who came by name: organisation -> contact person (or None)."""
+    orgs = dict(
+        session.exec(
+            select(Organisation.id, Organisation.name).where(col(Organisation.id).in_(present))
+        ).all()
+    )
+    people = [c for c in present.values() if c is not None]
+    contacts = dict(
+        session.exec(select(Contact.id, Contact.name).where(col(Contact.id).in_(people))).all()
+        if people
+        else []
+    )
+    return {
+        orgs[org]: (contacts.get(contact) if contact is not None else None)
+        for org, contact in present.items()
+    }
+
+
+def correct_attendance(
+    session: Session,
+    meeting_id: int,
+    *,
+    add: Sequence[str] = (),
+    remove: Sequence[str] = (),
+    reason: str | None = None,
+) -> Corrected:
+    """`psi meeting attend` / `unattend`: who came to a held meeting, corrected. `add` as
+    `--attended` takes it (ORG or ORG:PERSON; an organisation already there gets the person);
+    an organisation in `remove` must be there."""
+    row = get_meeting(session, meeting_id)
+    rules.check_has_record(MeetingStatus(row.status), meeting_id, "attendance")
+    rows = _present(session, meeting_id)
+    before = {org: attendance.contact_id for org, attendance in rows.items()}
+    after = dict(before)
+    added: set[int] = set()
+    for text in add:
+        org_id, contact_id = _attendee(session, text)
+        if org_id in after and contact_id is None:
+            contact_id = after[org_id]  # "ORG" alone keeps the person recorded for it
+        after[org_id] = contact_id
+        added.add(org_id)
+    for text in remove:
+        org = find_org(session, text)
+        org_id = stored_id(org)
+        if org_id in added:
+            raise InvalidInput(f"{org.name} is both added and removed; give it once.")
+        if org_id not in before:
+            raise NotFound(
+                f"{org.name} is not recorded as present at meeting {meeting_id}; "
+                f"see who is with psi meeting show {meeting_id}."
+            )
+        after.pop(org_id, None)
+    change = rules.attendance_change(_names(session, before), _names(session, after))
+    if change is None:
+        return Corrected(view_of(row), [], False)
+    checked = _reason(row, reason)
+    for org_id, attendance in rows.items():
+        if org_id not in after:
+            session.delete(attendance)
+        elif after[org_id] != attendance.contact_id:
+            attendance.contact_id = after[org_id]
+            session.add(attendance)
+    for org_id, contact_id in after.items():
+        if org_id not in rows:
+            session.add(
+                Attendance(meeting_id=meeting_id, organisation_id=org_id, contact_id=contact_id)
+            )
+    _touch(row, calendar=False)
+    session.add(row)
+    recorded = _record_corrections(session, row, checked, [change])
+    session.flush()
+    return Corrected(view_of(row), [change], recorded)
+
+
+def correct_decisions(
+    session: Session,
+    meeting_id: int,
+    *,
+    add: Sequence[str] = (),
+    change: Sequence[tuple[int, str]] = (),
+    remove: Sequence[int] = (),
+    reason: str | None = None,
+) -> Corrected:
+    """`psi meeting decision`: a held meeting's decisions, corrected. `change` and `remove`
+    name decisions by their number in the meeting (as `psi meeting show` lists them, before
+    this change); `add` is worded as `psi meeting held --decision` takes it, and a changed
+    text may name another item ("6: ...") or keep the one it was under."""
+    row = get_meeting(session, meeting_id)
+    rules.check_has_record(MeetingStatus(row.status), meeting_id, "decisions")
+    if not (add or change or remove):
+        raise InvalidInput(
+            'Nothing to change: give --add "5: TEXT", --change N TEXT or --remove N.'
+        )
+    agenda = agenda_of(row)
+    decisions = list(
+        session.exec(
+            select(Decision)
+            .where(Decision.meeting_id == meeting_id)
+            .order_by(col(Decision.position), col(Decision.id))
+        ).all()
+    )
+    numbers = [number for number, _ in change] + list(remove)
+    for number in numbers:
+        if not 1 <= number <= len(decisions):
+            have = f"decisions 1–{len(decisions)}" if decisions else "no decisions"
+            raise NotFound(
+                f"Meeting {meeting_id} has no decision {number}; it has {have} "
+                f"(see psi meeting show {meeting_id})."
+            )
+    if len(set(numbers)) < len(numbers):
+        raise InvalidInput("A decision is named twice; change or remove each one once.")
+
+    def shown(text: str, place: int | None) -> str:
+        return _decision_view(agenda, text, place, 0).shown
+
+    changes: list[str] = []
+    edits: list[tuple[Decision, int | None, str]] = []
+    for number, text in change:
+        decision = decisions[number - 1]
+        place, body = retie_decision(text, agenda, decision.agenda_item)
+        sentence = rules.decision_sentence(body)
+        described = rules.decision_change(
+            number, shown(decision.text, decision.agenda_item), shown(sentence, place)
+        )
+        if described:
+            changes.append(described)
+            edits.append((decision, place, sentence))
+    for number in sorted(remove):
+        decision = decisions[number - 1]
+        described = rules.decision_change(number, shown(decision.text, decision.agenda_item), None)
+        assert described is not None
+        changes.append(described)
+    new = [
+        (place, rules.decision_sentence(text))
+        for place, text in (tie_decision(typed, agenda) for typed in add)
+    ]
+    count = len(decisions) - len(remove)
+    for offset, (place, sentence) in enumerate(new, start=1):
+        described = rules.decision_change(count + offset, None, shown(sentence, place))
+        assert described is not None
+        changes.append(described)
+    if not changes:
+        return Corrected(view_of(row), [], False)
+    checked = _reason(row, reason)
+    for decision, place, sentence in edits:
+        decision.text, decision.agenda_item = sentence, place
+        session.add(decision)
+    for number in remove:
+        session.delete(decisions[number - 1])
+    last = max((d.position for d in decisions), default=0)
+    for offset, (place, sentence) in enumerate(new, start=1):
+        session.add(
+            Decision(
+                meeting_id=meeting_id, position=last + offset, text=sentence, agenda_item=place
+            )
+        )
+    _touch(row, calendar=False)
+    session.add(row)
+    recorded = _record_corrections(session, row, checked, changes)
+    session.flush()
+    return Corrected(view_of(row), changes, recorded)
+
+
+def replace_notes(
+    session: Session, meeting_id: int, text: str | None, *, reason: str | None = None
+) -> Corrected:
+    """`psi meeting notes`: a held meeting's notes replaced (checked as `psi meeting held
+    --minutes` checks them), or removed (`text` None)."""
+    row = get_meeting(session, meeting_id)
+    rules.check_has_record(MeetingStatus(row.status), meeting_id, "notes")
+    agenda = agenda_of(row)
+    notes = check_note_long(text) if text is not None else None
+    split_notes(notes, agenda, strict=True)
+    passages = changed_passages(row.minutes, notes, agenda) if agenda.items else ["replaced"]
+    if (row.minutes or "").split() == (notes or "").split():
+        passages = []
+    change = rules.notes_change(passages, before=bool(row.minutes), after=bool(notes))
+    if change is None:
+        return Corrected(view_of(row), [], False)
+    checked = _reason(row, reason)
+    row.minutes = notes
+    _touch(row, calendar=False)
+    session.add(row)
+    recorded = _record_corrections(session, row, checked, [change])
+    session.flush()
+    return Corrected(view_of(row), [change], recorded)
+
+
+def adjust_meeting(
+    session: Session,
+    meeting_id: int,
+    on: date | None,
+    *,
+    today: date | None = None,
+) -> tuple[MeetingView, date | None, date | None]:
+    """`psi meeting adjusted`: the day the protokoll was justerat (None: clear a justering
+    recorded by mistake, while no correction depends on it). The meeting, the day before and
+    the day after."""
+    row = get_meeting(session, meeting_id)
+    before = row.adjusted_on
+    if on is None:
+        corrections = session.exec(
+            select(func.count())
+            .select_from(MeetingCorrection)
+            .where(MeetingCorrection.meeting_id == meeting_id)
+        ).one()
+        rules.check_can_unadjust(meeting_id, before, int(corrections))
+    else:
+        rules.check_adjusted_on(
+            meeting_id, MeetingStatus(row.status), row.day, on, today or date.today()
+        )
+    if on != before:
+        row.adjusted_on = on
+        _touch(row, calendar=False)
+        session.add(row)
+        session.flush()
+    return view_of(row), before, on
 
 
 def agenda_of(row: Meeting) -> Agenda:
@@ -368,6 +732,79 @@ def finish_action(session: Session, action_id: int, on: date) -> ActionView:
     return _action_view(*row)
 
 
+def _get_action(session: Session, action_id: int) -> ActionItem:
+    item = session.get(ActionItem, action_id)
+    if item is None:
+        raise NotFound(f"There is no action item {action_id}; see `psi action list`.")
+    return item
+
+
+def _action_of(session: Session, action_id: int) -> ActionView:
+    row = session.exec(_action_query().where(col(ActionItem.id) == action_id)).one()
+    return _action_view(*row)
+
+
+def get_action(session: Session, action_id: int) -> ActionView:
+    """One action item, or NotFound."""
+    _get_action(session, action_id)
+    return _action_of(session, action_id)
+
+
+def edit_action(
+    session: Session,
+    action_id: int,
+    *,
+    text: str | None = None,
+    owner: str | None = None,
+    due: date | None = None,
+) -> tuple[ActionView, list[str]]:
+    """`psi action edit`: an action item's text, owner or due date; what changed, in words."""
+    if text is None and owner is None and due is None:
+        raise InvalidInput("Nothing to change: give --text, --owner or --due.")
+    item = _get_action(session, action_id)
+    changed = []
+    if text is not None:
+        new_text = check_line(text, what="action", limit=1000)
+        if new_text != item.text:
+            item.text = new_text
+            changed.append("text")
+    if owner is not None:
+        org_id = stored_id(find_org(session, owner))
+        if org_id != item.owner_id:
+            item.owner_id = org_id
+            changed.append("owner")
+    if due is not None and due != item.due_on:
+        item.due_on = due
+        changed.append("due date")
+    if changed:
+        session.add(item)
+        session.flush()
+    return _action_of(session, action_id), changed
+
+
+def remove_action(session: Session, action_id: int) -> ActionView:
+    """`psi action remove`: an action item entered by mistake, deleted; what it was."""
+    item = _get_action(session, action_id)
+    view = _action_of(session, action_id)
+    session.delete(item)
+    session.flush()
+    return view
+
+
+def reopen_action(session: Session, action_id: int) -> ActionView:
+    """`psi action reopen`: a done action item open again (its done date goes)."""
+    item = _get_action(session, action_id)
+    if item.done_on is None:
+        raise RuleViolation(
+            f"Action item {action_id} is not done, so there is nothing to reopen; "
+            f"mark it done with psi action done {action_id}."
+        )
+    item.done_on = None
+    session.add(item)
+    session.flush()
+    return _action_of(session, action_id)
+
+
 def open_actions_before(session: Session, meeting: Meeting) -> list[ActionView]:
     """Open action items of earlier meetings of the same kind: they go on the next agenda."""
     query = _action_query().where(
@@ -440,6 +877,8 @@ class DecisionView:
     """The item's place among the meeting's own items (1: the first)."""
     item: int | None = field(metadata=json_as("agenda_item"))
     item_title: str | None = field(metadata=json_as("agenda_title"))
+    number: int = 0
+    """The decision's number in the meeting (1: the first), as `--change N` names it."""
 
     @property
     def shown(self) -> str:
@@ -447,11 +886,26 @@ class DecisionView:
         return f"§ {self.item} {self.item_title}: {self.text}" if self.item else self.text
 
 
-def _decision_view(agenda: Agenda, text: str, place: int | None) -> DecisionView:
+def _decision_view(agenda: Agenda, text: str, place: int | None, number: int) -> DecisionView:
     # An item beyond the agenda (one edited away) is shown under Övriga frågor.
     if place is None or place > len(agenda.items):
-        return DecisionView(text, None, None, None)
-    return DecisionView(text, place, agenda.number(place), agenda.items[place - 1])
+        return DecisionView(text, None, None, None, number)
+    return DecisionView(text, place, agenda.number(place), agenda.items[place - 1], number)
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    """A change of a held meeting's record after its justering: when, what and why."""
+
+    made_at: datetime
+    change: str
+    reason: str
+
+    @property
+    def day(self) -> date:
+        """The local day it was made."""
+        moment = self.made_at if self.made_at.tzinfo else self.made_at.replace(tzinfo=UTC)
+        return moment.astimezone().date()
 
 
 @dataclass(frozen=True)
@@ -469,6 +923,9 @@ class MeetingDetail:
         default_factory=list, metadata=json_as("open_items_from_earlier")
     )
     next_meeting: MeetingView | None = None
+    adjusted_on: date | None = None
+    """The day the protokoll was justerat; later changes are corrections."""
+    corrections: list[CorrectionView] = field(default_factory=list)
 
 
 def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
@@ -484,7 +941,7 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
     decisions = session.exec(
         select(Decision.text, Decision.agenda_item)
         .where(Decision.meeting_id == meeting_id)
-        .order_by(col(Decision.position))
+        .order_by(col(Decision.position), col(Decision.id))
     ).all()
     actions = session.exec(
         _action_query().where(col(ActionItem.meeting_id) == meeting_id).order_by(col(ActionItem.id))
@@ -504,11 +961,23 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
         attended=sorted(
             ((org, person) for org, person in attended), key=lambda row: swedish_sort_key(row[0])
         ),
-        decisions=[_decision_view(agenda_of(row), text, place) for text, place in decisions],
+        decisions=[
+            _decision_view(agenda_of(row), text, place, number)
+            for number, (text, place) in enumerate(decisions, start=1)
+        ],
         minutes=row.minutes,
         actions=[_action_view(*action) for action in actions],
         open_before=open_actions_before(session, row),
         next_meeting=view_of(following) if following else None,
+        adjusted_on=row.adjusted_on,
+        corrections=[
+            CorrectionView(c.made_at, c.change, c.reason)
+            for c in session.exec(
+                select(MeetingCorrection)
+                .where(MeetingCorrection.meeting_id == meeting_id)
+                .order_by(col(MeetingCorrection.made_at), col(MeetingCorrection.id))
+            )
+        ],
     )
 
 

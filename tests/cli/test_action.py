@@ -191,3 +191,89 @@ def test_open_items_of_a_stormote_go_on_the_next_stormote_agenda(
     assert "Sammanställ utvärderingen" in agenda(run, later)
     assert "Sammanställ utvärderingen" not in agenda(run, meetings["au3"])
     assert "Boka lokal" not in agenda(run, later)
+
+
+# --- correcting action items ------------------------------------------------------------------
+
+
+def item(run: Run, item_id: int) -> dict[str, Any]:
+    """One action item from `psi action list --json`."""
+    [found] = [i for i in actions(run) if i["id"] == item_id]
+    return found
+
+
+def last_audit(run: Run) -> dict[str, Any]:
+    """The newest entry of `psi audit --json`."""
+    entries: list[dict[str, Any]] = as_json(run, "audit")
+    return entries[-1]
+
+
+def test_edit_corrects_text_owner_and_due(run: Run, meetings: dict[str, int]) -> None:
+    lokal = meetings["lokal"]
+    out = ok(run, "action", "edit", str(lokal), "--text", "Boka lokalen", "--owner", "activa",
+             "--due", "2025-03-05")  # fmt: skip
+    assert out.startswith(f"Changed the text and owner and due date of action item {lokal}")
+    assert (item(run, lokal)["text"], item(run, lokal)["owner"], item(run, lokal)["due"]) == (
+        "Boka lokalen",
+        ACTIVA,
+        "2025-03-05",
+    )
+    shown = as_json(run, "action", "edit", str(lokal), "--owner", "ÖFR")
+    assert shown == item(run, lokal) and shown["owner"] == OFR
+    assert "nothing changed" in ok(run, "action", "edit", str(lokal), "--owner", "ÖFR")
+
+
+def test_remove_deletes_and_the_number_is_not_given_again(
+    run: Run, meetings: dict[str, int]
+) -> None:
+    inbjudan = meetings["inbjudan"]
+    assert "Deleted action item" in ok(run, "action", "remove", str(inbjudan), "--yes")
+    assert inbjudan not in [i["id"] for i in actions(run)]
+    new = add_action(run, meetings["au1"], "Ny punkt", "activa", "2025-05-01")
+    assert new > max(meetings["lokal"], meetings["inbjudan"], meetings["webben"])
+
+
+def test_reopen_a_done_item(run: Run, meetings: dict[str, int]) -> None:
+    webben = meetings["webben"]
+    assert "is open again" in ok(run, "action", "reopen", str(webben))
+    assert item(run, webben)["done"] is None
+    assert "Uppdatera webben" in texts(run, "--open")
+    ok(run, "action", "done", str(webben), "--on", "2025-02-21")
+    assert item(run, webben)["done"] == "2025-02-21"
+
+
+def test_refused_corrections_change_nothing(run: Run, meetings: dict[str, int], db: Db) -> None:
+    lokal = str(meetings["lokal"])
+    for code, args in (
+        (ExitCode.INVALID, ["edit", lokal]),
+        (ExitCode.INVALID, ["edit", lokal, "--text", " "]),
+        (ExitCode.INVALID, ["edit", lokal, "--due", "1/3"]),
+        (ExitCode.NOT_FOUND, ["edit", lokal, "--owner", "Ingen sådan"]),
+        (ExitCode.NOT_FOUND, ["edit", "999", "--text", "x"]),
+        (ExitCode.NOT_FOUND, ["remove", "999", "--yes"]),
+        (ExitCode.ABORTED, ["remove", lokal]),  # no terminal to answer: --yes is named
+        (ExitCode.RULE, ["reopen", lokal]),  # not done
+        (ExitCode.NOT_FOUND, ["reopen", "999"]),
+    ):
+        assert_fails(run, db, code, "action", *args)
+    message = assert_fails(run, db, ExitCode.RULE, "action", "reopen", lokal)
+    assert f"psi action done {lokal}" in message
+
+
+def test_corrections_are_audited(run: Run, meetings: dict[str, int]) -> None:
+    lokal, webben = meetings["lokal"], meetings["webben"]
+    ok(run, "action", "edit", str(lokal), "--due", "2025-03-05")
+    entry = last_audit(run)
+    assert entry["command"] == f"psi action edit {lokal} --due 2025-03-05"
+    assert entry["changes"] == [
+        {
+            "action": "update",
+            "table": "action_item",
+            "id": lokal,
+            "changes": {"due_on": {"old": "2025-03-01", "new": "2025-03-05"}},
+        }
+    ]
+    ok(run, "action", "reopen", str(webben))
+    assert last_audit(run)["changes"][0]["changes"]["done_on"]["new"] is None
+    ok(run, "action", "remove", str(lokal), "--yes")
+    assert last_audit(run)["changes"][0]["action"] == "delete"

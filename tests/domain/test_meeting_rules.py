@@ -15,14 +15,30 @@ from psi.domain.meeting import (
     MeetingFacts,
     MeetingStatus,
     YearCounts,
+    attendance_change,
+    check_adjusted_on,
     check_can_change,
     check_can_hold,
+    check_can_reinstate,
+    check_can_unadjust,
+    check_has_record,
+    check_held_day,
+    check_not_twice,
+    correction_parts,
+    correction_reason,
+    correction_text,
+    date_warnings,
+    decision_change,
     decision_sentence,
+    field_change,
+    notes_change,
     parse_kind,
     parse_meeting_status,
+    quote,
     year_counts,
 )
-from psi.errors import InvalidInput, RuleViolation
+from psi.domain.minutes import Agenda, changed_passages, retie_decision
+from psi.errors import Conflict, InvalidInput, RuleViolation
 
 DECIDED = "Mötet beslutade att "
 
@@ -363,3 +379,189 @@ def test_adding_cancelled_meetings_changes_nothing(
 @given(st.lists(facts, max_size=30))
 def test_year_counts_do_not_depend_on_order(meetings: list[MeetingFacts]) -> None:
     assert year_counts(meetings) == year_counts(list(reversed(meetings)))
+
+
+# --- correcting a held meeting's record -------------------------------------------------------
+
+
+def test_only_a_held_meeting_has_a_record_to_correct() -> None:
+    check_has_record(MeetingStatus.HELD, 3, "attendance")
+    with pytest.raises(RuleViolation, match=r"not recorded as held.*psi meeting held 3"):
+        check_has_record(MeetingStatus.PLANNED, 3, "attendance")
+    with pytest.raises(RuleViolation, match=r"cancelled.*psi meeting reinstate 3"):
+        check_has_record(MeetingStatus.CANCELLED, 3, "decisions")
+
+
+def test_a_reason_is_needed_only_after_justering() -> None:
+    assert correction_reason(3, None, None) is None
+    assert correction_reason(3, None, "Fel namn") is None  # nothing to record it as
+    assert correction_reason(3, date(2025, 3, 18), " Fel  namn ") == "Fel namn"
+    for missing in (None, "", "  "):
+        with pytest.raises(RuleViolation, match=r"justerat on 2025-03-18.*--reason"):
+            correction_reason(3, date(2025, 3, 18), missing)
+    with pytest.raises(InvalidInput):
+        correction_reason(3, date(2025, 3, 18), "x" * 501)
+
+
+def test_a_held_meetings_day_is_not_after_today() -> None:
+    today = date(2025, 3, 20)
+    check_held_day(3, today, today)
+    check_held_day(3, date(2024, 1, 1), today)
+    with pytest.raises(RuleViolation, match=r"cannot be after today \(2025-03-20\)"):
+        check_held_day(3, date(2025, 3, 21), today)
+
+
+def test_the_justering_date() -> None:
+    day, today = date(2025, 3, 11), date(2025, 3, 20)
+    check_adjusted_on(3, MeetingStatus.HELD, day, day, today)
+    check_adjusted_on(3, MeetingStatus.HELD, day, today, today)
+    with pytest.raises(RuleViolation, match=r"before the meeting \(2025-03-11\)"):
+        check_adjusted_on(3, MeetingStatus.HELD, day, date(2025, 3, 10), today)
+    with pytest.raises(RuleViolation, match="has not come yet"):
+        check_adjusted_on(3, MeetingStatus.HELD, day, date(2025, 3, 21), today)
+    for status in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED):
+        with pytest.raises(RuleViolation, match="no protokoll to justera"):
+            check_adjusted_on(3, status, day, today, today)
+
+
+def test_a_justering_is_cleared_only_without_corrections() -> None:
+    check_can_unadjust(3, date(2025, 3, 18), 0)
+    with pytest.raises(RuleViolation, match="not justerat"):
+        check_can_unadjust(3, None, 0)
+    with pytest.raises(RuleViolation, match="2 correction"):
+        check_can_unadjust(3, date(2025, 3, 18), 2)
+
+
+def test_what_counts_as_a_change() -> None:
+    assert field_change("place", "Kumla", "Kumla") is None
+    assert field_change("place", None, "") is None  # no place either way
+    assert field_change("place", "Kumla", "Örebro") == "place: 'Kumla' → 'Örebro'"
+    assert field_change("place", None, "Örebro") == "place: – → 'Örebro'"
+    assert field_change("place", "Kumla", None) == "place: 'Kumla' → –"
+    assert field_change("time", "13:00-15:00", None, quoted=False) == "time: 13:00-15:00 → –"
+    assert decision_change(2, "Mötet beslutade att X.", "Mötet beslutade att X.") is None
+    assert (
+        decision_change(2, "Mötet beslutade att X.", "Mötet beslutade att Y.")
+        == "decision 2: 'Mötet beslutade att X.' → 'Mötet beslutade att Y.'"
+    )
+    assert decision_change(4, None, "Mötet beslutade att Z.") == (
+        "decision 4: – → 'Mötet beslutade att Z.'"
+    )
+
+
+def test_a_long_text_is_quoted_on_one_line_and_cut() -> None:
+    assert quote("två\nrader") == "'två rader'"
+    long = quote("ord " * 400)
+    assert len(long) <= 602 and long.endswith("…'")
+    stored = correction_text("x" * 3000)
+    assert len(stored) == 2000 and stored.endswith("…")
+
+
+def test_attendance_change_in_words() -> None:
+    before = {"Örebro Föreningsråd": None, "Exempelföreningen Norr": "Ida"}
+    after = {"Stiftelsen Activa": "Anna Andersson", "Exempelföreningen Norr": None}
+    assert attendance_change(before, after) == (
+        "attendance: + Stiftelsen Activa (Anna Andersson); − Örebro Föreningsråd; "
+        "Exempelföreningen Norr: Ida → –"
+    )
+    assert attendance_change(before, dict(before)) is None
+    assert attendance_change({}, {"Ängen": None, "Åsen": None, "Berga": None}) == (
+        "attendance: + Berga; + Åsen; + Ängen"  # in Swedish order
+    )
+
+
+def test_notes_change_names_the_passages() -> None:
+    assert notes_change(["§ 6", "Övriga frågor"], before=True, after=True) == (
+        "notes: § 6, Övriga frågor"
+    )
+    assert notes_change([], before=True, after=True) is None
+    assert notes_change(["§ 5"], before=False, after=True) == "notes: added"
+    assert notes_change(["§ 5"], before=True, after=False) == "notes: removed"
+    assert notes_change([], before=False, after=False) is None
+
+
+def test_changed_passages() -> None:
+    agenda = Agenda.of(Kind.AU, ["Aktivitetslistan", "Budget"])
+    old = "§ 5\nListan antogs.\n§ 6\nBudgeten.\n§ Övriga frågor\nInget."
+    assert changed_passages(old, old.replace("Budgeten.", "Budgeten.  \n"), agenda) == []
+    assert changed_passages(old, old.replace("Budgeten.", "Budgeten ändrades."), agenda) == ["§ 6"]
+    assert changed_passages(old, "§ 5\nListan antogs.", agenda) == ["§ 6", "Övriga frågor"]
+
+
+def test_a_corrected_decision_keeps_its_item_unless_it_names_another() -> None:
+    agenda = Agenda.of(Kind.AU, ["Aktivitetslistan", "Budget"])
+    assert retie_decision("anta budgeten", agenda, 2) == (2, "anta budgeten")
+    assert retie_decision("5: anta listan", agenda, 2) == (1, "anta listan")
+    assert retie_decision("Övriga frågor: tacka", agenda, 2) == (None, "tacka")
+    with pytest.raises(InvalidInput, match="names § 9"):
+        retie_decision("9: anta", agenda, 1)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "decision 2: 'A' → 'B'",
+        "attendance: + Stiftelsen Activa",
+        "notes: § 6",
+        "time: 13:00-15:00 → 14:00-16:00",
+        "co-organiser: – → 'MSI'",
+    ],
+)
+def test_a_correction_splits_into_subject_and_detail(change: str) -> None:
+    parts = correction_parts(change)
+    assert parts.subject is not None
+    number = f" {parts.number}" if parts.number else ""
+    assert f"{parts.subject}{number}: {parts.detail}" == change
+
+
+def test_a_correction_of_another_shape_stays_whole() -> None:
+    parts = correction_parts("something else: x")
+    assert (parts.subject, parts.number, parts.detail) == (None, None, "something else: x")
+
+
+# --- nothing twice, dates that make no sense, reinstating -------------------------------------
+
+
+def test_a_second_meeting_of_the_kind_that_day_is_refused() -> None:
+    check_not_twice(Kind.AU, date(2027, 3, 9), [])
+    with pytest.raises(Conflict) as caught:
+        check_not_twice(Kind.AU, date(2027, 3, 9), [(12, "AU-möte")])
+    message = caught.value.message
+    assert "an AU meeting on 2027-03-09: meeting 12 (AU-möte)" in message
+    assert "psi meeting edit 12" in message and "--also" in message
+
+
+@pytest.mark.parametrize(
+    ("kind", "before", "after", "said"),
+    [
+        (Kind.AU, date(2027, 3, 9), date(2027, 3, 16), []),
+        (Kind.AU, date(2027, 3, 9), date(2025, 3, 11), ["is in 2025, not 2027"]),
+        (Kind.STORMOTE, date(2027, 5, 11), date(2027, 7, 6), ["summer break"]),
+        (Kind.AU, date(2027, 5, 11), date(2027, 7, 6), []),  # the AU may meet in summer
+        (Kind.STORMOTE, date(2027, 12, 7), date(2027, 12, 21), ["Christmas break"]),
+        (Kind.STORMOTE, date(2027, 1, 12), date(2027, 1, 5), ["Christmas break"]),
+        (Kind.AU, date(2027, 12, 14), date(2027, 12, 24), ["not a working day (Julafton)"]),
+        (Kind.AU, date(2027, 3, 9), date(2027, 3, 13), ["not a working day (lördag)"]),
+        (
+            Kind.STORMOTE,
+            date(2027, 11, 9),
+            date(2028, 6, 24),
+            ["is in 2028, not 2027", "summer break", "not a working day"],
+        ),
+    ],
+)
+def test_date_warnings_name_their_rule(
+    kind: Kind, before: date, after: date, said: list[str]
+) -> None:
+    warnings = date_warnings(kind, before, after)
+    assert len(warnings) == len(said), warnings
+    for warning, words in zip(warnings, said, strict=True):
+        assert words in warning
+
+
+def test_only_a_cancelled_meeting_is_reinstated() -> None:
+    check_can_reinstate(MeetingStatus.CANCELLED, 4)
+    with pytest.raises(RuleViolation, match="not cancelled; nothing to reinstate"):
+        check_can_reinstate(MeetingStatus.PLANNED, 4)
+    with pytest.raises(RuleViolation, match="was held, not cancelled"):
+        check_can_reinstate(MeetingStatus.HELD, 4)
