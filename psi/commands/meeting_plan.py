@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from psi import console
-from psi.commands._common import session
+from psi.commands._common import command_line, session
 from psi.commands._options import Year, YearOrAll
 from psi.commands.meeting import PlaceOpt, app
 from psi.domain.calendar import weekday_sv
@@ -16,7 +17,8 @@ from psi.domain.planning import DEFAULT_AU_RULE, DEFAULT_STORMOTEN, DEFAULT_TIME
 from psi.files import write_private
 
 if TYPE_CHECKING:
-    from psi.domain.planning import PlannedMeeting
+    from psi.domain.planning import PlannedMeeting, TimeSlot
+    from psi.services.meeting_plan import SavedPlan
 
 
 def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
@@ -45,7 +47,8 @@ def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
 
 
 @app.command(
-    "plan", epilog='Example: psi meeting plan 2027 --stormoten 3 --au "2nd tuesday" --save'
+    "plan",
+    epilog='Example: psi meeting plan 2027 --stormoten 3 --au "2nd tuesday" --save',
 )
 def plan(
     ctx: typer.Context,
@@ -57,49 +60,148 @@ def plan(
         str, typer.Option("--au", help='AU rule: "2nd tuesday", "last thursday" or an RRULE.')
     ] = DEFAULT_AU_RULE,
     slot: Annotated[
-        str, typer.Option("--time", help="Start and end of every meeting, HH:MM-HH:MM.")
-    ] = DEFAULT_TIME,
+        str | None,
+        typer.Option(
+            "--time",
+            help=f"Start and end of every meeting, HH:MM-HH:MM ({DEFAULT_TIME} if not given; "
+            "saving again keeps the saved meetings' times unless given).",
+        ),
+    ] = None,
     place: PlaceOpt = None,
     save: Annotated[
         bool, typer.Option("--save", help="Store the plan as planned meetings.")
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Saving again: move, add and remove the saved meetings nobody has edited, "
+            "moved or held, as shown (implies --save).",
+        ),
+    ] = False,
     ics: Annotated[
-        Path | None, typer.Option("--ics", help="Also write the plan as a calendar file.")
+        Path | None,
+        typer.Option(
+            "--ics",
+            help="Also write a calendar file: the plan, or with --save the year's meetings "
+            "as saved.",
+        ),
     ] = None,
 ) -> None:
     """Propose the year's AU meetings and stormöten on free working days.
 
     AU meetings follow the rule every month but July; stormöten are spread over the working
     year outside the summer and Christmas breaks, each prepared by an AU meeting 1-3 weeks
-    before. Holidays, midsommarafton, julafton, nyårsafton and weekends are avoided.
+    before. Holidays, midsommarafton, julafton, nyårsafton, weekends and the days between
+    Christmas and New Year are avoided, and a meeting is never moved onto a klämdag.
+
+    Saving a year that has saved meetings shows what would change (kept, moved, added,
+    removed) and makes the changes only with --replace, which changes only planned meetings
+    nobody has edited, moved or held; meetings added by hand are never touched.
     """
     from psi.domain.planning import plan_year
 
-    times = parse_time_slot(slot)
+    times = parse_time_slot(slot) if slot is not None else None
+    shown = times or parse_time_slot(DEFAULT_TIME)
     proposal = plan_year(year, stormoten=stormoten, au_rule=au)
     headers = ["Date", "Weekday", "Week", "Kind", "Title", "Note"]
-    console.print_table(headers, _plan_rows(proposal), title=f"Meeting plan {year} ({times})")
+    console.print_table(headers, _plan_rows(proposal), title=f"Meeting plan {year} ({shown})")
     moved = sum(1 for item in proposal if item.moved_from)
     console.say(f"{len(proposal)} meetings; {moved} moved off a holiday or weekend.")
-    if ics is not None:
-        # The calendar is written first: if the file cannot be written, nothing is saved.
-        from psi.reports.calendars import plan_calendar
+    if not (save or replace):
+        if ics is not None:
+            from psi.reports.calendars import plan_calendar
 
-        write_private(ics, plan_calendar(proposal, times, place, year))
-        console.success(f"Wrote the calendar file {ics}.")
-    if save:
-        from psi.services.meeting_plan import save_plan
+            write_private(ics, plan_calendar(proposal, shown, place, year))
+            console.success(f"Wrote the calendar file {ics}.")
+        return
+    _save(ctx, year, proposal, times, place, replace=replace, ics=ics)
 
-        with session(ctx) as db:
-            saved = save_plan(db, proposal, times, place)
-        console.success(
-            f"Saved {len(saved.created)} planned meetings"
-            + (
-                f"; {saved.existing} were saved before and left as they are."
-                if saved.existing
-                else "."
+
+def _save(
+    ctx: typer.Context,
+    year: int,
+    proposal: list[PlannedMeeting],
+    times: TimeSlot | None,
+    place: str | None,
+    *,
+    replace: bool,
+    ics: Path | None,
+) -> None:
+    """Save the plan, and write the year's calendar from the record in the same transaction:
+    if the file cannot be written, nothing is saved."""
+    from psi.errors import Conflict
+    from psi.services.meeting_plan import save_plan
+
+    with session(ctx) as db:
+        saved = save_plan(db, year, proposal, times, place, replace=replace)
+        if not saved.applied:
+            _print_diff(saved)
+            raise Conflict(
+                f"{year} already has {saved.before} meetings saved from a plan, so nothing "
+                f"was saved; to make the changes above, type: {command_line(ctx)} --replace"
             )
-        )
+        if ics is not None:
+            from psi.reports.calendars import record_calendar
+            from psi.services.meetings import list_meetings
+
+            write_private(ics, record_calendar(list_meetings(db, year).meetings))
+    if saved.before and saved.diff.changes:
+        _print_diff(saved)
+    console.success(_saved_line(saved))
+    if ics is not None:
+        console.success(f"Wrote the calendar file {ics} from the record of {year}.")
+
+
+def _saved_line(saved: SavedPlan) -> str:
+    diff = saved.diff
+    if not saved.before:
+        return f"Saved {len(saved.created)} planned meetings."
+    if not diff.changes:
+        return f"Saved 0 planned meetings; {saved.before} were saved before and left as they are."
+    return (
+        f"Saved the plan: {len(diff.moved)} moved, {len(diff.added)} added, "
+        f"{len(diff.removed)} removed, {len(diff.kept)} kept, {len(diff.left)} left as edited."
+    )
+
+
+def _when(day: date, start: time | None, end: time | None) -> str:
+    return f"{day} {start:%H:%M}-{end:%H:%M}" if start and end else str(day)
+
+
+def _print_diff(saved: SavedPlan) -> None:
+    """The changes a save makes (or would make), one row each; kept meetings are counted.
+    Narrow enough for an 80-column terminal: one date a column, the time only if it changes."""
+    from psi.domain.planning import updated
+
+    diff = saved.diff
+    rows: list[list[str]] = []
+    for old, new in diff.moved:
+        after = updated(old, new, saved.slot)
+        retimed = (old.start, old.end) != (after.start, after.end)
+        before_text = _when(old.day, old.start, old.end) if retimed else str(old.day)
+        after_text = _when(after.day, after.start, after.end) if retimed else str(after.day)
+        change = "moved" if old.day != after.day else "changed"
+        notes = [f"now {after.title}"] if after.title != old.title else []
+        if after.agenda != old.agenda:
+            notes.append(f"prepares {new.prepares.lower()}" if new.prepares else "prepares none")
+        note = "; ".join(notes)
+        rows.append([change, str(old.id), old.title, before_text, after_text, note])
+    for new in diff.added:
+        rows.append(["added", "", new.title, "", str(new.day), ""])
+    for old in diff.removed:
+        rows.append(["removed", str(old.id), old.title, str(old.day), "", ""])
+    for old, _new in diff.left:
+        rows.append(["left", str(old.id), old.title, str(old.day), str(old.day), old.edited or ""])
+    console.print_table(
+        ["Change", "No.", "Meeting", "Saved", "New", "Note"],
+        rows,
+        title=f"Changes to the {saved.before} meetings saved before",
+    )
+    console.say(
+        f"{len(diff.kept)} kept, {len(diff.moved)} moved, {len(diff.added)} added, "
+        f"{len(diff.removed)} removed; {len(diff.left)} changed by hand, left as they are."
+    )
 
 
 @app.command("ics", epilog="Example: psi meeting ics 2027 -o psi-2027.ics")
@@ -116,6 +218,15 @@ def ics(
 
     with session(ctx, write=False) as db:
         meetings = list_meetings(db, year).meetings
+    if not meetings:
+        from psi.errors import NotFound
+
+        where = f"in {year}" if year else "in the register"
+        raise NotFound(
+            f"There are no meetings {where}, so there is no calendar to write; plan the "
+            f"year with psi meeting plan {year or date.today().year} --save, or add one with "
+            f"psi meeting add au DATE."
+        )
     data, count = record_calendar(meetings), len(meetings)
     target = output or Path(f"psi-{year}.ics" if year else "psi.ics")
     write_private(target, data)

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from psi.domain.calendar import nearest_free_day, why_not_free
+from psi.domain.calendar import (
+    MELLANDAGARNA,
+    is_mellandag,
+    nearest_free_day,
+    why_not_free,
+    why_not_planned,
+)
 from psi.errors import InvalidInput
 
 STORMOTEN_MIN, STORMOTEN_MAX = 2, 4
@@ -25,6 +32,10 @@ _DAYS = {
     "monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
     "måndag": "MO", "tisdag": "TU", "onsdag": "WE", "torsdag": "TH", "fredag": "FR",
 }  # fmt: skip
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _AU_EXAMPLE = 'write it like "2nd tuesday", "last thursday" or FREQ=MONTHLY;BYDAY=2TU'
 
 
@@ -67,6 +78,17 @@ def au_rule_to_rrule(text: str) -> str:
     raise InvalidInput(f"'{text}' is not a meeting rule; {_AU_EXAMPLE}.")
 
 
+_RANGES = {
+    "BYMONTH": (1, 12, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYSETPOS": (1, 366, True),
+}
+"""The values RFC 5545 allows in each BY part: lowest, highest, and whether negative ones
+(counted from the end) are allowed too. Outside them a rule can never occur."""
+
+
 def _check_rrule(rule: str) -> None:
     parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
     interval = parts.get("INTERVAL", "1")
@@ -77,6 +99,14 @@ def _check_rrule(rule: str) -> None:
         rule_dates(rule, 2000)
     except (ValueError, TypeError, IndexError, OverflowError):
         raise InvalidInput(f"'{rule}' is not a valid RRULE; {_AU_EXAMPLE}.") from None
+    for name, (low, high, negative) in _RANGES.items():
+        for value in filter(None, parts.get(name, "").split(",")):
+            number = int(value)  # dateutil has read it as a number already
+            if not (low <= number <= high or (negative and low <= -number <= high)):
+                allowed = f"{low}-{high}" + (f" or -{high} to -{low}" if negative else "")
+                raise InvalidInput(
+                    f"'{rule}' can never occur: {name}={value} is outside {allowed}; {_AU_EXAMPLE}."
+                )
 
 
 def rule_dates(rule: str, year: int) -> list[date]:
@@ -107,16 +137,65 @@ class PlannedMeeting:
     moved_because: str | None = None
     prepares: str | None = None
 
+    @property
+    def agenda(self) -> str | None:
+        """The agenda the meeting is saved with: `Förberedelse av stormöte 1`, or none."""
+        return f"{PREPARATION_ITEM} {self.prepares.lower()}" if self.prepares else None
+
+
+AU_TITLE = "AU-möte"
+PREPARATION_ITEM = "Förberedelse av"
+
+
+def _stormote_title(n: int | str) -> str:
+    return f"Stormöte {n}"
+
+
+def _preparation_title(stormote_title: str) -> str:
+    return f"AU-möte: förberedelse av {stormote_title.lower()}"
+
+
+_KEY = re.compile(r"(?P<year>\d{4})/(?:au/\d{2}-\d{2}|stormote/(?P<n>\d+)(?P<extra>/au)?)")
+
+
+def title_for_key(key: str) -> str | None:
+    """The title `plan_year` gives the slot with this plan key, or None for a key it never
+    makes: `2027/au/03-09` AU-möte, `2027/stormote/2` Stormöte 2, `2027/stormote/2/au`
+    AU-möte: förberedelse av stormöte 2."""
+    match = _KEY.fullmatch(key)
+    if match is None:
+        return None
+    if match["n"] is None:
+        return AU_TITLE
+    title = _stormote_title(match["n"])
+    return _preparation_title(title) if match["extra"] else title
+
+
+def kind_for_key(key: str) -> str | None:
+    """The kind of meeting a plan key stands for (`au`, `stormote`), or None."""
+    match = _KEY.fullmatch(key)
+    if match is None:
+        return None
+    return "stormote" if match["n"] is not None and not match["extra"] else "au"
+
+
+ANOTHER_MEETING = "another meeting that day"
+
+
+def why_moved(day: date) -> str | None:
+    """Why the planner moves an AU meeting off its rule date: the day is not free
+    (`why_not_free`) or one of mellandagarna. A rule date on a klämdag stays (the AU chose
+    that weekday); only a move never lands on one (`why_not_planned`)."""
+    return why_not_free(day) or (MELLANDAGARNA if is_mellandag(day) else None)
+
 
 def _moved(meeting: PlannedMeeting, blocked: frozenset[date]) -> PlannedMeeting:
-    reason = why_not_free(meeting.day) or (
-        "another meeting that day" if meeting.day in blocked else None
-    )
+    reason = why_moved(meeting.day) or (ANOTHER_MEETING if meeting.day in blocked else None)
     if reason is None:
         return meeting
     return replace(
         meeting,
-        day=nearest_free_day(meeting.day, blocked),
+        day=nearest_free_day(meeting.day, blocked, why_not_planned),
         moved_from=meeting.day,
         moved_because=reason,
     )
@@ -134,7 +213,18 @@ def stormote_dates(year: int, count: int) -> list[date]:
         if not in_break(day) and why_not_free(day) is None:
             days.append(day)
         day += timedelta(days=1)
-    return [days[int((index + 0.5) * len(days) / count)] for index in range(count)]
+    chosen = [int((index + 0.5) * len(days) / count) for index in range(count)]
+    return [_off_klamdag(days, index) for index in chosen]
+
+
+def _off_klamdag(days: list[date], index: int) -> date:
+    """The day at `index`, or, if it is a klämdag, the nearest one in `days` that is not
+    (the list holds free days outside the breaks; the spread barely changes)."""
+    for offset in range(len(days)):
+        for probe in (index + offset, index - offset):
+            if 0 <= probe < len(days) and why_not_planned(days[probe]) is None:
+                return days[probe]
+    return days[index]
 
 
 def plan_year(
@@ -151,7 +241,7 @@ def plan_year(
             key=f"{year}/stormote/{n}",
             kind="stormote",
             day=day,
-            title=f"Stormöte {n}",
+            title=_stormote_title(n),
             co_organiser=REGIONAL_UTVECKLING,
         )
         for n, day in enumerate(stormote_days, start=1)
@@ -159,10 +249,15 @@ def plan_year(
     taken = frozenset(stormote_days)
     au: list[PlannedMeeting] = []
     rule = au_rule_to_rrule(au_rule)
-    for day in rule_dates(rule, year):
-        if day.month in skip_months:
-            continue
-        meeting = PlannedMeeting(key=f"{year}/au/{day:%m-%d}", kind="au", day=day, title="AU-möte")
+    rule_days = [day for day in rule_dates(rule, year) if day.month not in skip_months]
+    if not rule_days:
+        skipped = ", ".join(_MONTHS[month - 1] for month in sorted(set(skip_months)))
+        outside = f" outside {skipped}, when the AU does not meet" if skipped else ""
+        raise InvalidInput(
+            f"'{au_rule.strip()}' gives no AU meeting in {year}{outside}; {_AU_EXAMPLE}."
+        )
+    for day in rule_days:
+        meeting = PlannedMeeting(key=f"{year}/au/{day:%m-%d}", kind="au", day=day, title=AU_TITLE)
         moved = _moved(meeting, taken | frozenset(m.day for m in au))
         au.append(moved)
     for stormote in stormoten_planned:
@@ -185,10 +280,10 @@ def _ensure_preparation(
         key=f"{stormote.key}/au",
         kind="au",
         day=target,
-        title=f"AU-möte: förberedelse av {stormote.title.lower()}",
+        title=_preparation_title(stormote.title),
         prepares=stormote.title,
     )
-    day = nearest_free_day(target, blocked)
+    day = nearest_free_day(target, blocked, why_not_planned)
     if not earliest <= day <= latest:
         day = _first_free_in(earliest, latest, blocked) or day
     return [*au, replace(extra, day=day)]
@@ -197,7 +292,204 @@ def _ensure_preparation(
 def _first_free_in(start: date, end: date, blocked: frozenset[date]) -> date | None:
     day = start
     while day <= end:
-        if why_not_free(day) is None and day not in blocked:
+        if why_not_planned(day) is None and day not in blocked:
             return day
         day += timedelta(days=1)
     return None
+
+
+# --- saving a year's plan again: what would change --------------------------------------------
+
+
+@dataclass(frozen=True)
+class SavedMeeting:
+    """A meeting an earlier `psi meeting plan --save` stored, as a new save compares it."""
+
+    id: int
+    key: str
+    """Its plan key: the slot of the plan it stands for."""
+    kind: str
+    day: date
+    start: time | None
+    end: time | None
+    title: str
+    agenda: str | None
+    edited: str | None = None
+    """Why it is left as it is (`held`, `cancelled`, `moved or edited`, ...; see
+    `edited_because`), or None if it is as the plan saved it."""
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What the record holds about a meeting a plan saved, to tell whether anybody has
+    touched it since (`edited_because`)."""
+
+    key: str
+    kind: str
+    status: str
+    sequence: int
+    title: str
+    agenda: str | None
+    co_organiser: str | None
+    link: str | None
+    minutes: bool = False
+    adjusted: bool = False
+    recorded: tuple[str, ...] = ()
+    """What else the record holds about it: `attendance`, `decisions`, `action items`..."""
+
+
+_PREPARATION_AGENDA = re.compile(rf"{PREPARATION_ITEM} stormöte \d+")
+
+
+def edited_because(facts: MeetingFacts) -> str | None:
+    """Why a meeting saved from a plan must be left alone by a new save, or None when nobody
+    has edited, moved or held it, so `--replace` may move or remove it.
+
+    It is left alone when any of these holds:
+
+    - its status is not `planned`: it was held or cancelled;
+    - its `sequence` is above 0: every command that changes a meeting (`psi meeting move`,
+      `edit`, `cancel`, `held`) raises it, so a meeting with sequence 0 has not been
+      changed since the plan saved it (this covers its date, time, place and link);
+    - it has minutes or a justering date, or the record holds anything about it
+      (attendance, decisions, action items, corrections, expenses);
+    - its kind, title, co-organiser, link or agenda differ from what the plan saves for its
+      slot (the title from its plan key, Regional utveckling beside a stormöte, no link, no
+      agenda or the one line `Förberedelse av stormöte N`): a change made some other way,
+      such as an import, still counts as an edit.
+    """
+    if facts.status != "planned":
+        return facts.status
+    if facts.sequence > 0:
+        return "moved or edited"
+    if facts.minutes or facts.adjusted:
+        return "has minutes"
+    if facts.recorded:
+        return "has " + " and ".join(facts.recorded)
+    co_organiser = REGIONAL_UTVECKLING if facts.kind == "stormote" else None
+    as_saved = (
+        kind_for_key(facts.key) == facts.kind
+        and title_for_key(facts.key) == facts.title
+        and facts.co_organiser == co_organiser
+        and facts.link is None
+        and (facts.agenda is None or _PREPARATION_AGENDA.fullmatch(facts.agenda) is not None)
+    )
+    return None if as_saved else "edited"
+
+
+Pair = tuple[SavedMeeting, PlannedMeeting]
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    """What saving a plan again would do to the meetings an earlier save stored.
+
+    Every saved meeting is in exactly one of kept, moved, removed and left; every planned
+    meeting in exactly one of kept, moved, added and left (or nowhere, in left, when an
+    edited meeting stands for no slot of the new plan).
+    """
+
+    kept: list[Pair] = field(default_factory=list)
+    """Already as the plan has it (at most its plan key changes)."""
+    moved: list[Pair] = field(default_factory=list)
+    """Untouched meetings that get the new date (or time, title or agenda)."""
+    added: list[PlannedMeeting] = field(default_factory=list)
+    """Slots of the new plan that no saved meeting stands for."""
+    removed: list[SavedMeeting] = field(default_factory=list)
+    """Untouched meetings for which the new plan has no slot."""
+    left: list[tuple[SavedMeeting, PlannedMeeting | None]] = field(default_factory=list)
+    """Edited, moved by hand, held or cancelled meetings: never changed; each stands for
+    the slot it is paired with (if any), which is therefore not added."""
+
+    @property
+    def changes(self) -> int:
+        """How many meetings the save would move, add or remove."""
+        return len(self.moved) + len(self.added) + len(self.removed)
+
+
+def _group(kind: str, key: str, day: date) -> tuple[str, int]:
+    """Saved and planned meetings pair within a group: the same stormöte (by its number) or
+    AU meetings of the same month."""
+    match = _KEY.fullmatch(key)
+    if kind == "stormote" and match is not None and match["n"] and not match["extra"]:
+        return ("stormote", int(match["n"]))
+    return (kind, -day.month)
+
+
+def _distance(old: SavedMeeting, new: PlannedMeeting) -> tuple[bool, int, date]:
+    """How far a slot is from a saved meeting: a slot of another sort (a stormöte's extra
+    preparation AU meeting against one on the rule) is farther than any date."""
+    extra = old.key.endswith("/au"), new.key.endswith("/au")
+    return (extra[0] != extra[1], abs((new.day - old.day).days), new.day)
+
+
+def _same(old: SavedMeeting, new: PlannedMeeting, slot: TimeSlot | None) -> bool:
+    same_time = slot is None or (old.start, old.end) == (slot.start, slot.end)
+    return old.day == new.day and same_time and (old.title, old.agenda) == (new.title, new.agenda)
+
+
+def plan_diff(
+    saved: Sequence[SavedMeeting], plan: Sequence[PlannedMeeting], slot: TimeSlot | None
+) -> PlanDiff:
+    """What saving `plan` would change in the meetings an earlier save of the year stored.
+
+    A saved meeting first pairs with the planned slot of the same plan key (the same rule
+    date, or the same stormöte); the rest pair within their group, the same stormöte number
+    or AU meetings of the same month: edited ones first, then untouched ones in date order,
+    each with the nearest slot of its sort (on the rule, or preparing a stormöte). So a rule
+    change from the 2nd tuesday to the 2nd wednesday moves each AU meeting a day, keeping
+    its number and calendar UID. `slot` None keeps the saved meetings' times (no --time
+    given); otherwise a different time is a change too.
+    """
+    diff = PlanDiff()
+    waiting = {meeting.key: meeting for meeting in plan}
+    rest: list[SavedMeeting] = []
+    pairs: list[Pair] = []
+    for old in sorted(saved, key=lambda m: (m.day, m.id)):
+        new = waiting.pop(old.key, None)
+        if new is None:
+            rest.append(old)
+        else:
+            pairs.append((old, new))
+    open_slots: dict[tuple[str, int], list[PlannedMeeting]] = {}
+    for new in sorted(waiting.values(), key=lambda m: (m.day, m.key)):
+        open_slots.setdefault(_group(new.kind, new.key, new.day), []).append(new)
+    unpaired: list[SavedMeeting] = []
+    for old in sorted(rest, key=lambda m: (m.edited is None, m.day, m.id)):
+        candidates = open_slots.get(_group(old.kind, old.key, old.day), [])
+        if not candidates:
+            unpaired.append(old)
+            continue
+        new = min(candidates, key=lambda m: _distance(old, m))
+        candidates.remove(new)
+        pairs.append((old, new))
+    for old, new in sorted(pairs, key=lambda pair: (pair[1].day, pair[1].key)):
+        if old.edited:
+            diff.left.append((old, new))
+        elif _same(old, new, slot):
+            diff.kept.append((old, new))
+        else:
+            diff.moved.append((old, new))
+    for old in unpaired:
+        if old.edited:
+            diff.left.append((old, None))
+        else:
+            diff.removed.append(old)
+    diff.added.extend(sorted((m for ms in open_slots.values() for m in ms), key=lambda m: m.day))
+    diff.left.sort(key=lambda pair: (pair[0].day, pair[0].id))
+    diff.removed.sort(key=lambda m: (m.day, m.id))
+    return diff
+
+
+def updated(old: SavedMeeting, new: PlannedMeeting, slot: TimeSlot | None) -> SavedMeeting:
+    """A kept or moved meeting as the save leaves it: the slot's key, date, title and agenda
+    (and the new time, if one was given); its number stays."""
+    return replace(
+        old,
+        key=new.key,
+        day=new.day,
+        start=slot.start if slot else old.start,
+        end=slot.end if slot else old.end,
+        title=new.title,
+        agenda=new.agenda,
+    )

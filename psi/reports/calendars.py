@@ -94,7 +94,7 @@ def plan_calendar(
             place=place,
             description=_description(
                 item.title,
-                [f"Förberedelse av {item.prepares.lower()}"] if item.prepares else [],
+                [item.agenda] if item.agenda else [],
                 item.co_organiser,
             ),
         )

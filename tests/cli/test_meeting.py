@@ -60,6 +60,8 @@ DETAIL_KEYS = MEETING_KEYS | {
     "action_items",
     "open_items_from_earlier",
     "next_meeting",
+    "adjusted_on",
+    "corrections",
 }
 PLAN_ROW = re.compile(r"^\d{4}-\d{2}-\d{2}  ")
 
@@ -173,7 +175,8 @@ def test_plan_moves_meetings_off_holidays_and_says_why(run: Run, empty_db: Path)
     assert moved == {
         "2027-03-25": "moved from 2027-03-26 (Långfredagen)",
         "2027-06-24": "moved from 2027-06-25 (Midsommarafton)",
-        "2027-12-30": "moved from 2027-12-31 (Nyårsafton)",
+        # Not onto mellandagarna (27-30 December): back to the week before.
+        "2027-12-23": "moved from 2027-12-31 (Nyårsafton)",
     }
     assert f"{len(rows)} meetings; 3 moved off a holiday or weekend." in out
     blocked = not_working_days(2027)
@@ -299,7 +302,8 @@ def test_add_each_kind_then_list_and_show(run: Run, empty_db: Path) -> None:
         ("msi", "msi", "Dialogmöte med Mötesplats social innovation", None),
         ("other", "other", "Möte", None),
     ]
-    ids = [add_meeting(run, typed, "2027-03-09", *full) for typed, _, _, _ in kinds]
+    # The second stormöte that day is meant: --also.
+    ids = [add_meeting(run, typed, "2027-03-09", *full, "--also") for typed, _, _, _ in kinds]
     listing = listed(run, "2027")
     assert [m["id"] for m in listing["meetings"]] == ids
     for meeting_id, (_, kind, title, co_organiser) in zip(ids, kinds, strict=True):
@@ -759,9 +763,11 @@ def test_invalid_input(run: Run, record: dict[str, int], db: Db) -> None:
 
 def test_rule_refusals(run: Run, record: dict[str, int], db: Db) -> None:
     for which, args in (
-        ("held", ["move", "{id}", "2025-02-18"]),
+        # A held meeting's record is corrected (test_meeting_corrections.py), but it is not
+        # moved into the future, cancelled or given another agenda.
+        ("held", ["move", "{id}", "2099-02-18"]),
         ("held", ["cancel", "{id}", "--reason", "Fel"]),
-        ("held", ["edit", "{id}", "--title", "Nytt"]),
+        ("held", ["edit", "{id}", "--item", "Nytt"]),
         ("held", ["held", "{id}", "--attended", "ÖFR", "--decision", "anta budgeten"]),
         ("cancelled", ["held", "{id}"]),
         ("cancelled", ["move", "{id}", "2025-03-27"]),

@@ -9,12 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from psi.domain.calendar import (
+    KLAMDAG,
+    MELLANDAGARNA,
     WEEKDAYS_SV,
     holidays_in,
+    is_klamdag,
+    is_mellandag,
     iso_week,
     nearest_free_day,
     weekday_sv,
     why_not_free,
+    why_not_planned,
 )
 
 any_day = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
@@ -374,3 +379,98 @@ def test_nearest_free_day_is_never_far_away(day: date) -> None:
 )
 def test_weekday_sv_names_the_day_in_swedish(day: date, name: str) -> None:
     assert weekday_sv(day) == name
+
+
+# --- what the planner avoids: mellandagarna and klämdagar -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2027, 12, 26), False),
+        (date(2027, 12, 27), True),
+        (date(2027, 12, 30), True),
+        (date(2027, 12, 31), False),
+        (date(2027, 12, 23), False),
+        (date(2028, 1, 2), False),
+    ],
+)
+def test_mellandagarna_are_27_to_30_december(day: date, expected: bool) -> None:
+    assert is_mellandag(day) is expected
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2026, 5, 15),  # the Friday after Kristi himmelsfärdsdag
+        date(2027, 5, 7),
+        date(2026, 1, 2),  # Friday after Nyårsdagen (Thursday)
+        date(2026, 1, 5),  # Monday before Trettondedag jul (Tuesday)
+        date(2030, 12, 23),  # Monday before Julafton (Tuesday)
+    ],
+)
+def test_a_working_day_between_a_holiday_and_a_weekend_is_a_klamdag(day: date) -> None:
+    assert why_not_free(day) is None
+    assert is_klamdag(day)
+    assert why_not_planned(day) == KLAMDAG
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2026, 5, 13),  # the Wednesday before Kristi himmelsfärdsdag
+        date(2027, 1, 4),  # Monday with a free Tuesday after it
+        date(2027, 3, 25),  # Thursday before Långfredagen: Wednesday is free
+        date(2027, 3, 30),  # Tuesday after Annandag påsk
+        date(2026, 3, 10),
+    ],
+)
+def test_a_day_with_a_working_day_beside_it_is_no_klamdag(day: date) -> None:
+    assert not is_klamdag(day)
+
+
+@pytest.mark.parametrize("day", [date(2027, 5, 6), date(2027, 5, 8), date(2027, 12, 25)])
+def test_a_day_off_is_no_klamdag_but_is_not_free(day: date) -> None:
+    assert not is_klamdag(day)
+    assert why_not_planned(day) == why_not_free(day)
+
+
+def test_why_not_planned_names_mellandagarna() -> None:
+    assert why_not_planned(date(2027, 12, 28)) == MELLANDAGARNA
+    assert why_not_free(date(2027, 12, 28)) is None  # still a working day for meeting add
+
+
+@given(any_day)
+def test_why_not_planned_is_why_not_free_and_more(day: date) -> None:
+    reason = why_not_planned(day)
+    if why_not_free(day) is not None:
+        assert reason == why_not_free(day)
+    elif is_mellandag(day):
+        assert reason == MELLANDAGARNA
+    else:
+        one = timedelta(days=1)
+        squeezed = why_not_free(day - one) is not None and why_not_free(day + one) is not None
+        assert (reason == KLAMDAG) is squeezed
+        assert (reason is None) is not squeezed
+
+
+@given(any_day, st.sets(st.integers(min_value=-10, max_value=10), max_size=8))
+def test_nearest_day_for_the_planner_is_never_a_klamdag_or_mellandag(
+    day: date, offsets: set[int]
+) -> None:
+    blocked = frozenset(day + timedelta(days=offset) for offset in offsets)
+    result = nearest_free_day(day, blocked, why_not_planned)
+    assert why_not_planned(result) is None
+    assert result not in blocked
+    assert abs((result - day).days) <= 21
+
+
+def test_kristi_himmelsfard_moves_to_the_wednesday_not_the_klamdag() -> None:
+    assert nearest_free_day(date(2027, 5, 6), why=why_not_planned) == date(2027, 5, 5)
+    assert nearest_free_day(date(2026, 5, 14), why=why_not_planned) == date(2026, 5, 13)
+
+
+def test_nyarsafton_moves_before_christmas_for_the_planner() -> None:
+    assert nearest_free_day(date(2027, 12, 31), why=why_not_planned) == date(2027, 12, 23)
+    # For `psi meeting add` and the documents, the working days of mellandagarna stay free.
+    assert nearest_free_day(date(2027, 12, 31)) == date(2027, 12, 30)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, time, timedelta
 from functools import cache
 from itertools import pairwise
@@ -10,21 +12,37 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from psi.domain.calendar import holidays_in, iso_week, why_not_free
+from psi.domain.calendar import (
+    holidays_in,
+    is_klamdag,
+    is_mellandag,
+    iso_week,
+    why_not_free,
+    why_not_planned,
+)
 from psi.domain.planning import (
     DEFAULT_AU_RULE,
     DEFAULT_STORMOTEN,
     DEFAULT_TIME,
     PREPARATION_DAYS,
     REGIONAL_UTVECKLING,
+    MeetingFacts,
+    PlanDiff,
     PlannedMeeting,
+    SavedMeeting,
     TimeSlot,
     au_rule_to_rrule,
+    edited_because,
     in_break,
+    kind_for_key,
     parse_time_slot,
+    plan_diff,
     plan_year,
     rule_dates,
     stormote_dates,
+    title_for_key,
+    updated,
+    why_moved,
 )
 from psi.errors import InvalidInput
 
@@ -502,7 +520,7 @@ def test_moved_meetings_say_from_where_and_why(year: int, count: int, rule: str)
         if meeting.moved_from is None:
             continue
         assert meeting.moved_from != meeting.day
-        reason = why_not_free(meeting.moved_from)
+        reason = why_moved(meeting.moved_from)
         if reason is not None:
             assert meeting.moved_because == reason
         else:
@@ -523,7 +541,7 @@ def test_moved_meetings_stay_in_their_iso_week_where_they_can(
         monday = original - timedelta(days=original.weekday())
         week = [monday + timedelta(days=offset) for offset in range(5)]
         open_days = [
-            d for d in week if d.year == year and why_not_free(d) is None and d not in taken
+            d for d in week if d.year == year and why_not_planned(d) is None and d not in taken
         ]
         assert not open_days, (meeting, open_days)
 
@@ -586,7 +604,7 @@ def _by_key(plan: list[PlannedMeeting]) -> dict[str, PlannedMeeting]:
             "last thursday",
             "2026/au/12-31",
             date(2026, 12, 31),
-            {date(2026, 12, 30)},
+            {date(2026, 12, 23)},  # not into mellandagarna, 27-30 December
             "Nyårsafton",
         ),
         (
@@ -610,8 +628,16 @@ def _by_key(plan: list[PlannedMeeting]) -> dict[str, PlannedMeeting]:
             "last friday",
             "2027/au/12-31",
             date(2027, 12, 31),
-            {date(2027, 12, 30)},
+            {date(2027, 12, 23)},
             "Nyårsafton",
+        ),
+        (
+            2027,
+            "last thursday",
+            "2027/au/12-30",
+            date(2027, 12, 30),
+            {date(2027, 12, 23)},
+            "mellandagarna",
         ),
         (
             2026,
@@ -634,7 +660,7 @@ def _by_key(plan: list[PlannedMeeting]) -> dict[str, PlannedMeeting]:
             "1st tuesday",
             "2026/au/01-06",
             date(2026, 1, 6),
-            {date(2026, 1, 5), date(2026, 1, 7)},
+            {date(2026, 1, 7)},  # Monday 5 January is a klämdag
             "Trettondedag jul",
         ),
         (
@@ -642,7 +668,7 @@ def _by_key(plan: list[PlannedMeeting]) -> dict[str, PlannedMeeting]:
             "2nd thursday",
             "2026/au/05-14",
             date(2026, 5, 14),
-            {date(2026, 5, 13), date(2026, 5, 15)},
+            {date(2026, 5, 13)},  # not the klämdag after it
             "Kristi himmelsfärdsdag",
         ),
         (
@@ -650,7 +676,7 @@ def _by_key(plan: list[PlannedMeeting]) -> dict[str, PlannedMeeting]:
             "1st thursday",
             "2027/au/05-06",
             date(2027, 5, 6),
-            {date(2027, 5, 5), date(2027, 5, 7)},
+            {date(2027, 5, 5)},
             "Kristi himmelsfärdsdag",
         ),
         (2026, "1st friday", "2026/au/01-02", None, {date(2026, 1, 2)}, None),
@@ -701,7 +727,8 @@ def test_a_monday_nyarsafton_stays_in_the_year(year: int) -> None:
     meeting = _by_key(plan_year(year, au_rule="last monday"))[f"{year}/au/12-31"]
     assert meeting.moved_because == "Nyårsafton"
     assert meeting.day.year == year, f"the {year} plan puts a meeting on {meeting.day}"
-    assert meeting.day == date(year, 12, 28)
+    # Not back into mellandagarna (27-28 December) or the Christmas holidays either.
+    assert meeting.day == date(year, 12, 21)
 
 
 # --- plan_year: properties --------------------------------------------------------------------
@@ -746,3 +773,335 @@ def test_a_weekly_rule_still_keeps_the_rules(year: int, count: int, weekday: str
     assert len(set(days)) == len(days)
     assert all(why_not_free(d) is None for d in days)
     assert all(m.day.month != 7 for m in plan if m.kind == "au")
+
+
+# --- plan_year: mellandagarna and klämdagar ---------------------------------------------------
+
+
+@every_plan
+def test_no_meeting_in_mellandagarna(year: int, count: int, rule: str) -> None:
+    assert not [m for m in _plan(year, count, rule) if is_mellandag(m.day)]
+
+
+@every_plan
+def test_the_planner_puts_no_meeting_on_a_klamdag(year: int, count: int, rule: str) -> None:
+    rule_days = set(rule_dates(au_rule_to_rrule(rule), year))
+    for meeting in _plan(year, count, rule):
+        if is_klamdag(meeting.day):
+            # Only an AU meeting on its own rule date: the AU chose that weekday.
+            assert meeting.kind == "au" and meeting.moved_from is None, meeting
+            assert meeting.day in rule_days, meeting
+
+
+def test_last_thursday_2027_has_no_meeting_on_30_december() -> None:
+    december = [m for m in plan_year(2027, au_rule="last thursday") if m.day.month == 12]
+    assert [(m.day, m.moved_from, m.moved_because) for m in december] == [
+        (date(2027, 12, 23), date(2027, 12, 30), "mellandagarna")
+    ]
+
+
+def test_a_rule_date_on_a_klamdag_stays_but_nothing_moves_onto_one() -> None:
+    # 2 January 2026 is the Friday after Nyårsdagen: the "1st friday" rule keeps it.
+    plan = _by_key(plan_year(2026, au_rule="1st friday"))
+    assert plan["2026/au/01-02"].day == date(2026, 1, 2)
+    assert plan["2026/au/01-02"].moved_from is None
+    # Kristi himmelsfärdsdag 2027 is a Thursday; its meeting goes to the Wednesday before.
+    moved = _by_key(plan_year(2027, au_rule="1st thursday"))["2027/au/05-06"]
+    assert (moved.day, moved.moved_because) == (date(2027, 5, 5), "Kristi himmelsfärdsdag")
+
+
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("count", COUNTS)
+def test_stormoten_are_not_on_a_klamdag(year: int, count: int) -> None:
+    assert not [day for day in stormote_dates(year, count) if is_klamdag(day)]
+
+
+def test_why_moved_names_mellandagarna_but_not_a_klamdag() -> None:
+    assert why_moved(date(2027, 12, 28)) == "mellandagarna"
+    assert why_moved(date(2027, 12, 31)) == "Nyårsafton"
+    assert why_moved(date(2027, 5, 7)) is None  # a klämdag, kept as a rule date
+    assert why_moved(date(2027, 3, 9)) is None
+
+
+# --- rules that cannot occur ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREQ=YEARLY;BYMONTH=13",
+        "FREQ=YEARLY;BYMONTH=0",
+        "FREQ=YEARLY;BYMONTH=-1",
+        "FREQ=YEARLY;BYMONTH=3,13",
+        "FREQ=MONTHLY;BYMONTHDAY=32",
+        "FREQ=MONTHLY;BYMONTHDAY=-32",
+        "FREQ=MONTHLY;BYMONTHDAY=0",
+        "FREQ=YEARLY;BYYEARDAY=367",
+        "FREQ=YEARLY;BYWEEKNO=54",
+    ],
+)
+def test_au_rule_to_rrule_refuses_a_rule_that_can_never_occur(text: str) -> None:
+    with pytest.raises(InvalidInput, match="can never occur") as caught:
+        au_rule_to_rrule(text)
+    assert "2nd tuesday" in caught.value.message
+    assert "\n" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1",
+        "FREQ=MONTHLY;BYMONTHDAY=31",
+        "FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO",
+        "FREQ=YEARLY;BYYEARDAY=-366",
+        "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1",
+    ],
+)
+def test_au_rule_to_rrule_takes_the_edges_of_each_range(text: str) -> None:
+    assert au_rule_to_rrule(text) == text
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "gives no AU meeting in 2027"),
+        ("FREQ=MONTHLY;UNTIL=20200101", "gives no AU meeting in 2027"),
+        ("FREQ=YEARLY;BYMONTH=7", "outside July, when the AU does not meet"),
+        ("FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO", "gives no AU meeting in 2027"),  # 2027 has 52
+    ],
+)
+def test_plan_year_refuses_a_rule_that_gives_no_meeting_that_year(rule: str, words: str) -> None:
+    with pytest.raises(InvalidInput, match=words) as caught:
+        plan_year(2027, au_rule=rule)
+    assert "2nd tuesday" in caught.value.message
+
+
+def test_a_rule_for_a_year_with_a_week_53_plans_that_year() -> None:
+    plan = plan_year(2026, au_rule="FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO")
+    (meeting,) = [m for m in plan if "/au/" in m.key]
+    assert (meeting.moved_from, meeting.moved_because) == (date(2026, 12, 28), "mellandagarna")
+
+
+# --- plan keys --------------------------------------------------------------------------------
+
+
+@every_plan
+def test_the_title_and_kind_follow_from_the_plan_key(year: int, count: int, rule: str) -> None:
+    for meeting in _plan(year, count, rule):
+        assert title_for_key(meeting.key) == meeting.title
+        assert kind_for_key(meeting.key) == meeting.kind
+
+
+@pytest.mark.parametrize("key", ["", "2027", "2027/au", "2027/msi/03-09", "27/au/03-09", "x"])
+def test_a_key_the_planner_never_makes_has_no_title(key: str) -> None:
+    assert title_for_key(key) is None
+    assert kind_for_key(key) is None
+
+
+# --- edited_because: which saved meetings a new save may change -------------------------------
+
+
+def _facts(**changes: object) -> MeetingFacts:
+    facts = MeetingFacts(
+        key="2027/stormote/1",
+        kind="stormote",
+        status="planned",
+        sequence=0,
+        title="Stormöte 1",
+        agenda=None,
+        co_organiser=REGIONAL_UTVECKLING,
+        link=None,
+    )
+    return replace(facts, **changes)  # type: ignore[arg-type]
+
+
+def test_a_meeting_as_the_plan_saved_it_is_untouched() -> None:
+    assert edited_because(_facts()) is None
+    au = _facts(key="2027/au/03-09", kind="au", title="AU-möte", co_organiser=None)
+    assert edited_because(au) is None
+    assert edited_because(replace(au, agenda="Förberedelse av stormöte 2")) is None
+    extra = _facts(
+        key="2027/stormote/1/au",
+        kind="au",
+        title="AU-möte: förberedelse av stormöte 1",
+        co_organiser=None,
+        agenda="Förberedelse av stormöte 1",
+    )
+    assert edited_because(extra) is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "because"),
+    [
+        ({"status": "held"}, "held"),
+        ({"status": "cancelled", "sequence": 1}, "cancelled"),
+        ({"sequence": 1}, "moved or edited"),
+        ({"minutes": True}, "has minutes"),
+        ({"adjusted": True}, "has minutes"),
+        ({"recorded": ("action items",)}, "has action items"),
+        ({"recorded": ("attendance", "decisions")}, "has attendance and decisions"),
+        ({"title": "Stormöte om bidrag"}, "edited"),
+        ({"co_organiser": None}, "edited"),
+        ({"link": "https://meet.example.se/psi"}, "edited"),
+        ({"agenda": "Budget"}, "edited"),
+        ({"agenda": "Förberedelse av stormöte 1\nBudget"}, "edited"),
+        ({"kind": "au"}, "edited"),
+        ({"key": "2027/au/03-09"}, "edited"),
+    ],
+)
+def test_a_meeting_somebody_changed_is_edited(changes: dict[str, object], because: str) -> None:
+    assert edited_because(_facts(**changes)) == because
+
+
+# --- plan_diff: saving a plan again -----------------------------------------------------------
+
+SLOT = TimeSlot(time(13, 0), time(15, 0))
+
+
+def _saved(
+    plan: Sequence[PlannedMeeting], slot: TimeSlot = SLOT, edited: Sequence[int] = ()
+) -> list[SavedMeeting]:
+    """A plan as a first save stores it (numbers from 1), some of its meetings edited."""
+    return [
+        SavedMeeting(
+            id=n,
+            key=m.key,
+            kind=m.kind,
+            day=m.day,
+            start=slot.start,
+            end=slot.end,
+            title=m.title,
+            agenda=m.agenda,
+            edited="moved or edited" if n in edited else None,
+        )
+        for n, m in enumerate(plan, start=1)
+    ]
+
+
+def _applied(
+    saved: Sequence[SavedMeeting], diff: PlanDiff, slot: TimeSlot | None
+) -> list[SavedMeeting]:
+    """The year's saved meetings after --replace, as save_plan makes them."""
+    removed = {m.id for m in diff.removed}
+    changed = {old.id: updated(old, new, slot) for old, new in [*diff.kept, *diff.moved]}
+    after = [changed.get(m.id, m) for m in saved if m.id not in removed]
+    start = max((m.id for m in saved), default=0)
+    added = [replace(m, id=start + m.id) for m in _saved(diff.added, slot or SLOT)]
+    return after + added
+
+
+def _shape(meetings: Sequence[SavedMeeting | PlannedMeeting]) -> set[tuple[object, ...]]:
+    return {(m.key, m.kind, m.day, m.title, m.agenda) for m in meetings}
+
+
+def test_the_same_plan_again_changes_nothing() -> None:
+    plan = plan_year(2027)
+    diff = plan_diff(_saved(plan), plan, SLOT)
+    assert diff.changes == 0
+    assert len(diff.kept) == len(plan) == 14
+    assert plan_diff(_saved(plan), plan, None).changes == 0
+
+
+def test_a_rule_change_moves_each_au_meeting_and_keeps_its_number() -> None:
+    first = plan_year(2027)
+    saved = _saved(first)
+    diff = plan_diff(saved, plan_year(2027, au_rule="2nd wednesday"), None)
+    assert (len(diff.added), len(diff.removed), len(diff.left)) == (0, 0, 0)
+    moves = {old.day: new.day for old, new in diff.moved}
+    assert moves[date(2027, 3, 9)] == date(2027, 3, 10)
+    assert all(old.kind == "au" for old, _ in diff.moved)
+    assert len(diff.moved) == 11  # the AU meetings; the stormöten stay
+    assert {old.kind for old, _ in diff.kept} == {"stormote"}
+    assert sorted(old.id for old, _ in [*diff.kept, *diff.moved]) == [m.id for m in saved]
+
+
+def test_a_new_time_changes_every_meeting_and_no_time_keeps_them() -> None:
+    plan = plan_year(2027)
+    later = TimeSlot(time(14, 0), time(16, 0))
+    assert len(plan_diff(_saved(plan), plan, later).moved) == 14
+    assert plan_diff(_saved(plan, later), plan, None).changes == 0
+
+
+def test_an_edited_meeting_stands_for_its_slot_and_is_left() -> None:
+    first = plan_year(2027)
+    march = next(n for n, m in enumerate(first, start=1) if m.key == "2027/au/03-09")
+    saved = _saved(first, edited=[march])
+    diff = plan_diff(saved, plan_year(2027, au_rule="2nd wednesday"), None)
+    assert [(old.id, new.day if new else None) for old, new in diff.left] == [
+        (march, date(2027, 3, 10))
+    ]
+    assert not diff.added and not diff.removed
+    assert len(diff.moved) == 10
+
+
+def test_fewer_stormoten_removes_the_last_and_its_preparation() -> None:
+    saved = _saved(plan_year(2027, stormoten=4))
+    diff = plan_diff(saved, plan_year(2027, stormoten=2), None)
+    assert "Stormöte 4" in {m.title for m in diff.removed} | {old.title for old, _ in diff.moved}
+    assert not [m for m in diff.removed if m.edited]
+    after = _applied(saved, diff, None)
+    assert _shape(after) == _shape(plan_year(2027, stormoten=2))
+
+
+def test_no_saved_meetings_adds_the_whole_plan() -> None:
+    plan = plan_year(2027)
+    diff = plan_diff([], plan, SLOT)
+    assert diff.added == sorted(plan, key=lambda m: m.day)
+    assert not (diff.kept or diff.moved or diff.removed or diff.left)
+
+
+plan_choices = st.tuples(
+    st.sampled_from(COUNTS),
+    st.sampled_from(
+        ["2nd tuesday", "2nd wednesday", "last thursday", "1st friday", "FREQ=WEEKLY;BYDAY=MO",
+         "FREQ=MONTHLY;BYDAY=1MO,3MO", "FREQ=YEARLY;BYMONTH=3,9;BYDAY=2TU"]
+    ),
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=2025, max_value=2031),
+    plan_choices,
+    plan_choices,
+    st.sets(st.integers(min_value=1, max_value=60), max_size=6),
+    st.booleans(),
+)
+def test_saving_a_plan_again_keeps_its_promises(
+    year: int,
+    before: tuple[int, str],
+    after: tuple[int, str],
+    edited: set[int],
+    new_time: bool,
+) -> None:
+    first = plan_year(year, stormoten=before[0], au_rule=before[1])
+    plan = plan_year(year, stormoten=after[0], au_rule=after[1])
+    slot = TimeSlot(time(9, 0), time(11, 0)) if new_time else None
+    saved = _saved(first, edited=sorted(edited))
+    diff = plan_diff(saved, plan, slot)
+    touched = {m.id for m in saved if m.edited}
+    # Every saved meeting once; edited ones are never moved or removed.
+    olds = [old.id for old, _ in [*diff.kept, *diff.moved, *diff.left]] + [
+        m.id for m in diff.removed
+    ]
+    assert sorted(olds) == sorted(m.id for m in saved)
+    assert {old.id for old, _ in diff.left} == touched
+    assert not touched & {old.id for old, _ in diff.moved}
+    assert not touched & {m.id for m in diff.removed}
+    # Every planned slot once: paired with a saved meeting, or added.
+    slots = [new.key for _, new in [*diff.kept, *diff.moved, *diff.left] if new is not None]
+    slots += [m.key for m in diff.added]
+    assert sorted(slots) == sorted(m.key for m in plan)
+    # Applying the diff gives the new plan, but for the slots edited meetings stand for.
+    result = _applied(saved, diff, slot)
+    standing = {new.key for _, new in diff.left if new is not None}
+    untouched = [m for m in result if m.id not in touched]
+    assert _shape(untouched) == _shape([m for m in plan if m.key not in standing])
+    assert [m for m in result if m.id in touched] == [m for m in saved if m.id in touched]
+    assert len({m.key for m in result}) == len(result), "plan keys stay unique"
+    if slot is not None:
+        assert {(m.start, m.end) for m in untouched} <= {(slot.start, slot.end)}
+    # Saving the same plan once more changes nothing.
+    assert plan_diff(result, plan, slot).changes == 0
+    if not edited:
+        assert _shape(result) == _shape(plan)
