@@ -114,7 +114,9 @@ def make_docx() -> bytes:
     styles = styles.replace('w:val="en-US"', 'w:val="sv-SE"', 1)
     for before, after in DOCX_STYLE_EDITS:
         if before not in styles:
-            raise SystemExit(f"pandoc's reference.docx changed; update DOCX_STYLE_EDITS: {before!r}")
+            raise SystemExit(
+                f"pandoc's reference.docx changed; update DOCX_STYLE_EDITS: {before!r}"
+            )
         styles = styles.replace(before, after, 1)
     rels = parts.read("word/_rels/document.xml.rels").decode()
     rels = rels.replace(

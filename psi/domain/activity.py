@@ -260,7 +260,7 @@ LOG_FIELD_WORDS = {
     "link": "link",
 }
 
-NOTHING_TO_EDIT = (
+LOG_NOTHING_TO_EDIT = (
     "Nothing to change; give one or more of --kind, --text, --org, --on and --link "
     '("" clears the organisation or the link).'
 )

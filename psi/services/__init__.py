@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from psi.errors import NotFound
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 class _Row(Protocol):
@@ -17,3 +22,14 @@ def stored_id(row: _Row) -> int:
             f"{type(row).__name__} has no id yet: flush the session before using its id."
         )
     return row.id
+
+
+_Stored = TypeVar("_Stored")
+
+
+def get_or_missing(session: Session, model: type[_Stored], key: int, missing: str) -> _Stored:
+    """The row of `model` numbered `key`, or NotFound saying `missing` (where to look)."""
+    row = session.get(model, key)
+    if row is None:
+        raise NotFound(missing)
+    return row

@@ -20,7 +20,7 @@ from psi.domain.organisation import check_note, normalise_website
 from psi.domain.text import casefold_key, check_line
 from psi.errors import Conflict, InvalidInput, NotFound, RuleViolation
 from psi.models import Activity, ActivityRequest, Goal, LogEntry, OperationsPlan, Organisation
-from psi.services import stored_id
+from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
 
@@ -409,10 +409,12 @@ def list_activities(
 
 
 def _get(session: Session, activity_id: int) -> Activity:
-    row = session.get(Activity, activity_id)
-    if row is None:
-        raise NotFound(f"There is no activity {activity_id}; see `psi activity list`.")
-    return row
+    return get_or_missing(
+        session,
+        Activity,
+        activity_id,
+        f"There is no activity {activity_id}; see `psi activity list`.",
+    )
 
 
 def get_activity(session: Session, activity_id: int) -> ActivityView:

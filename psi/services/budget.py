@@ -18,7 +18,7 @@ from psi.domain.organisation import check_note
 from psi.domain.text import check_line, fold, swedish_sort_key
 from psi.errors import InvalidInput, NotFound, PsiError, RuleViolation
 from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, Meeting, Organisation
-from psi.services import stored_id
+from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
 
@@ -286,10 +286,12 @@ def list_expenses(
 
 
 def _expense_row(session: Session, expense_id: int) -> Expense:
-    row = session.get(Expense, expense_id)
-    if row is None:
-        raise NotFound(f"There is no expense {expense_id}; see `psi budget expenses`.")
-    return row
+    return get_or_missing(
+        session,
+        Expense,
+        expense_id,
+        f"There is no expense {expense_id}; see `psi budget expenses`.",
+    )
 
 
 def get_expense(session: Session, expense_id: int) -> ExpenseView:
@@ -303,8 +305,7 @@ def get_expense(session: Session, expense_id: int) -> ExpenseView:
 def remove_expense(session: Session, expense_id: int) -> ExpenseView:
     """`psi budget remove-expense`: delete an expense entered by mistake."""
     view = get_expense(session, expense_id)
-    row = session.get(Expense, expense_id)
-    session.delete(row)
+    session.delete(_expense_row(session, expense_id))
     session.flush()
     return view
 

@@ -12,16 +12,16 @@ from datetime import date
 from sqlmodel import Session
 
 from psi.domain.activity import (
-    NOTHING_TO_EDIT,
+    LOG_NOTHING_TO_EDIT,
     LogFacts,
     LogKind,
     changed_log_fields,
     check_logged_day,
 )
 from psi.domain.organisation import check_note, normalise_website
-from psi.errors import InvalidInput, NotFound
+from psi.errors import InvalidInput
 from psi.models import LogEntry, Organisation
-from psi.services import stored_id
+from psi.services import get_or_missing, stored_id
 from psi.services.activities import LogView, add_log
 from psi.services.orgs import find_org
 
@@ -44,10 +44,9 @@ def add_entry(
 
 
 def _row(session: Session, entry_id: int) -> LogEntry:
-    row = session.get(LogEntry, entry_id)
-    if row is None:
-        raise NotFound(f"There is no log entry {entry_id}; see `psi log list`.")
-    return row
+    return get_or_missing(
+        session, LogEntry, entry_id, f"There is no log entry {entry_id}; see `psi log list`."
+    )
 
 
 def _view(session: Session, row: LogEntry) -> LogView:
@@ -93,7 +92,7 @@ def edit_entry(
     """`psi log edit`: correct an entry's kind, text, organisation, date or link, checked as
     `add` checks a new one; None keeps a field, "" clears the organisation or the link."""
     if all(value is None for value in (kind, text, org, on, link)):
-        raise InvalidInput(NOTHING_TO_EDIT)
+        raise InvalidInput(LOG_NOTHING_TO_EDIT)
     row = _row(session, entry_id)
     before = _facts(row)
     if kind is not None:

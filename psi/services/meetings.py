@@ -27,7 +27,7 @@ from psi.models import (
     MeetingCorrection,
     Organisation,
 )
-from psi.services import stored_id
+from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
 
@@ -169,10 +169,9 @@ def _default_place(session: Session) -> str | None:
 
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
     """The meeting with this number, or NotFound."""
-    row = session.get(Meeting, meeting_id)
-    if row is None:
-        raise NotFound(f"There is no meeting {meeting_id}; see `psi meeting list`.")
-    return row
+    return get_or_missing(
+        session, Meeting, meeting_id, f"There is no meeting {meeting_id}; see `psi meeting list`."
+    )
 
 
 def _touch(row: Meeting, *, calendar: bool = True) -> None:
@@ -720,9 +719,7 @@ def list_actions(
 
 def finish_action(session: Session, action_id: int, on: date) -> ActionView:
     """`psi action done`: the item is done."""
-    item = session.get(ActionItem, action_id)
-    if item is None:
-        raise NotFound(f"There is no action item {action_id}; see `psi action list --open`.")
+    item = _get_action(session, action_id)
     if item.done_on is not None:
         raise RuleViolation(f"Action item {action_id} was already done on {item.done_on}.")
     item.done_on = on
@@ -733,10 +730,12 @@ def finish_action(session: Session, action_id: int, on: date) -> ActionView:
 
 
 def _get_action(session: Session, action_id: int) -> ActionItem:
-    item = session.get(ActionItem, action_id)
-    if item is None:
-        raise NotFound(f"There is no action item {action_id}; see `psi action list`.")
-    return item
+    return get_or_missing(
+        session,
+        ActionItem,
+        action_id,
+        f"There is no action item {action_id}; see `psi action list`.",
+    )
 
 
 def _action_of(session: Session, action_id: int) -> ActionView:
