@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("name_key"),
         sa.UniqueConstraint("short_key"),
         sa.UniqueConstraint("orgnr"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_organisation_sector", "organisation", ["sector"])
     op.create_index("ix_organisation_status", "organisation", ["status"])
@@ -56,6 +57,7 @@ def upgrade() -> None:
         sa.Column("phone", sa.String(length=40), nullable=True),
         sa.Column("role", sa.String(length=100), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_contact_organisation_id", "contact", ["organisation_id"])
     op.create_index("ix_contact_email", "contact", ["email"])
@@ -65,6 +67,7 @@ def upgrade() -> None:
         sa.Column("erased_on", sa.Date(), nullable=False),
         sa.Column("organisation_id", sa.Integer(), sa.ForeignKey("organisation.id"), nullable=True),
         sa.Column("records", sa.Integer(), nullable=False),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_erasure_organisation_id", "erasure", ["organisation_id"])
 

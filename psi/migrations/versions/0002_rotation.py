@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "role IN ('continuing', 'newcomer', 'other')", name="ck_coordinator_term_role"
         ),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_coordinator_term_year", "coordinator_term", ["year"])
     op.create_index("ix_coordinator_term_organisation_id", "coordinator_term", ["organisation_id"])
@@ -47,6 +48,7 @@ def upgrade() -> None:
         sa.Column("note", sa.String(length=2000), nullable=True),
         sa.UniqueConstraint("year", "organisation_id", name="uq_inquiry_year_org"),
         sa.CheckConstraint("answer IN ('pending', 'yes', 'no')", name="ck_inquiry_answer"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_inquiry_year", "inquiry", ["year"])
     op.create_index("ix_inquiry_organisation_id", "inquiry", ["organisation_id"])

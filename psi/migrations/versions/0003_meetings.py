@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("plan_key"),
         sa.CheckConstraint("kind IN ('au', 'stormote', 'msi', 'other')", name="ck_meeting_kind"),
         sa.CheckConstraint("status IN ('planned', 'held', 'cancelled')", name="ck_meeting_status"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_meeting_kind", "meeting", ["kind"])
     op.create_index("ix_meeting_day", "meeting", ["day"])
@@ -50,6 +51,7 @@ def upgrade() -> None:
         sa.Column("meeting_id", sa.Integer(), sa.ForeignKey("meeting.id"), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("text", sa.String(length=2000), nullable=False),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_decision_meeting_id", "decision", ["meeting_id"])
     op.create_table(
@@ -66,6 +68,7 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.UniqueConstraint("meeting_id", "organisation_id", name="uq_attendance_meeting_org"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_attendance_meeting_id", "attendance", ["meeting_id"])
     op.create_index("ix_attendance_organisation_id", "attendance", ["organisation_id"])
@@ -78,6 +81,7 @@ def upgrade() -> None:
         sa.Column("owner_id", sa.Integer(), sa.ForeignKey("organisation.id"), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("done_on", sa.Date(), nullable=True),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_action_item_meeting_id", "action_item", ["meeting_id"])
     op.create_index("ix_action_item_owner_id", "action_item", ["owner_id"])

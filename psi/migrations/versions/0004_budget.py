@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("decided_on", sa.Date(), nullable=True),
         sa.Column("decision_ref", sa.String(length=200), nullable=True),
         sa.UniqueConstraint("year", "source", name="uq_budget_grant_year_source"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_budget_grant_year", "budget_grant", ["year"])
     op.create_table(
@@ -37,6 +38,7 @@ def upgrade() -> None:
         sa.Column("amount_ore", sa.Integer(), nullable=False),
         sa.Column("override_reason", sa.String(length=2000), nullable=True),
         sa.UniqueConstraint("year", "organisation_id", name="uq_allocation_year_org"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_allocation_year", "allocation", ["year"])
     op.create_index("ix_allocation_organisation_id", "allocation", ["organisation_id"])
@@ -55,6 +57,7 @@ def upgrade() -> None:
             "category IN ('personnel', 'venue', 'catering', 'communication', 'travel', 'other')",
             name="ck_expense_category",
         ),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_expense_spent_on", "expense", ["spent_on"])
     op.create_index("ix_expense_organisation_id", "expense", ["organisation_id"])
@@ -67,6 +70,7 @@ def upgrade() -> None:
         sa.Column("source", sa.String(length=200), nullable=False),
         sa.Column("amount_ore", sa.Integer(), nullable=False),
         sa.Column("note", sa.String(length=2000), nullable=True),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_co_funding_year", "co_funding", ["year"])
 

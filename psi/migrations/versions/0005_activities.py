@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("first_year", sa.Integer(), nullable=False),
         sa.Column("last_year", sa.Integer(), nullable=False),
         sa.UniqueConstraint("title"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "goal",
@@ -31,6 +32,7 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=10), nullable=False),
         sa.Column("text", sa.String(length=1000), nullable=False),
         sa.UniqueConstraint("plan_id", "code", name="uq_goal_plan_code"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_goal_plan_id", "goal", ["plan_id"])
     op.create_table(
@@ -51,6 +53,7 @@ def upgrade() -> None:
             "status IN ('planned', 'ongoing', 'done', 'cancelled', 'carried')",
             name="ck_activity_status",
         ),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_activity_year", "activity", ["year"])
     op.create_index("ix_activity_goal_id", "activity", ["goal_id"])
@@ -64,6 +67,7 @@ def upgrade() -> None:
             "organisation_id", sa.Integer(), sa.ForeignKey("organisation.id"), nullable=False
         ),
         sa.UniqueConstraint("activity_id", "organisation_id", name="uq_activity_request"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_activity_request_activity_id", "activity_request", ["activity_id"])
     op.create_index("ix_activity_request_organisation_id", "activity_request", ["organisation_id"])
@@ -79,6 +83,7 @@ def upgrade() -> None:
             "kind IN ('member-dialogue', 'recruitment', 'msi', 'website', 'social-media', 'other')",
             name="ck_log_entry_kind",
         ),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_log_entry_logged_on", "log_entry", ["logged_on"])
     op.create_index("ix_log_entry_kind", "log_entry", ["kind"])

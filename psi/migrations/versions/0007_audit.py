@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("os_user", sa.String(length=100), nullable=False),
         sa.Column("command", sa.String(length=2000), nullable=False),
         sa.Column("changes", sa.String(length=1_000_000), nullable=False),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_audit_entry_at", "audit_entry", ["at"])
 

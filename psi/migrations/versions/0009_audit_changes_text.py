@@ -32,6 +32,7 @@ def downgrade() -> None:
 
 
 def _changes_as(kind: sa.types.TypeEngine[str], *, was: sa.types.TypeEngine[str]) -> None:
-    # SQLite cannot alter a column's type; batch mode copies the table into a new one.
-    with op.batch_alter_table("audit_entry") as table:
+    # SQLite cannot alter a column's type; batch mode copies the table into a new one
+    # (AUTOINCREMENT, as 0012 declares it, so that 0012 need not copy it again).
+    with op.batch_alter_table("audit_entry", table_kwargs={"sqlite_autoincrement": True}) as table:
         table.alter_column("changes", type_=kind, existing_type=was, existing_nullable=False)

@@ -25,16 +25,18 @@ depends_on = None
 
 FUNDING_KINDS = "kind IN ('coordination', 'frees-grant')"
 HISTORY_KINDS = "kind IN ('rotation', 'assessment')"
+AUTOINCREMENT = {"sqlite_autoincrement": True}
 
 
 def upgrade() -> None:
     """Add the extension flag, the co-funding kind and the history table."""
-    # SQLite cannot add a CHECK to a table; batch mode copies the table into a new one.
-    with op.batch_alter_table("coordinator_term") as table:
+    # SQLite cannot add a CHECK to a table; batch mode copies the table into a new one
+    # (AUTOINCREMENT, as 0012 declares it, so that 0012 need not copy it again).
+    with op.batch_alter_table("coordinator_term", table_kwargs=AUTOINCREMENT) as table:
         table.add_column(
             sa.Column("extension", sa.Boolean(), nullable=False, server_default=sa.false())
         )
-    with op.batch_alter_table("co_funding") as table:
+    with op.batch_alter_table("co_funding", table_kwargs=AUTOINCREMENT) as table:
         table.add_column(
             sa.Column("kind", sa.String(length=20), nullable=False, server_default="coordination")
         )
@@ -54,6 +56,7 @@ def upgrade() -> None:
         sa.Column("note", sa.String(length=2000), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(HISTORY_KINDS, name="ck_history_entry_kind"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_history_entry_year", "history_entry", ["year"])
 
