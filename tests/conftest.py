@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +24,10 @@ from psi.cli import app
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The suite reads psi's English messages, whatever the developer's locale; a test of the
+# Swedish interface sets PSI_LANG=sv itself.
+os.environ["PSI_LANG"] = "en"
 
 Run = Callable[..., Result]
 # Typer's test runner rebuilds the whole command tree on every invoke (about 70 ms, over
@@ -208,14 +214,22 @@ def example_db(run: Run, db: Db) -> Db:
 
 
 _SERVER_TEMPLATES: dict[tuple[str, ...], str] = {}
+_FILE_TEMPLATES: dict[tuple[str, ...], Path] = {}
 
 
 def _initialised(run: Run, db: Db, *init: str) -> Db:
-    """Run `psi init ...` on a SQLite file; on a server, copy a database it made once
-    (the migrations take a second on a server, and every test would pay it)."""
+    """What `psi init ...` makes, as a copy of a database it made once in this session
+    (hundreds of tests start from the example; each would otherwise build it again)."""
     if isinstance(db, Path):
-        result = run(*init)
-        assert result.exit_code == 0, result.output
+        if init not in _FILE_TEMPLATES:
+            result = run(*init)
+            assert result.exit_code == 0, result.output
+            assert not Path(f"{db}-wal").exists(), "psi left its WAL behind"
+            template = Path(tempfile.mkdtemp(prefix="psi-template-")) / db.name
+            shutil.copy(db, template)  # the file's mode too: psi makes it private
+            _FILE_TEMPLATES[init] = template
+            return db
+        shutil.copy(_FILE_TEMPLATES[init], db)
         return db
     if init not in _SERVER_TEMPLATES:
         template = postgres_server().create()
@@ -347,7 +361,9 @@ def record_once(build: Callable[[Run, Path], dict[str, int]]) -> Any:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Drop the server databases the templates live in, and the admin connection."""
+    """Remove the template files; drop the server databases they live in, and the admin connection."""
+    for path in _FILE_TEMPLATES.values():
+        shutil.rmtree(path.parent, ignore_errors=True)
     if _SERVER:
         for template in _SERVER_TEMPLATES.values():
             _SERVER[0].drop(template)
