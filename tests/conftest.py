@@ -260,11 +260,19 @@ def dump(db: Db, *, typed: bool = False) -> dict[str, list[tuple[Any, ...]]]:
             )
         ]
         return {
-            table: connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            table: connection.execute(
+                f'SELECT * FROM "{table}" ORDER BY {_order(table)}'
+            ).fetchall()
             for table in tables
         }
     finally:
         connection.close()
+
+
+def _order(table: str) -> str:
+    # SQLite's counters of AUTOINCREMENT tables are one row a table, in the order the tables
+    # were first written to, which a copy need not keep.
+    return "name" if table == "sqlite_sequence" else "rowid"
 
 
 _REFLECTED: dict[tuple[str, ...], Any] = {}
