@@ -16,9 +16,10 @@ from sqlmodel import Session
 
 from psi.domain import erasure
 from psi.domain.money import format_amount
-from psi.domain.organisation import EMPTY, FIELD_WORDS, shown
+from psi.domain.organisation import EMPTY, shown
 from psi.models import AuditEntry, Organisation
 from psi.services import stored_id
+from psi.words import NC_, _, pgettext
 
 SKIPPED_COLUMNS = {"created_at", "updated_at", "name_key", "short_key"}
 
@@ -157,7 +158,7 @@ def _scrubbed(value: Any, who: erasure.Person) -> tuple[Any, int]:
         return erasure.scrub(value, who)
     if isinstance(value, list):
         parts = [_scrubbed(item, who) for item in value]
-        return [item for item, _ in parts], sum(count for _, count in parts)
+        return [item for item, _count in parts], sum(count for _item, count in parts)
     if isinstance(value, dict):
         total = 0
         result = {}
@@ -191,7 +192,7 @@ def _scrubbed_changes(
     """The changes (JSON) with each mention erased value by value (so JSON's escapes hide
     nothing), every value of an erased row left out, and a kept row's (a namesake's) left
     as they are; the mentions, and what the entry touched: "erased", "kept" or ""."""
-    tables = {f'"{table}"' for table, _ in erased | kept}
+    tables = {f'"{table}"' for table, _id in erased | kept}
     if not any(table in changes for table in tables) and not erasure.mentions(
         json_unescaped(changes), who
     ):
@@ -250,41 +251,110 @@ def scrub_entry(
 
 
 # --- the audit log in words -------------------------------------------------------------------
+# What `psi audit` shows is in the interface language; what the entries store stays as it is.
 
 TABLE_WORDS = {
-    "action_item": "action item",
-    "activity_request": "activity request",
-    "budget_grant": "grant",
-    "co_funding": "co-funding",
-    "coordinator_term": "coordinator term",
-    "history_entry": "history entry",
-    "log_entry": "log entry",
-    "operations_plan": "plan",
+    "action_item": NC_("audit table", "action item"),
+    "activity": NC_("audit table", "activity"),
+    "activity_request": NC_("audit table", "activity request"),
+    "allocation": NC_("audit table", "allocation"),
+    "attendance": NC_("audit table", "attendance"),
+    "audit_entry": NC_("audit table", "audit entry"),
+    "budget_grant": NC_("audit table", "grant"),
+    "co_funding": NC_("audit table", "co-funding"),
+    "contact": NC_("audit table", "contact"),
+    "coordinator_term": NC_("audit table", "coordinator term"),
+    "decision": NC_("audit table", "decision"),
+    "erasure": NC_("audit table", "erasure"),
+    "expense": NC_("audit table", "expense"),
+    "goal": NC_("audit table", "goal"),
+    "history_entry": NC_("audit table", "history entry"),
+    "inquiry": NC_("audit table", "inquiry"),
+    "log_entry": NC_("audit table", "log entry"),
+    "meeting": NC_("audit table", "meeting"),
+    "meeting_correction": NC_("audit table", "meeting correction"),
+    "operations_plan": NC_("audit table", "plan"),
+    "organisation": NC_("audit table", "organisation"),
+    "setting": NC_("audit table", "setting"),
 }
-"""Tables whose name is not already the word for one of their rows."""
+"""Each table's word for one of its rows (the catalogue's context "audit table"); a table
+not named here is named by rule (`log_entry` -> log entry)."""
 
 COLUMN_WORDS = {
-    **FIELD_WORDS,
-    "agenda_item": "agenda item",
-    "asked_on": "asked",
-    "cancel_reason": "reason cancelled",
-    "co_organiser": "co-organiser",
-    "day": "date",
-    "decided_on": "decided",
-    "decision_ref": "decision",
-    "done_on": "done",
-    "due_on": "due",
-    "end_time": "end",
-    "erased_on": "erased",
-    "logged_on": "date",
-    "override_reason": "reason",
-    "planned_on": "planned",
-    "spent_on": "date",
-    "start_time": "start",
-    "uid": "calendar UID",
+    "activity_id": NC_("audit column", "activity"),
+    "adjusted_on": NC_("audit column", "adjusted on"),
+    "agenda": NC_("audit column", "agenda"),
+    "agenda_item": NC_("audit column", "agenda item"),
+    "amount_ore": NC_("audit column", "amount"),
+    "answer": NC_("audit column", "answer"),
+    "asked_on": NC_("audit column", "asked"),
+    "at": NC_("audit column", "at"),
+    "cancel_reason": NC_("audit column", "reason cancelled"),
+    "carried_from_id": NC_("audit column", "carried from"),
+    "category": NC_("audit column", "category"),
+    "change": NC_("audit column", "change"),
+    "changes": NC_("audit column", "changes"),
+    "co_organiser": NC_("audit column", "co-organiser"),
+    "code": NC_("audit column", "code"),
+    "command": NC_("audit column", "command"),
+    "contact_id": NC_("audit column", "contact"),
+    "day": NC_("audit column", "date"),
+    "decided_on": NC_("audit column", "decided"),
+    "decided_year": NC_("audit column", "decided year"),
+    "decision_ref": NC_("audit column", "decision"),
+    "done_on": NC_("audit column", "done"),
+    "due_on": NC_("audit column", "due"),
+    "email": NC_("audit column", "email"),
+    "end_time": NC_("audit column", "end"),
+    "erased_on": NC_("audit column", "erased"),
+    "extension": NC_("audit column", "extension"),
+    "first_year": NC_("audit column", "first year"),
+    "goal_id": NC_("audit column", "goal"),
+    "joined_on": NC_("audit column", "joined"),
+    "key": NC_("audit column", "key"),
+    "kind": NC_("audit column", "kind"),
+    "last_year": NC_("audit column", "last year"),
+    "left_on": NC_("audit column", "left"),
+    "link": NC_("audit column", "link"),
+    "logged_on": NC_("audit column", "date"),
+    "made_at": NC_("audit column", "made at"),
+    "meeting_id": NC_("audit column", "meeting"),
+    "minutes": NC_("audit column", "minutes"),
+    "municipality": NC_("audit column", "municipality"),
+    "name": NC_("audit column", "name"),
+    "note": NC_("audit column", "note"),
+    "organisation_id": NC_("audit column", "organisation"),
+    "orgnr": NC_("audit column", "organisationsnummer"),
+    "os_user": NC_("audit column", "os user"),
+    "outcome": NC_("audit column", "outcome"),
+    "override_reason": NC_("audit column", "reason"),
+    "owner_id": NC_("audit column", "owner"),
+    "phone": NC_("audit column", "phone"),
+    "place": NC_("audit column", "place"),
+    "plan_id": NC_("audit column", "plan"),
+    "planned_on": NC_("audit column", "planned"),
+    "position": NC_("audit column", "position"),
+    "reason": NC_("audit column", "reason"),
+    "records": NC_("audit column", "records"),
+    "ref": NC_("audit column", "ref"),
+    "role": NC_("audit column", "role"),
+    "sector": NC_("audit column", "sector"),
+    "short": NC_("audit column", "short name"),
+    "source": NC_("audit column", "source"),
+    "spent_on": NC_("audit column", "date"),
+    "start_time": NC_("audit column", "start"),
+    "status": NC_("audit column", "status"),
+    "text": NC_("audit column", "text"),
+    "title": NC_("audit column", "title"),
+    "uid": NC_("audit column", "calendar UID"),
+    "value": NC_("audit column", "value"),
+    "website": NC_("audit column", "website"),
+    "works_well": NC_("audit column", "works well"),
+    "year": NC_("audit column", "year"),
 }
-"""Columns whose name, made readable by rule (`first_year` -> first year, `amount_ore` ->
-amount, `owner_id` -> owner), is not the word a coordinator knows."""
+"""Each column's words (the catalogue's context "audit column"); a column not named here is
+made readable by rule (`first_year` -> first year, `amount_ore` -> amount, `owner_id` ->
+owner)."""
 
 UNSHOWN_COLUMNS = {"id", "municipality_code", "plan_key", "sequence"}
 """Columns a change in words leaves out: the row's own number, and what follows from another
@@ -300,13 +370,15 @@ def column_words(column: str) -> str:
     """A column's name as a coordinator reads it: `short` -> short name, `amount_ore` ->
     amount, `organisation_id` -> organisation, `first_year` -> first year."""
     if column in COLUMN_WORDS:
-        return COLUMN_WORDS[column]
+        return pgettext("audit column", COLUMN_WORDS[column])
     return column.removesuffix("_ore").removesuffix("_id").replace("_", " ")
 
 
 def table_words(table: str) -> str:
     """A table's name as the word for one of its rows: `log_entry` -> log entry."""
-    return TABLE_WORDS.get(table, table.replace("_", " "))
+    if table in TABLE_WORDS:
+        return pgettext("audit table", TABLE_WORDS[table])
+    return table.replace("_", " ")
 
 
 _CLOCK = re.compile(r"^(\d{2}:\d{2}):00(?:\.0+)?$")
@@ -322,7 +394,7 @@ def value_words(
     if value is None or value == "":
         return EMPTY
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("audit value", "yes") if value else pgettext("audit value", "no")
     if isinstance(value, int) and column.endswith("_ore"):
         return format_amount(value)
     if isinstance(value, int) and column == "organisation_id" and names and value in names:
@@ -344,7 +416,7 @@ def _record(table: str, key: Any, names: Mapping[int, str], limit: int) -> str:
     if table == "organisation" and isinstance(key, int) and key in names:
         return shown(names[key], limit)
     if table == "setting" and key is not None:
-        return f"setting {key}"
+        return _("setting {key}").format(key=key)
     return table_words(table) if key is None else f"{table_words(table)} {key}"
 
 
@@ -361,7 +433,7 @@ def _label(values: Mapping[str, Any], names: Mapping[int, str], limit: int) -> l
         parts.append(
             value_words("organisation_id", organisation, names, limit)
             if known
-            else f"organisation {organisation}"
+            else _("organisation {number}").format(number=organisation)
         )
     parts += [value_words(column, values[column]) for column in values if column.endswith("_ore")][
         :1
@@ -390,7 +462,7 @@ def change_words(
         fields = change.get("changes")
         record = _record(table, key, names, limit)
         if not isinstance(fields, Mapping):
-            return f"changed {record}"
+            return _("changed {record}").format(record=record)
         shown_fields = [name for name in fields if name not in UNSHOWN_COLUMNS] or list(fields)
         parts = []
         for name in shown_fields:
@@ -398,24 +470,35 @@ def change_words(
             if isinstance(value, Mapping) and {"old", "new"} <= set(value):
                 old = value_words(name, value["old"], names, limit)
                 new = value_words(name, value["new"], names, limit)
-                parts.append(f"{column_words(name)}: {old} → {new}")
+                parts.append((column_words(name), f"{old} → {new}"))
             else:  # an erasure's entry keeps no values
-                parts.append(f"{column_words(name)}: {value_words(name, value, names, limit)}")
+                parts.append((column_words(name), value_words(name, value, names, limit)))
         if table == "setting" and shown_fields == ["value"]:
-            return f"{record}: {parts[0].removeprefix('value: ')}"
-        return f"{record}: {'; '.join(parts)}"
-    verb = {"insert": "added", "delete": "removed"}.get(str(action), str(action))
+            return f"{record}: {parts[0][1]}"
+        return f"{record}: {'; '.join(f'{column}: {text}' for column, text in parts)}"
     values = change.get("values")
+    if action not in ("insert", "delete"):
+        record = table_words(table) if key is None else f"{table_words(table)} {key}"
+        return f"{action} {record}"
+    added = action == "insert"
     if table == "setting" and isinstance(values, Mapping) and "key" in values:
-        value = value_words("value", values.get("value"), limit=limit)
-        return f"{verb} setting {values['key']} = {value}"
+        words = {
+            "key": values["key"],
+            "value": value_words("value", values.get("value"), limit=limit),
+        }
+        if added:
+            return _("added setting {key} = {value}").format(**words)
+        return _("removed setting {key} = {value}").format(**words)
     record = table_words(table) if key is None else f"{table_words(table)} {key}"
+    label: list[str] = []
     if isinstance(values, Mapping):
         label = _label(values, names, limit)
-        return f"{verb} {record} ({', '.join(label)})" if label else f"{verb} {record}"
-    if values is not None:  # an erasure's entry: the values are left out
-        return f"{verb} {record} ({value_words('values', values)})"
-    return f"{verb} {record}"
+    elif values is not None:  # an erasure's entry: the values are left out
+        label = [value_words("values", values)]
+    if label:
+        text = _("added {record} ({details})") if added else _("removed {record} ({details})")
+        return text.format(record=record, details=", ".join(label))
+    return (_("added {record}") if added else _("removed {record}")).format(record=record)
 
 
 def entry_words(
@@ -432,7 +515,7 @@ def entry_words(
     line = ""
     for count, text in enumerate(words):
         rest = len(words) - count - 1
-        more = f"; +{rest} more" if rest else ""
+        more = "; " + _("+{n} more").format(n=rest) if rest else ""
         candidate = f"{line}; {text}" if line else text
         if len(candidate) + len(more) <= width:
             line = candidate
@@ -441,7 +524,7 @@ def entry_words(
             room = max(width - len(more), 10)
             line = text if len(text) <= room else text[: room - 1].rstrip() + "…"
             return line + more
-        return f"{line}; +{len(words) - count} more"
+        return f"{line}; " + _("+{n} more").format(n=len(words) - count)
     return line
 
 

@@ -18,7 +18,13 @@ from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
 from psi.commands._common import TYPED_KEY, AppState
+from psi.commands._help import plain_help_style
 from psi.errors import ExitCode, PsiError
+from psi.help_words import install, parser_message
+from psi.words import _
+
+install()
+plain_help_style()
 
 DEBUG_ENV = "PSI_DEBUG"
 
@@ -31,7 +37,8 @@ def _debugging(ctx: Any) -> bool:
 
 def _usage_error(exc: UsageError) -> typer.Exit:
     command = exc.ctx.command_path if exc.ctx is not None else "psi"
-    console.error(f"{exc.format_message()} See `{command} --help`.")
+    message = parser_message(exc.format_message())
+    console.error(_("{message} See `{command} --help`.").format(message=message, command=command))
     return typer.Exit(int(ExitCode.USAGE))
 
 
@@ -109,7 +116,10 @@ COMMANDS: dict[str, Entry] = {
     ),
     "report": Entry(
         module="report",
-        summary="Write the follow-up, the committee's decision draft and the everyday reports (Markdown or PDF).",
+        summary=(
+            "Write the follow-up, the committee's decision draft and the everyday reports, "
+            "as PDF, Word or Markdown."
+        ),
     ),
     "config": Entry(
         module="config",
@@ -132,7 +142,7 @@ def load_command(name: str) -> Command:
     if entry.function is None:
         command = typer.main.get_command(module.app)
     else:
-        single = typer.Typer()
+        single = typer.Typer(add_completion=False)
         epilog = getattr(module, entry.epilog) if entry.epilog else None
         single.command(name, epilog=epilog)(getattr(module, entry.function))
         command = typer.main.get_command(single)
@@ -206,21 +216,31 @@ class PsiGroup(TyperGroup):
             if _debugging(ctx):
                 raise
             # A path the operating system refuses (too long, no access, a folder...).
-            where = f" ({exc.filename})" if exc.filename else ""
-            console.error(f"{exc.strerror or exc}{where}; check the file name and try again.")
+            problem = str(exc.strerror or exc)
+            console.error(
+                _("{problem} ({file}); check the file name and try again.").format(
+                    problem=problem, file=exc.filename
+                )
+                if exc.filename
+                else _("{problem}; check the file name and try again.").format(problem=problem)
+            )
             raise typer.Exit(int(ExitCode.FILE)) from None
         except KeyboardInterrupt:
-            console.error("Interrupted; nothing was written.")
+            console.error(_("Interrupted; nothing was written."))
             raise typer.Exit(int(ExitCode.ABORTED)) from None
         except Exception as exc:
             if _debugging(ctx) or _is_cli_exception(exc):
                 raise
             if isinstance(exc, ValueError) and "null byte" in str(exc):
-                console.error("A value holds a NUL character, which no file name can; retype it.")
+                console.error(
+                    _("A value holds a NUL character, which no file name can; retype it.")
+                )
                 raise typer.Exit(int(ExitCode.INVALID)) from None
             console.error(
-                f"psi failed unexpectedly ({type(exc).__name__}: {exc}); nothing was written. "
-                "Run it again with --debug and report what it prints."
+                _(
+                    "psi failed unexpectedly ({problem}); nothing was written. "
+                    "Run it again with --debug and report what it prints."
+                ).format(problem=f"{type(exc).__name__}: {exc}")
             )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from psi.errors import FileProblem
+from psi.words import _
 
 PRIVATE = 0o600
 # Windows opens a file descriptor in text mode unless told otherwise (LF would become CRLF).
@@ -32,7 +33,9 @@ def write_private(path: Path, data: str | bytes) -> None:
             # Through a link to the file it names, which is replaced (not the link).
             _replace(Path(os.path.realpath(path)) if path.is_symlink() else path, content)
     except OSError as exc:
-        raise FileProblem(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise FileProblem(
+            _("Cannot write {file}: {problem}.").format(file=path, problem=exc.strerror or exc)
+        ) from None
 
 
 def _is_special(path: Path) -> bool:

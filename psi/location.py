@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from psi.words import _
+
 DB_ENV = "PSI_DB"
 DB_FILENAME = "psi.sqlite3"
 
@@ -34,7 +36,7 @@ def _hide_password(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if not sep or "@" not in rest:
         return url
-    credentials, _, host = rest.rpartition("@")
+    credentials, _at, host = rest.rpartition("@")
     user = credentials.split(":", 1)[0]
     return f"{scheme}://{user}:***@{host}" if ":" in credentials else url
 
@@ -43,23 +45,58 @@ def check_server_address(url: str) -> None:
     """Refuse a server address that would be misread, without ever repeating its password."""
     from psi.errors import InvalidInput
 
-    _, _, rest = url.partition("://")
-    authority, _, database = rest.partition("/")
-    credentials, _, host_port = authority.rpartition("@")
+    _scheme, _sep, rest = url.partition("://")
+    authority, _slash, database = rest.partition("/")
+    credentials, _at, host_port = authority.rpartition("@")
     if "@" in credentials or "@" in database.split("?", 1)[0]:
         # An unencoded @ or / in a password moves the split, and the driver's error would
         # then show the rest of the password as the host name.
+        # The codes are values: "%2F" in a message would read to gettext as a %-placeholder.
         raise InvalidInput(
-            "The user name or password in the database address holds a character that must "
-            "be percent-encoded: write @ as %40, / as %2F, : as %3A and % as %25, "
-            "e.g. postgresql://psi:my%40pass@host/psi."
+            _(
+                "The user name or password in the database address holds a character that must "
+                "be percent-encoded: write @ as {at}, / as {slash}, : as {colon} and % as "
+                "{percent}, e.g. {example}."
+            ).format(
+                at="%40",
+                slash="%2F",
+                colon="%3A",
+                percent="%25",
+                example="postgresql://psi:my%40pass@host/psi",
+            )
         )
     host, colon, port = host_port.rpartition(":")
     if colon and host and not host.endswith("]") and not (port.isdigit() and 0 < int(port) < 65536):
         raise InvalidInput(
-            f"The port in the database address must be a number from 1 to 65535, not '{port}'; "
-            "leave it out for PostgreSQL's 5432."
+            _(
+                "The port in the database address must be a number from 1 to 65535, not "
+                "'{port}'; leave it out for PostgreSQL's 5432."
+            ).format(port=port)
         )
+
+
+ENGINES = ("sqlite", "postgresql", "postgres")
+"""The databases psi works with, as a SQLAlchemy URL begins (before any `+driver`)."""
+
+
+def check_engine(url: str) -> None:
+    """Refuse an address of a database psi does not work with (mysql://, mssql:// ...)."""
+    from psi.errors import InvalidInput
+
+    scheme = url.partition("://")[0]
+    if scheme.partition("+")[0].casefold() not in ENGINES:
+        if scheme:
+            message = _(
+                "psi works with SQLite files and PostgreSQL only, not {scheme}:// addresses; "
+                "give a file name (psi.sqlite3) or a PostgreSQL address "
+                "(postgresql://user@host/psi)."
+            )
+        else:
+            message = _(
+                "psi works with SQLite files and PostgreSQL only; give a file name "
+                "(psi.sqlite3) or a PostgreSQL address (postgresql://user@host/psi)."
+            )
+        raise InvalidInput(message.format(scheme=scheme))
 
 
 def default_db_path() -> Path:
@@ -82,6 +119,7 @@ def locate_db(option: str | None) -> DbLocation:
         raw = value[len("sqlite:///") :].split("?", 1)[0]
         path = Path(raw).expanduser().resolve()
         return DbLocation(url=f"sqlite:///{path}", path=path)
+    check_engine(value)
     check_server_address(value)
     if value.startswith(("postgresql://", "postgres://")):
         # psi installs psycopg 3 for PostgreSQL; SQLAlchemy's default would be psycopg2.
@@ -155,15 +193,18 @@ def _on_windows_network_drive(path: Path) -> bool:
 
 
 def shared_place(path: Path) -> str | None:
-    """Why a SQLite file at `path` may be damaged by sharing: a sync service or network drive."""
+    """Why a SQLite file at `path` may be damaged by sharing: a sync service or network drive,
+    in the interface language (the place in "The database ... lies in {place}")."""
     import sys
 
     service = sync_service(path)
+    if service == "cloud storage":
+        return _("a cloud storage folder")
     if service is not None:
-        return f"a {service} folder"
+        return _("a {service} folder").format(service=service)
     if sys.platform == "win32":
-        return "a network drive" if _on_windows_network_drive(path) else None
+        return _("a network drive") if _on_windows_network_drive(path) else None
     if sys.platform.startswith("linux"):
         kind = network_file_system(path, _linux_mounts())
-        return f"a network drive ({kind})" if kind else None
+        return _("a network drive ({kind})").format(kind=kind) if kind else None
     return None

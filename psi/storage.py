@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound, PsiError
 from psi.location import DbLocation
+from psi.words import _
 
 HEAD_REVISION = "0012"
 """The newest migration; a test checks it against the migration scripts."""
@@ -65,11 +66,17 @@ def make_engine(location: DbLocation, *, write: bool = True) -> Engine:
         return create_engine(location.url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise DatabaseProblem(
-            f"The database driver '{exc.name}' is not installed; for PostgreSQL run "
-            "pip install 'psycopg[binary]'."
+            _(
+                "The database driver '{driver}' is not installed; for PostgreSQL run "
+                "pip install 'psycopg[binary]'."
+            ).format(driver=exc.name)
         ) from None
     except SQLAlchemyError as exc:
-        raise DatabaseProblem(f"'{location.display}' is not a database address: {exc}") from None
+        raise DatabaseProblem(
+            _("'{address}' is not a database address: {problem}").format(
+                address=location.display, problem=exc
+            )
+        ) from None
 
 
 def create_private_file(path: Path) -> None:
@@ -86,7 +93,9 @@ def create_private_file(path: Path) -> None:
                 path.chmod(0o600)
         return
     except OSError as exc:
-        raise FileProblem(f"Cannot create {path}: {exc.strerror}.") from None
+        raise FileProblem(
+            _("Cannot create {file}: {problem}.").format(file=path, problem=exc.strerror)
+        ) from None
 
 
 def database_exists(location: DbLocation) -> bool:
@@ -97,8 +106,10 @@ def database_exists(location: DbLocation) -> bool:
 def _require_file(location: DbLocation) -> None:
     if not database_exists(location):
         raise DatabaseProblem(
-            f"No database at {location.display}. Create it with `psi init` "
-            "(or `psi init --example` to look around), or point --db or PSI_DB at yours."
+            _(
+                "No database at {place}. Create it with `psi init` "
+                "(or `psi init --example` to look around), or point --db or PSI_DB at yours."
+            ).format(place=location.display)
         )
 
 
@@ -120,8 +131,10 @@ def read_revision(engine: Engine) -> str | None:
         if "alembic_version" not in tables:
             if tables - {"sqlite_sequence"}:
                 raise DatabaseProblem(
-                    "This database was not made by psi (it has tables but no psi schema); "
-                    "point --db at a psi database or a new file."
+                    _(
+                        "This database was not made by psi (it has tables but no psi schema); "
+                        "point --db at a psi database or a new file."
+                    )
                 )
             return None
         row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
@@ -246,7 +259,9 @@ def backup_database(location: DbLocation, target: Path) -> Path:
         revision = read_revision(engine)
         if revision is None:
             raise DatabaseProblem(
-                f"No psi database at {location.display}; create it with `psi init`."
+                _("No psi database at {place}; create it with `psi init`.").format(
+                    place=location.display
+                )
             )
         return backup_server(engine, target, revision)
     except DatabaseError as exc:
@@ -299,7 +314,9 @@ def backup_server(engine: Engine, target: Path, revision: str) -> Path:
 def _new_backup_target(target: Path) -> Path:
     target = target.expanduser().resolve()
     if target.exists():
-        raise FileProblem(f"{target} already exists; name a new file for the backup.")
+        raise FileProblem(
+            _("{file} already exists; name a new file for the backup.").format(file=target)
+        )
     return target
 
 
@@ -314,7 +331,9 @@ def _complete(partial: Path, target: Path) -> Path:
         partial.replace(target)
     except OSError as exc:
         _remove_database_files(partial)
-        raise FileProblem(f"Cannot write {target}: {exc.strerror}.") from None
+        raise FileProblem(
+            _("Cannot write {file}: {problem}.").format(file=target, problem=exc.strerror)
+        ) from None
     return target
 
 
@@ -333,10 +352,10 @@ def _sqlite_copy(source: Path, target: Path) -> None:
 def backup_sqlite(location: DbLocation, target: Path) -> Path:
     """Copy the SQLite database with SQLite's online backup (consistent during writes)."""
     if location.path is None:
-        raise DatabaseProblem("SQLite's own backup works on SQLite files only.")
+        raise DatabaseProblem(_("SQLite's own backup works on SQLite files only."))
     _require_file(location)
     if target.expanduser().resolve() == location.path:
-        raise FileProblem("The backup cannot overwrite the database itself; name another file.")
+        raise FileProblem(_("The backup cannot overwrite the database itself; name another file."))
     target = _new_backup_target(target)
     partial = _partial(target)
     create_private_file(partial)
@@ -344,7 +363,7 @@ def backup_sqlite(location: DbLocation, target: Path) -> Path:
         _sqlite_copy(location.path, partial)
     except sqlite3.Error as exc:
         _remove_database_files(partial)
-        raise DatabaseProblem(f"The backup failed: {exc}.") from None
+        raise DatabaseProblem(_("The backup failed: {problem}.").format(problem=exc)) from None
     except BaseException:
         _remove_database_files(partial)
         raise
@@ -410,14 +429,18 @@ def restore_sqlite(location: DbLocation, source: Path) -> Restored:
     one is moved aside as it is; a missing one is simply put back."""
     if location.path is None:
         raise DatabaseProblem(
-            "psi db restore puts a backup back into a SQLite file; to put one back on a server, "
-            "run psi --db BACKUP.sqlite3 db copy --to URL --replace."
+            _(
+                "psi db restore puts a backup back into a SQLite file; to put one back on a "
+                "server, run psi --db BACKUP.sqlite3 db copy --to URL --replace."
+            )
         )
     source = source.expanduser().resolve()
     if not source.is_file():
-        raise FileProblem(f"{source} is not a file; give a backup made by psi db backup.")
+        raise FileProblem(
+            _("{file} is not a file; give a backup made by psi db backup.").format(file=source)
+        )
     if source == location.path:
-        raise FileProblem("That is the database itself; give a backup file.")
+        raise FileProblem(_("That is the database itself; give a backup file."))
     _check_backup(source)
     if not database_exists(location):
         _put_in_place(source, location.path)
@@ -428,8 +451,10 @@ def restore_sqlite(location: DbLocation, source: Path) -> Restored:
             _put_in_place(source, location.path)
         except PsiError as exc:
             raise DatabaseProblem(
-                f"The restore failed ({exc.message}); the damaged database was moved, "
-                f"unchanged, to {damaged}."
+                _(
+                    "The restore failed ({problem}); the damaged database was moved, "
+                    "unchanged, to {file}."
+                ).format(problem=exc.message, file=damaged)
             ) from None
         return Restored(saved=None, damaged=damaged)
     saved = backup_sqlite(location, backup_path(location, "before-restore"))
@@ -437,7 +462,9 @@ def restore_sqlite(location: DbLocation, source: Path) -> Restored:
         _sqlite_copy(source, location.path)
     except sqlite3.Error as exc:
         raise DatabaseProblem(
-            f"The restore failed ({exc}); the database is unchanged, and saved at {saved}."
+            _(
+                "The restore failed ({problem}); the database is unchanged, and saved at {file}."
+            ).format(problem=exc, file=saved)
         ) from None
     return Restored(saved=saved, damaged=None)
 
@@ -448,14 +475,16 @@ def _check_backup(source: Path) -> None:
     try:
         revision = read_revision(probe)
     except (DatabaseError, DatabaseProblem):
-        raise FileProblem(f"{source} is not a psi database backup.") from None
+        raise FileProblem(_("{file} is not a psi database backup.").format(file=source)) from None
     finally:
         probe.dispose()
     if revision is None:
-        raise FileProblem(f"{source} holds no psi database.")
+        raise FileProblem(_("{file} holds no psi database.").format(file=source))
     if revision != HEAD_REVISION and revision not in known_revisions():
         raise DatabaseProblem(
-            f"{source} was made by a newer psi (schema {revision}); upgrade psi first."
+            _("{file} was made by a newer psi (schema {revision}); upgrade psi first.").format(
+                file=source, revision=revision
+            )
         )
 
 
@@ -483,7 +512,9 @@ def _move_aside(path: Path, aside: Path) -> Path:
             if companion.exists():
                 companion.replace(aside.with_name(aside.name + suffix))
     except OSError as exc:
-        raise FileProblem(f"Cannot move {path} aside: {exc.strerror}.") from None
+        raise FileProblem(
+            _("Cannot move {file} aside: {problem}.").format(file=path, problem=exc.strerror)
+        ) from None
     return aside
 
 
@@ -499,7 +530,9 @@ def _put_in_place(source: Path, path: Path) -> None:
         _sqlite_copy(source, partial)
     except sqlite3.Error as exc:
         _remove_database_files(partial)
-        raise DatabaseProblem(f"The restore failed ({exc}); nothing was changed.") from None
+        raise DatabaseProblem(
+            _("The restore failed ({problem}); nothing was changed.").format(problem=exc)
+        ) from None
     _complete(partial, path)
 
 
@@ -515,14 +548,18 @@ def ensure_schema(
         return state
     if state.revision is None and not create:
         raise DatabaseProblem(
-            f"{location.display} holds no psi database. Create one there with `psi init`, "
-            "or point --db or PSI_DB at yours."
+            _(
+                "{place} holds no psi database. Create one there with `psi init`, "
+                "or point --db or PSI_DB at yours."
+            ).format(place=location.display)
         )
     if not state.known:
         raise DatabaseProblem(
-            f"The database at {location.display} was made by a newer psi (schema "
-            f"{state.revision}; this psi knows up to {HEAD_REVISION}). Upgrade psi: "
-            "pip install --upgrade psi. The database was not touched."
+            _(
+                "The database at {place} was made by a newer psi (schema "
+                "{revision}; this psi knows up to {newest}). Upgrade psi: "
+                "pip install --upgrade psi. The database was not touched."
+            ).format(place=location.display, revision=state.revision, newest=HEAD_REVISION)
         )
     if state.revision is not None and backup_first:
         target = backup_path(location, f"before-{HEAD_REVISION}")
@@ -567,7 +604,7 @@ def flush_wal(location: DbLocation) -> bool:
     try:
         connection = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            busy, _log, _moved = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
             connection.close()
     except sqlite3.Error:
@@ -593,14 +630,20 @@ def _database_problem(exc: DatabaseError, location: DbLocation) -> DatabaseProbl
     message = _without_password(_first_line(exc.orig if exc.orig is not None else exc), location)
     if "locked" in message or "busy" in message:
         return DatabaseProblem(
-            "The database is busy: another psi is writing to it. Try again in a moment."
+            _("The database is busy: another psi is writing to it. Try again in a moment.")
         )
     if "not a database" in message or "malformed" in message:
         return DatabaseProblem(
-            f"{location.display} is not a readable psi database ({message}); "
-            "restore a backup or point --db at another file."
+            _(
+                "{place} is not a readable psi database ({problem}); "
+                "restore a backup or point --db at another file."
+            ).format(place=location.display, problem=message)
         )
-    return DatabaseProblem(f"The database at {location.display} cannot be used: {message}.")
+    return DatabaseProblem(
+        _("The database at {place} cannot be used: {problem}.").format(
+            place=location.display, problem=message
+        )
+    )
 
 
 def _without_password(message: str, location: DbLocation) -> str:
@@ -673,8 +716,10 @@ def _session(
             except IntegrityError as exc:
                 session.rollback()
                 raise Conflict(
-                    f"The change clashes with what the register holds ({_first_line(exc.orig)}); "
-                    "nothing was written."
+                    _(
+                        "The change clashes with what the register holds ({problem}); "
+                        "nothing was written."
+                    ).format(problem=_first_line(exc.orig))
                 ) from None
             except DatabaseError as exc:
                 session.rollback()
@@ -701,7 +746,7 @@ NUMERIC_OUT_OF_RANGE = "22003"
 
 def _number_too_large() -> NotFound:
     # Amounts are capped well inside the columns, so what overflows is a record number.
-    return NotFound("No record has a number that large; see the list command for the numbers.")
+    return NotFound(_("No record has a number that large; see the list command for the numbers."))
 
 
 def _first_line(error: object) -> str:
@@ -739,9 +784,17 @@ def check_database(location: DbLocation) -> CheckResult:
                 if integrity != ["ok"]:
                     problems.extend(integrity)
                 for row in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                    problems.append(f"row {row[1]} in {row[0]} points to a missing {row[2]}")
+                    problems.append(
+                        _("row {row} in {table} points to a missing {missing}").format(
+                            row=row[1], table=row[0], missing=row[2]
+                        )
+                    )
         if revision != HEAD_REVISION:
-            problems.append(f"schema {revision} is not the newest ({HEAD_REVISION})")
+            problems.append(
+                _("schema {revision} is not the newest ({newest})").format(
+                    revision=revision, newest=HEAD_REVISION
+                )
+            )
         return CheckResult(location.display, revision, HEAD_REVISION, tuple(problems))
     except DatabaseError as exc:
         raise _database_problem(exc, location) from None
@@ -808,7 +861,9 @@ def copy_database(
     from sqlalchemy import delete, func, insert, select
 
     if source.url == target.url:
-        raise DatabaseProblem("The source and the target are the same database; give another --to.")
+        raise DatabaseProblem(
+            _("The source and the target are the same database; give another --to.")
+        )
     tables = register_tables()
     source_engine = open_engine(source, write=False)
     target_engine = open_engine(target, write=True, create=True)
@@ -822,7 +877,9 @@ def copy_database(
             if any(held.values()) and not replace:
                 busy = ", ".join(f"{name} ({count})" for name, count in held.items() if count)
                 raise Conflict(
-                    f"The target already holds data: {busy}. Add --replace to overwrite it."
+                    _(
+                        "The target already holds data: {tables}. Add --replace to overwrite it."
+                    ).format(tables=busy)
                 )
             saved = None
             if any(held.values()):
@@ -843,7 +900,9 @@ def copy_database(
             }
             if copied != counts:
                 raise DatabaseProblem(
-                    f"The copy is incomplete ({copied} != {counts}); nothing was written."
+                    _("The copy is incomplete ({copied} != {counts}); nothing was written.").format(
+                        copied=copied, counts=counts
+                    )
                 )
             if writing.dialect.name == "postgresql":
                 _reset_sequences(writing, tables)

@@ -31,8 +31,8 @@ def ok(run: Run, *args: str, input: str | None = None, raw: bool = False) -> str
 def assert_fails(
     run: Run, db: Db, code: ExitCode, *args: str, input: str | None = None, details: int = 0
 ) -> str:
-    """Run a command that must fail: its exit code, no traceback, one `Error: ` line on standard
-    error (followed by exactly `details` detail lines), and the database as it was before.
+    """Run a command that must fail: its exit code, no traceback, one `Error: ` line (`Fel: `
+    in Swedish) on standard error (followed by exactly `details` detail lines), and the database as it was before.
     Returns standard error (`.splitlines()` for the detail lines)."""
     before = dump(db)
     result = run(*args, input=input)
@@ -40,7 +40,7 @@ def assert_fails(
     assert "Traceback" not in result.output, args
     lines = result.stderr.splitlines()
     assert len(lines) == 1 + details, (args, result.stderr)
-    assert lines[0].startswith("Error: "), (args, result.stderr)
+    assert lines[0].startswith(("Error: ", "Fel: ")), (args, result.stderr)
     assert dump(db) == before, args
     return result.stderr
 

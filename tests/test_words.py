@@ -1,18 +1,16 @@
-"""The catalogue of words (psi.words): every word used has its Swedish, and it works as gettext."""
+"""The catalogue of words: every message psi shows has its Swedish, the compiled catalogue is
+the one its source makes, and the interface speaks the user's language."""
 
 from __future__ import annotations
 
-import gettext
-import io
+import re
+import string
 from enum import StrEnum
-from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
-from babel.messages.mofile import write_mo
 
-import psi
+from psi import catalogue as making
 from psi import words as catalogue
 from psi.domain.activity import ActivityStatus, LogKind
 from psi.domain.budget import Category
@@ -21,18 +19,7 @@ from psi.domain.meeting import Kind, MeetingStatus
 from psi.domain.organisation import Sector
 from psi.domain.rotation import Role
 from psi.reports.render import LANGUAGES
-from psi.words import (
-    LOCALES,
-    SWEDISH,
-    TERMS,
-    Message,
-    Table,
-    Translation,
-    locale,
-    term,
-    two_forms,
-    words,
-)
+from psi.words import LOCALES, TERMS, interface_language, locale, term, words
 
 ENUMS: dict[str, type[StrEnum]] = {
     catalogue.MEETING_KIND: Kind,
@@ -46,56 +33,90 @@ ENUMS: dict[str, type[StrEnum]] = {
     catalogue.VERDICT: Verdict,
 }
 
-# Plural entries for the mechanism's tests (psi's documents have none yet).
-PLURALS: dict[Message, Translation] = {
-    "{n} meeting": ("{n} möte", "{n} möten"),
-    ("attendance", "{n} organisation"): ("{n} organisation", "{n} organisationer"),
-}
+
+@pytest.fixture(scope="module")
+def template() -> Catalog:
+    """Every message of the code and the help, as `python -m psi.catalogue extract` finds them."""
+    return making.extract()
 
 
-def _used() -> dict[Message, bool]:
-    """Every msgid psi's code marks, as `pybabel extract` finds it: key -> whether plural."""
-    keywords = {**DEFAULT_KEYWORDS, **catalogue.KEYWORDS}
-    found: dict[Message, bool] = {}
-    folder = Path(psi.__file__).parent
-    for _file, _line, message, _comments, context in extract_from_dir(folder, keywords=keywords):
-        msgid = message if isinstance(message, str) else str(message[0])
-        found[msgid if context is None else (context, msgid)] = not isinstance(message, str)
-    return found
+@pytest.fixture(scope="module")
+def swedish() -> Catalog:
+    """psi/locale/sv/LC_MESSAGES/psi.po."""
+    return making.read_translation("sv")
 
 
-def test_every_word_the_code_uses_has_its_swedish() -> None:
-    used = _used()
-    assert len(used) > 40
-    missing = [key for key in used if key not in SWEDISH]
-    assert missing == []
-    for key, plural in used.items():
-        swedish = SWEDISH[key]
-        if plural:
-            assert isinstance(swedish, tuple) and len(swedish) == 2, key
-        else:
-            assert isinstance(swedish, str) and swedish.strip(), key
+def _key(message: object) -> tuple[str | None, str]:
+    msgid = getattr(message, "id")  # noqa: B009 - Message has no stubs
+    return getattr(message, "context"), msgid if isinstance(msgid, str) else msgid[0]  # noqa: B009
 
 
-def test_every_swedish_word_is_used() -> None:
-    used = _used()
-    assert [key for key in SWEDISH if key not in used] == []
+def test_every_message_has_its_swedish(template: Catalog, swedish: Catalog) -> None:
+    missing = [
+        _key(message)
+        for message in template
+        if message.id and not making._translated(swedish.get(message.id, context=message.context))
+    ]
+    assert missing == [], (
+        f"{len(missing)} messages have no Swedish; run `python -m psi.catalogue update`, "
+        f"translate them in psi.po, then `python -m psi.catalogue compile`. First: {missing[:5]}"
+    )
 
 
-def test_placeholders_are_kept_in_swedish() -> None:
-    for key, swedish in SWEDISH.items():
-        english = key if isinstance(key, str) else key[1]
-        for form in (swedish,) if isinstance(swedish, str) else swedish:
-            assert ("{year}" in english) == ("{year}" in form), key
+def test_every_swedish_message_is_used(template: Catalog, swedish: Catalog) -> None:
+    used = {_key(message) for message in template if message.id}
+    unused = [_key(message) for message in swedish if message.id and _key(message) not in used]
+    assert unused == [], "run `python -m psi.catalogue update` to drop what the code no longer says"
+
+
+def test_the_compiled_catalogue_is_made_from_its_source(swedish: Catalog) -> None:
+    assert making.mo_path("sv").read_bytes() == making.compiled(swedish), (
+        "psi.mo is older than psi.po: run `python -m psi.catalogue compile`"
+    )
+
+
+def _names(text: str) -> set[str]:
+    return {
+        name for _text, name, _spec, _conv in string.Formatter().parse(text) if name is not None
+    }
+
+
+def test_placeholders_are_kept_in_swedish(swedish: Catalog) -> None:
+    for message in swedish:
+        if not message.id:
+            continue
+        english = message.id if isinstance(message.id, tuple) else (message.id,)
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set().union(*(_names(text) for text in english))
+        for form in filter(None, forms):  # one not yet translated fails the test above
+            assert _names(form) <= wanted, (message.id, form)  # no name psi does not give
+            # Every name is kept; a count may be said in words ("ett möte") instead of {n}.
+            assert wanted - {"n"} <= _names(form), (message.id, form)
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """pybabel does not read inside f-strings: `f"{_('x')}"` would never be translated."""
+    hidden = [
+        f"{path.relative_to(making.PACKAGE)}:{number}"
+        for path in sorted(making.PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\{(?:_|n?gettext)\(\s*['\"]|\{n?pgettext\([^,]+,\s*['\"]", line)
+    ]
+    assert hidden == []
+
+
+def test_no_percent_placeholder_hides_in_a_message(template: Catalog) -> None:
+    """psi's messages name values in braces; "75 % of" reads to gettext as a %-placeholder."""
+    assert [m.id for m in template if m.id and m.python_format] == []
 
 
 @pytest.mark.parametrize("context", sorted(ENUMS))
-def test_every_enum_value_has_its_words(context: str) -> None:
+def test_every_enum_value_has_its_words(context: str, swedish: Catalog) -> None:
     values = {member.value for member in ENUMS[context]}
     assert set(TERMS[context]) == values
     for value in values:
         english = TERMS[context][value]
-        assert term("sv", context, value) == SWEDISH[(context, english)]
+        assert term("sv", context, value) == swedish.get(english, context=context).string
         assert term("en", context, value) == english
 
 
@@ -133,59 +154,47 @@ def test_a_missing_word_falls_back_to_the_english() -> None:
 
 
 @pytest.mark.parametrize(("n", "form"), [(0, 1), (1, 0), (2, 1), (5, 1), (21, 1), (101, 1)])
-def test_the_plural_rule(n: int, form: int) -> None:
-    assert two_forms(n) == form
+def test_the_plural_forms_of_the_compiled_catalogue(n: int, form: int) -> None:
+    singular, plural = (
+        "at least {n} contact with MSI is made (log entries or meetings held)",
+        "at least {n} contacts with MSI are made (log entries or meetings held)",
+    )
+    swedish = words("sv").ngettext(singular, plural, n)
+    assert swedish.startswith("minst {n} kontakt " if form == 0 else "minst {n} kontakter ")
 
 
-def test_ngettext_picks_the_plural_form() -> None:
-    table = Table(PLURALS)
-    assert table.ngettext("{n} meeting", "{n} meetings", 1).format(n=1) == "1 möte"
-    assert table.ngettext("{n} meeting", "{n} meetings", 0).format(n=0) == "0 möten"
-    assert table.ngettext("{n} meeting", "{n} meetings", 3).format(n=3) == "3 möten"
-    one = table.npgettext("attendance", "{n} organisation", "{n} organisations", 1)
-    many = table.npgettext("attendance", "{n} organisation", "{n} organisations", 7)
-    assert (one, many) == ("{n} organisation", "{n} organisationer")
-    # A plural entry is not a singular translation, and the other way round.
-    assert table.gettext("{n} meeting") == "{n} meeting"
-    assert Table({"one": "ett"}).ngettext("one", "many", 2) == "many"
+@pytest.mark.parametrize(
+    ("environment", "language"),
+    [
+        ({"PSI_LANG": "sv"}, "sv"),
+        ({"PSI_LANG": "en", "LANG": "sv_SE.UTF-8"}, "en"),
+        ({"PSI_LANG": "sv_SE"}, "sv"),
+        ({"PSI_LANG": "de"}, "en"),
+        ({"LANG": "sv_SE.UTF-8"}, "sv"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "sv_SE.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "sv_FI.UTF-8", "LANG": "en_GB.UTF-8"}, "sv"),
+        ({"LANGUAGE": "sv:en", "LANG": "en_GB.UTF-8"}, "sv"),
+        ({}, "en"),
+    ],
+)
+def test_the_interface_language_follows_the_locale_and_psi_lang(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], language: str
+) -> None:
+    for name in ("PSI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert interface_language() == language
 
 
-def _compiled(messages: dict[Message, Translation]) -> gettext.GNUTranslations:
-    """The table compiled the way Babel will compile psi's catalogue (a .mo file)."""
-    compiled = Catalog(locale="sv_SE")
-    for key, swedish in messages.items():
-        context, msgid = (None, key) if isinstance(key, str) else key
-        if isinstance(swedish, tuple):
-            compiled.add((msgid, msgid + "s"), swedish, context=context)
-        else:
-            compiled.add(msgid, swedish, context=context)
-    mo = io.BytesIO()
-    write_mo(mo, compiled)
-    mo.seek(0)
-    return gettext.GNUTranslations(mo)
-
-
-def test_a_compiled_catalogue_gives_the_same_words_as_the_table() -> None:
-    """So gettext.translation can replace the table without a caller changing."""
-    messages = {**SWEDISH, **PLURALS}
-    table, mo = Table(messages), _compiled(messages)
-    for key, swedish in messages.items():
-        context, msgid = (None, key) if isinstance(key, str) else key
-        if isinstance(swedish, tuple):
-            for n in (0, 1, 2, 11):
-                if context is None:
-                    assert table.ngettext(msgid, msgid + "s", n) == mo.ngettext(
-                        msgid, msgid + "s", n
-                    )
-                else:
-                    assert table.npgettext(context, msgid, msgid + "s", n) == mo.npgettext(
-                        context, msgid, msgid + "s", n
-                    )
-        elif context is None:
-            assert table.gettext(msgid) == mo.gettext(msgid) == swedish
-        else:
-            assert table.pgettext(context, msgid) == mo.pgettext(context, msgid) == swedish
-    assert table.gettext("Not there") == mo.gettext("Not there")
+def test_the_interface_words_follow_psi_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PSI_LANG", "sv")
+    assert catalogue._("Attendance per meeting") == "Närvaro per möte"
+    assert catalogue.interface_term(catalogue.MEETING_STATUS, "held") == "genomfört"
+    monkeypatch.setenv("PSI_LANG", "en")
+    assert catalogue._("Attendance per meeting") == "Attendance per meeting"
+    assert catalogue.interface_term(catalogue.MEETING_STATUS, "held") == "held"
 
 
 def test_locales() -> None:

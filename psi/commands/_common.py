@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from psi import console
 from psi.errors import Aborted
 from psi.files import write_private
+from psi.words import N_, NC_, _
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from psi.location import DbLocation
     from psi.reports.render import DocumentRequest
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -59,9 +62,11 @@ def _warn_if_shared(app_state: AppState, where: DbLocation) -> None:
     place = shared_place(where.path)
     if place is not None:
         console.warn(
-            f"The database {where.path} lies in {place}, which can damage a SQLite file; "
-            "share a register on PostgreSQL (psi db copy --to postgresql://...) or move it "
-            "to this computer (psi db copy --to ~/psi.sqlite3)."
+            _(
+                "The database {path} lies in {place}, which can damage a SQLite file; "
+                "share a register on PostgreSQL (psi db copy --to postgresql://...) or move it "
+                "to this computer (psi db copy --to ~/psi.sqlite3)."
+            ).format(path=where.path, place=place)
         )
 
 
@@ -102,7 +107,7 @@ def _quoted(word: str) -> str:
     return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def day_or_today(text: str | None, *, what: str = "date") -> date:
+def day_or_today(text: str | None, *, what: str = NC_("what", "date")) -> date:
     """A typed date, or today when none was given."""
     from psi.domain.dates import parse_date
 
@@ -145,10 +150,11 @@ def write_document(
             slots=slots,
         )
     write_private(target, content)
-    console.success(f"Wrote {target}.")
+    console.success(_("Wrote {file}.").format(file=target))
 
 
-NO_TERMINAL = "This command asks for confirmation; add --yes to run it without a terminal."
+NO_TERMINAL = N_("This command asks for confirmation; add --yes to run it without a terminal.")
+NOTHING_DELETED = N_("Nothing was deleted.")
 
 
 def unanswered(declined: str) -> Aborted:
@@ -158,7 +164,7 @@ def unanswered(declined: str) -> Aborted:
         at_terminal = sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError):  # no isatty, or a closed stream
         at_terminal = False
-    return Aborted(declined if at_terminal else NO_TERMINAL)
+    return Aborted(declined if at_terminal else _(NO_TERMINAL))
 
 
 def confirm(question: str, *, yes: bool, declined: str) -> None:
@@ -167,9 +173,35 @@ def confirm(question: str, *, yes: bool, declined: str) -> None:
     if yes:
         return
     try:
-        agreed = typer.confirm(question, default=False)
+        agreed = _answered_yes(question)
     except typer.Abort:
         typer.echo()  # end the question's line
         raise unanswered(declined) from None
     if not agreed:
         raise Aborted(declined)
+
+
+YES_WORDS = frozenset({"y", "yes", "j", "ja"})
+NO_WORDS = frozenset({"", "n", "no", "nej"})
+
+
+def _answered_yes(question: str) -> bool:
+    """Ask until the answer is yes or no (Enter is no), in the interface language: `[y/N]`,
+    `[j/N]` in Swedish; y, yes, j and ja mean yes in both."""
+    choices = _("[y/N]")
+    while True:
+        answer = typer.prompt(f"{question} {choices}", default="", show_default=False)
+        word = answer.strip().casefold()
+        if word in YES_WORDS or word in NO_WORDS:
+            return word in YES_WORDS
+        typer.echo(_("Answer y for yes or n for no."))
+
+
+def delete_when_confirmed(
+    ctx: typer.Context, question: str, delete: Callable[[Session], T], *, yes: bool
+) -> T:
+    """Ask `question` (unless --yes), then delete in the command's one transaction; what
+    `delete` returns. The record was found and shown in a read-only transaction before."""
+    confirm(question, yes=yes, declined=_(NOTHING_DELETED))
+    with session(ctx) as db:
+        return delete(db)

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import confirm, day_or_today, session
+from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, On, Yes
 from psi.domain.dates import parse_date
+from psi.words import NC_, _, pgettext
 
 if TYPE_CHECKING:
     from psi.services.meetings import ActionView
@@ -19,6 +20,7 @@ app = typer.Typer(
     help="Keep the action items of meetings: who does what, by when.",
     epilog="Example: psi action list --open",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 
@@ -36,10 +38,14 @@ def add(
     """Add an action item to a meeting."""
     from psi.services.meetings import add_action
 
-    due_on = parse_date(due, what="due date")
+    due_on = parse_date(due, what=NC_("what", "due date"))
     with session(ctx) as db:
         item = add_action(db, meeting_id, text, owner, due_on)
-    console.success(f"Added action item {item.id} for {item.owner}, due {item.due}.")
+    console.success(
+        _("Added action item {number} for {owner}, due {due}.").format(
+            number=item.id, owner=item.owner, due=item.due
+        )
+    )
 
 
 @app.command("list", epilog="Example: psi action list --overdue")
@@ -63,7 +69,10 @@ def list_(
         return
     if not items:
         console.say(
-            "No action items match. Add one with psi action add MEETING TEXT --owner ORG --due DATE."
+            _(
+                "No action items match. Add one with psi action add MEETING TEXT --owner ORG "
+                "--due DATE."
+            )
         )
         return
     rows = [
@@ -73,11 +82,28 @@ def list_(
             i.owner,
             i.text,
             f"{i.meeting_day} {i.meeting}",
-            f"done {i.done}" if i.done else ("overdue" if i.overdue(today) else "open"),
+            _state(i, today),
         ]
         for i in items
     ]
-    console.print_table(["#", "Due", "Owner", "Action", "Meeting", "Status"], rows)
+    headers = [
+        "#",
+        pgettext("table heading", "Due"),
+        pgettext("table heading", "Owner"),
+        pgettext("table heading", "Action"),
+        pgettext("table heading", "Meeting"),
+        pgettext("table heading", "Status"),
+    ]
+    console.print_table(headers, rows)
+
+
+def _state(item: ActionView, today: date) -> str:
+    """`done 2027-02-01`, `overdue` or `open`, in the interface language."""
+    if item.done:
+        return pgettext("action item status", "done {date}").format(date=item.done)
+    if item.overdue(today):
+        return pgettext("action item status", "overdue")
+    return pgettext("action item status", "open")
 
 
 @app.command("done", epilog="Example: psi action done 7")
@@ -89,10 +115,12 @@ def done(
     """Mark an action item as done."""
     from psi.services.meetings import finish_action
 
-    day = day_or_today(on, what="date")
+    day = day_or_today(on, what=NC_("what", "date"))
     with session(ctx) as db:
         item = finish_action(db, action_id, day)
-    console.success(f"Action item {item.id} is done ({item.text}).")
+    console.success(
+        _("Action item {number} is done ({text}).").format(number=item.id, text=item.text)
+    )
 
 
 ActionIdArg = Annotated[int, typer.Argument(metavar="ID", help="The action item's number.")]
@@ -119,18 +147,46 @@ def edit(
     """Correct an action item: its text, owner or due date."""
     from psi.services.meetings import edit_action
 
-    due_on = None if due is None else parse_date(due, what="due date")
+    due_on = None if due is None else parse_date(due, what=NC_("what", "due date"))
     with session(ctx) as db:
         item, changed = edit_action(db, action_id, text=text, owner=owner, due=due_on)
     if as_json:
         _print_item(item)
     elif changed:
         console.success(
-            f"Changed the {' and '.join(changed)} of action item {item.id}: {item.text} "
-            f"({item.owner}, due {item.due})."
+            _changed_message(changed).format(
+                number=item.id, text=item.text, owner=item.owner, due=item.due
+            )
         )
     else:
-        console.say(f"Action item {item.id} already reads so; nothing changed.")
+        console.say(
+            _("Action item {number} already reads so; nothing changed.").format(number=item.id)
+        )
+
+
+def _changed_message(changed: list[str]) -> str:
+    """What `psi action edit` changed, one whole sentence for each set of fields."""
+    fields = frozenset(changed)
+    if fields == {"text"}:
+        return _("Changed the text of action item {number}: {text} ({owner}, due {due}).")
+    if fields == {"owner"}:
+        return _("Changed the owner of action item {number}: {text} ({owner}, due {due}).")
+    if fields == {"due date"}:
+        return _("Changed the due date of action item {number}: {text} ({owner}, due {due}).")
+    if fields == {"text", "owner"}:
+        return _("Changed the text and owner of action item {number}: {text} ({owner}, due {due}).")
+    if fields == {"text", "due date"}:
+        return _(
+            "Changed the text and due date of action item {number}: {text} ({owner}, due {due})."
+        )
+    if fields == {"owner", "due date"}:
+        return _(
+            "Changed the owner and due date of action item {number}: {text} ({owner}, due {due})."
+        )
+    return _(
+        "Changed the text and owner and due date of action item {number}: {text} ({owner}, "
+        "due {due})."
+    )
 
 
 @app.command("remove", epilog="Example: psi action remove 7 --yes")
@@ -140,14 +196,17 @@ def remove(ctx: typer.Context, action_id: ActionIdArg, yes: Yes = False) -> None
 
     with session(ctx, write=False) as db:
         item = get_action(db, action_id)
-    confirm(
-        f"Delete action item {item.id}: {item.text} ({item.owner}, due {item.due})?",
+    removed = delete_when_confirmed(
+        ctx,
+        _("Delete action item {number}: {text} ({owner}, due {due})?").format(
+            number=item.id, text=item.text, owner=item.owner, due=item.due
+        ),
+        lambda db: remove_action(db, action_id),
         yes=yes,
-        declined="Nothing was deleted.",
     )
-    with session(ctx) as db:
-        removed = remove_action(db, action_id)
-    console.success(f"Deleted action item {removed.id}: {removed.text}.")
+    console.success(
+        _("Deleted action item {number}: {text}.").format(number=removed.id, text=removed.text)
+    )
 
 
 @app.command("reopen", epilog="Example: psi action reopen 7")
@@ -160,4 +219,8 @@ def reopen(ctx: typer.Context, action_id: ActionIdArg, as_json: AsJson = False) 
     if as_json:
         _print_item(item)
         return
-    console.success(f"Action item {item.id} is open again, due {item.due}: {item.text}.")
+    console.success(
+        _("Action item {number} is open again, due {due}: {text}.").format(
+            number=item.id, due=item.due, text=item.text
+        )
+    )

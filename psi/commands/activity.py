@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import confirm, day_or_today, session
+from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, DryRun, On, Year, YearOrAll, Yes
 from psi.domain.activity import parse_activity_status
 from psi.domain.dates import check_year, parse_optional_date
+from psi.words import ACTIVITY_STATUS, N_, NC_, _, interface_term, ngettext, pgettext
 
 if TYPE_CHECKING:
     from psi.services.activities import ActivityView
@@ -19,10 +20,12 @@ app = typer.Typer(
     help="Keep the yearly activity list: what the members wish for, who does it, what came of it.",
     epilog="Example: psi activity list 2026 --status planned",
     no_args_is_help=True,
+    add_completion=False,
 )
 IdArg = Annotated[
     int, typer.Argument(metavar="ID", help="The activity's number (see psi activity list).")
 ]
+NOTHING_TO_CARRY = N_("Nothing to carry: {year} has no planned or ongoing activities.")
 PlanOption = Annotated[
     str | None,
     typer.Option(
@@ -41,7 +44,7 @@ def _rows(views: list[ActivityView]) -> list[list[str]]:
             a.goal or "",
             a.owner or "",
             a.planned_on.isoformat() if a.planned_on else "",
-            a.status,
+            interface_term(ACTIVITY_STATUS, a.status),
             ", ".join(a.requested_by),
         ]
         for a in views
@@ -68,7 +71,7 @@ def add(
     """Add an activity to a year's list."""
     from psi.services.activities import add_activity
 
-    day = parse_optional_date(when, what="planned date")
+    day = parse_optional_date(when, what=NC_("what", "planned date"))
     with session(ctx) as db:
         view = add_activity(
             db,
@@ -80,7 +83,11 @@ def add(
             when=day,
             requested_by=requested_by or [],
         )
-    console.success(f"Added activity {view.id} to {year}: {view.title}.")
+    console.success(
+        _("Added activity {number} to {year}: {title}.").format(
+            number=view.id, year=year, title=view.title
+        )
+    )
 
 
 @app.command("list", epilog="Example: psi activity list 2026 --goal M1 --json")
@@ -105,15 +112,36 @@ def list_(
         console.print_json(to_json(views))
         return
     if not views:
-        console.say("No activities match. Add one with psi activity add YEAR TITLE.")
+        console.say(_("No activities match. Add one with psi activity add YEAR TITLE."))
         return
-    console.print_table(
-        ["#", "Year", "Title", "Goal", "Owner", "Planned", "Status", "Asked for by"], _rows(views)
-    )
+    headings = [
+        "#",
+        pgettext("table heading", "Year"),
+        pgettext("table heading", "Title"),
+        pgettext("table heading", "Goal"),
+        pgettext("table heading", "Owner"),
+        pgettext("table heading", "Planned"),
+        pgettext("table heading", "Status"),
+        pgettext("table heading", "Asked for by"),
+    ]
+    console.print_table(headings, _rows(views))
     counts = count_activities(ActivityStatus(v.status) for v in views)
     console.say(
-        f"{counts.total} activities: {counts.done} done, {counts.ongoing} ongoing, {counts.planned} planned, "
-        f"{counts.cancelled} cancelled, {counts.carried} carried; {counts.share_done:.0%} done."
+        ngettext(
+            "{total} activity: {done} done, {ongoing} ongoing, {planned} planned, "
+            "{cancelled} cancelled, {carried} carried; {share} done.",
+            "{total} activities: {done} done, {ongoing} ongoing, {planned} planned, "
+            "{cancelled} cancelled, {carried} carried; {share} done.",
+            counts.total,
+        ).format(
+            total=counts.total,
+            done=counts.done,
+            ongoing=counts.ongoing,
+            planned=counts.planned,
+            cancelled=counts.cancelled,
+            carried=counts.carried,
+            share=f"{counts.share_done:.0%}",
+        )
     )
 
 
@@ -124,7 +152,9 @@ def start(ctx: typer.Context, activity_id: IdArg) -> None:
 
     with session(ctx) as db:
         view = start_activity(db, activity_id)
-    console.success(f"Activity {view.id} is ongoing: {view.title}.")
+    console.success(
+        _("Activity {number} is ongoing: {title}.").format(number=view.id, title=view.title)
+    )
 
 
 @app.command(
@@ -140,10 +170,12 @@ def done(
     """Mark an activity as done, with its outcome."""
     from psi.services.activities import finish_activity
 
-    day = day_or_today(on, what="date")
+    day = day_or_today(on, what=NC_("what", "date"))
     with session(ctx) as db:
         view = finish_activity(db, activity_id, day, outcome)
-    console.success(f"Activity {view.id} is done: {view.title}.")
+    console.success(
+        _("Activity {number} is done: {title}.").format(number=view.id, title=view.title)
+    )
 
 
 @app.command("cancel", epilog='Example: psi activity cancel 4 --reason "Ingen lokal"')
@@ -157,7 +189,9 @@ def cancel(
 
     with session(ctx) as db:
         view = cancel_activity(db, activity_id, reason)
-    console.success(f"Activity {view.id} is cancelled: {view.title}.")
+    console.success(
+        _("Activity {number} is cancelled: {title}.").format(number=view.id, title=view.title)
+    )
 
 
 @app.command("carry", epilog="Example: psi activity carry 2026 --dry-run")
@@ -194,20 +228,22 @@ def carry(
     with session(ctx) as db:
         copies = carry_activities(db, year, early=early)
     if not copies:
-        console.say(f"Nothing to carry: {year} has no planned or ongoing activities.")
+        console.say(_(NOTHING_TO_CARRY).format(year=year))
         return
-    console.success(f"Carried {len(copies)} activities from {year} to {year + 1}.")
+    console.success(
+        ngettext(
+            "Carried {n} activity from {year} to {next_year}.",
+            "Carried {n} activities from {year} to {next_year}.",
+            len(copies),
+        ).format(n=len(copies), year=year, next_year=year + 1)
+    )
     for view in copies:
-        goal = "" if view.goal else " (its goal's plan does not cover the new year: no goal)"
-        console.say(f"  {view.id}: {view.title}{goal}")
-
-
-def _copies(count: int) -> str:
-    return f"{count} {'copy' if count == 1 else 'copies'}"
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+        line = f"{view.id}: {view.title}"
+        if not view.goal:
+            line = _(
+                "{number}: {title} (its goal's plan does not cover the new year: no goal)"
+            ).format(number=view.id, title=view.title)
+        console.say(f"  {line}")
 
 
 def _carry_preview(ctx: typer.Context, year: int) -> None:
@@ -216,12 +252,21 @@ def _carry_preview(ctx: typer.Context, year: int) -> None:
     with session(ctx, write=False) as db:
         moves = carry_preview(db, year)
     if not moves:
-        console.say(f"Nothing to carry: {year} has no planned or ongoing activities.")
+        console.say(_(NOTHING_TO_CARRY).format(year=year))
         return
-    console.say(f"Would carry {len(moves)} activities from {year} to {year + 1} (nothing changed):")
+    console.say(
+        ngettext(
+            "Would carry {n} activity from {year} to {next_year} (nothing changed):",
+            "Would carry {n} activities from {year} to {next_year} (nothing changed):",
+            len(moves),
+        ).format(n=len(moves), year=year, next_year=year + 1)
+    )
     for move in moves:
-        goal = "" if move.keeps_goal or not move.activity.goal else " (its goal stays behind)"
-        console.say(f"  {move.activity.id}: {move.activity.title}{goal}")
+        number, title = move.activity.id, move.activity.title
+        line = f"{number}: {title}"
+        if move.activity.goal and not move.keeps_goal:
+            line = _("{number}: {title} (its goal stays behind)").format(number=number, title=title)
+        console.say(f"  {line}")
 
 
 def _undo_carry(ctx: typer.Context, year: int, *, dry_run: bool) -> None:
@@ -232,8 +277,13 @@ def _undo_carry(ctx: typer.Context, year: int, *, dry_run: bool) -> None:
             copies = undo_preview(db, year)
         if copies:
             console.say(
-                f"Would remove {_copies(len(copies))} from {year + 1} and put the originals "
-                f"in {year} back (nothing changed):"
+                ngettext(
+                    "Would remove {n} copy from {next_year} and put the original "
+                    "in {year} back (nothing changed):",
+                    "Would remove {n} copies from {next_year} and put the originals "
+                    "in {year} back (nothing changed):",
+                    len(copies),
+                ).format(n=len(copies), year=year, next_year=year + 1)
             )
             for view in copies:
                 console.say(f"  {view.id}: {view.title}")
@@ -243,13 +293,23 @@ def _undo_carry(ctx: typer.Context, year: int, *, dry_run: bool) -> None:
             originals = undo_carry(db, year)
         if originals:
             console.success(
-                f"Undid the carry of {year}: {_copies(len(originals))} removed from {year + 1}, "
-                "the originals are back."
+                ngettext(
+                    "Undid the carry of {year}: {n} copy removed from {next_year}, "
+                    "the original is back.",
+                    "Undid the carry of {year}: {n} copies removed from {next_year}, "
+                    "the originals are back.",
+                    len(originals),
+                ).format(n=len(originals), year=year, next_year=year + 1)
             )
             for view in originals:
-                console.say(f"  {view.id}: {view.title} ({view.status})")
+                status = interface_term(ACTIVITY_STATUS, view.status)
+                console.say(f"  {view.id}: {view.title} ({status})")
             return
-    console.say(f"Nothing to undo: no activity of {year} was carried to {year + 1}.")
+    console.say(
+        _("Nothing to undo: no activity of {year} was carried to {next_year}.").format(
+            year=year, next_year=year + 1
+        )
+    )
 
 
 @app.command("show", epilog="Example: psi activity show 4 --json")
@@ -269,23 +329,33 @@ def _print_one(view: ActivityView, *, as_json: bool) -> None:
         console.print_json(to_json(view))
         return
     goal = f"{view.goal}: {view.goal_text} ({view.plan})" if view.goal else ""
-    if view.status == "done":
-        state = f"done {view.done_on}" + (f": {view.outcome}" if view.outcome else "")
+    if view.status == "done" and view.outcome:
+        state = _("done {day}: {outcome}").format(day=view.done_on, outcome=view.outcome)
+    elif view.status == "done":
+        state = _("done {day}").format(day=view.done_on)
     elif view.status == "cancelled":
-        state = f"cancelled: {view.cancel_reason}"
+        state = _("cancelled: {reason}").format(reason=view.cancel_reason)
     else:
-        state = str(view.status)
+        state = interface_term(ACTIVITY_STATUS, view.status)
     pairs = [
-        ("Activity", f"{view.id} ({view.year})"),
-        ("Title", view.title),
-        ("Goal", goal or "-"),
-        ("Owner", view.owner or "-"),
-        ("Planned", view.planned_on.isoformat() if view.planned_on else "-"),
-        ("Status", state),
-        ("Asked for by", ", ".join(view.requested_by) or "-"),
+        (pgettext("table heading", "Activity"), f"{view.id} ({view.year})"),
+        (pgettext("table heading", "Title"), view.title),
+        (pgettext("table heading", "Goal"), goal or "-"),
+        (pgettext("table heading", "Owner"), view.owner or "-"),
+        (
+            pgettext("table heading", "Planned"),
+            view.planned_on.isoformat() if view.planned_on else "-",
+        ),
+        (pgettext("table heading", "Status"), state),
+        (pgettext("table heading", "Asked for by"), ", ".join(view.requested_by) or "-"),
     ]
     if view.carried_from is not None:
-        pairs.append(("Carried from", f"activity {view.carried_from}"))
+        pairs.append(
+            (
+                pgettext("table heading", "Carried from"),
+                _("activity {number}").format(number=view.carried_from),
+            )
+        )
     console.print_fields(pairs)
 
 
@@ -315,7 +385,7 @@ def edit(
     as_json: AsJson = False,
 ) -> None:
     """Correct an activity: title, goal, owner, planned date or who asked for it."""
-    from psi.services.activities import edit_activity
+    from psi.services.activities import edit_activity, fact_words
 
     with session(ctx) as db:
         result = edit_activity(
@@ -332,10 +402,23 @@ def edit(
         _print_one(result.activity, as_json=True)
         return
     view = result.activity
-    if result.changed:
-        console.success(f"Changed the {_and(result.changed)} of activity {view.id}: {view.title}.")
+    changed = fact_words(result.changed)
+    if len(changed) == 1:
+        console.success(
+            _("Changed the {field} of activity {number}: {title}.").format(
+                field=changed[0], number=view.id, title=view.title
+            )
+        )
+    elif changed:
+        console.success(
+            _("Changed the {fields} and {last} of activity {number}: {title}.").format(
+                fields=", ".join(changed[:-1]), last=changed[-1], number=view.id, title=view.title
+            )
+        )
     else:
-        console.say(f"Activity {view.id} already reads so; nothing changed.")
+        console.say(
+            _("Activity {number} already reads so; nothing changed.").format(number=view.id)
+        )
 
 
 @app.command("remove", epilog="Example: psi activity remove 4 --yes")
@@ -355,15 +438,23 @@ def remove(
 
     with session(ctx, write=False) as db:
         view = check_removal(db, activity_id, force=force)
-    confirm(
-        f"Delete activity {view.id} ({view.year}): {view.title}?",
+    delete_when_confirmed(
+        ctx,
+        _("Delete activity {number} ({year}): {title}?").format(
+            number=view.id, year=view.year, title=view.title
+        ),
+        lambda db: remove_activity(db, activity_id, force=force),
         yes=yes,
-        declined="Nothing was deleted.",
     )
-    with session(ctx) as db:
-        remove_activity(db, activity_id, force=force)
-    back = f"; activity {view.carried_from} is back in {view.year - 1}" if view.carried_from else ""
-    console.success(f"Deleted activity {view.id}: {view.title}{back}.")
+    if view.carried_from:
+        done = _("Deleted activity {number}: {title}; activity {original} is back in {year}.")
+    else:
+        done = _("Deleted activity {number}: {title}.")
+    console.success(
+        done.format(
+            number=view.id, title=view.title, original=view.carried_from, year=view.year - 1
+        )
+    )
 
 
 @app.command("reopen", epilog="Example: psi activity reopen 4")
@@ -376,4 +467,6 @@ def reopen(ctx: typer.Context, activity_id: IdArg, as_json: AsJson = False) -> N
     if as_json:
         _print_one(view, as_json=True)
         return
-    console.success(f"Activity {view.id} is planned again: {view.title}.")
+    console.success(
+        _("Activity {number} is planned again: {title}.").format(number=view.id, title=view.title)
+    )

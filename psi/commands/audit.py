@@ -10,6 +10,7 @@ from psi import console
 from psi.commands._common import session
 from psi.commands._options import AsJson
 from psi.domain.dates import parse_optional_date
+from psi.words import NC_, _, pgettext
 
 EPILOG = "Example: psi audit --since 2026-11-01 --full"
 
@@ -43,7 +44,7 @@ def audit(
     from psi.audit import change_words, entry_words, list_entries, organisation_names
     from psi.services.views import to_json
 
-    day = parse_optional_date(since, what="date")
+    day = parse_optional_date(since, what=NC_("what", "date"))
     with session(ctx, write=False) as db:
         entries = list_entries(db, day)
         names = organisation_names(db) if entries and not as_json else {}
@@ -51,7 +52,7 @@ def audit(
         console.print_json(to_json(entries))
         return
     if not entries:
-        console.say("The audit log is empty for that period.")
+        console.say(_("The audit log is empty for that period."))
         return
     if full:
         for e in entries:
@@ -72,7 +73,13 @@ def audit(
         ]
         for e, command in zip(entries, commands, strict=True)
     ]
-    console.print_table(["When", "User", "Command", "Changes"], rows)
+    headers = [
+        pgettext("table heading", "When"),
+        pgettext("table heading", "User"),
+        pgettext("table heading", "Command"),
+        pgettext("table heading", "Changes"),
+    ]
+    console.print_table(headers, rows)
 
 
 def _cut(text: str, limit: int) -> str:

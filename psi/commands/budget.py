@@ -8,13 +8,23 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import confirm, session
-from psi.commands._options import AsJson, DryRun, Year, YearOrAll, Yes
+from psi.commands._common import day_or_today, delete_when_confirmed, session
+from psi.commands._options import AsJson, DryRun, On, TakesNegativeNumbers, Year, YearOrAll, Yes
 from psi.domain.budget import parse_category
 from psi.domain.dates import parse_date, parse_optional_date
 from psi.domain.money import format_amount, parse_amount, parse_positive_amount
 from psi.errors import FileProblem, InvalidInput
-from psi.words import BUDGET_CATEGORY, term
+from psi.words import (
+    BUDGET_CATEGORY,
+    NC_,
+    _,
+    interface_language,
+    interface_term,
+    ngettext,
+    pgettext,
+    term,
+    words,
+)
 
 if TYPE_CHECKING:
     from psi.domain.budget import BudgetAlert
@@ -24,6 +34,7 @@ app = typer.Typer(
     help="Keep the grant, its split between the coordinators, spending and co-funding.",
     epilog="Example: psi budget status 2026",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 AmountArg = Annotated[
@@ -36,6 +47,7 @@ CategoryHelp = (
 
 @app.command(
     "grant",
+    cls=TakesNegativeNumbers,
     epilog='Example: psi budget grant 2027 200000 --decided 2026-08-26 --ref "Föredragnings-PM 2026-08-26"',
 )
 def grant(
@@ -52,23 +64,29 @@ def grant(
     from psi.services.budget import allocation_excess, set_grant
 
     ore = parse_positive_amount(amount)
-    decided_on = parse_optional_date(decided, what="decision date")
+    decided_on = parse_optional_date(decided, what=NC_("what", "decision date"))
     with session(ctx) as db:
         row, created = set_grant(
             db, year, ore, source=source, decided_on=decided_on, decision_ref=ref
         )
         excess = allocation_excess(db, year)
-    verb = "Recorded" if created else "Corrected"
-    console.success(f"{verb} the grant for {year} from {row.source}: {format_amount(ore)}.")
+    if created:
+        line = _("Recorded the grant for {year} from {source}: {amount}.")
+    else:
+        line = _("Corrected the grant for {year} from {source}: {amount}.")
+    console.success(line.format(year=year, source=row.source, amount=format_amount(ore)))
     if excess:
         console.warn(
-            f"the allocations for {year} now exceed the grants by {format_amount(excess)}; "
-            f"adjust them with psi budget allocate {year}."
+            _(
+                "the allocations for {year} now exceed the grants by {amount}; "
+                "adjust them with psi budget allocate {year}."
+            ).format(year=year, amount=format_amount(excess))
         )
 
 
 @app.command(
     "allocate",
+    cls=TakesNegativeNumbers,
     epilog='Example: psi budget allocate 2026 --even   or   psi budget allocate 2026 "Örebro Föreningsråd" 120000',
 )
 def allocate(
@@ -91,28 +109,41 @@ def allocate(
     from psi.services.budget import allocate as allocate_grant
 
     if even == bool(org):
-        raise InvalidInput(f"Give either ORG AMOUNT or --even: psi budget allocate {year} --even")
+        raise InvalidInput(
+            _("Give either ORG AMOUNT or --even: psi budget allocate {year} --even.").format(
+                year=year
+            )
+        )
     if org and amount is None:
-        raise InvalidInput(f'Give the amount too: psi budget allocate {year} "{org}" 100000')
+        raise InvalidInput(
+            _('Give the amount too: psi budget allocate {year} "{org}" 100000.').format(
+                year=year, org=org
+            )
+        )
     shares = {org: parse_amount(amount)} if org and amount is not None else None
     if shares and min(shares.values()) < 0:
-        raise InvalidInput("An allocation cannot be negative; give 0 to take one back.")
+        raise InvalidInput(_("An allocation cannot be negative; give 0 to take one back."))
     with session(ctx) as db:
         result = allocate_grant(db, year, shares, even=even, force=force, reason=reason)
     for name, ore in result.items():
-        console.success(f"{name}: {format_amount(ore)} for {year}.")
+        console.success(
+            _("{name}: {amount} for {year}.").format(
+                name=name, amount=format_amount(ore), year=year
+            )
+        )
 
 
 @app.command(
     "spend",
+    cls=TakesNegativeNumbers,
     epilog='Example: psi budget spend "Örebro Föreningsråd" "1 234,50" --on 2026-03-10 --category catering --note Fika',
 )
 def spend(
     ctx: typer.Context,
     org: Annotated[str, typer.Argument(help="The coordinating organisation that paid.")],
     amount: AmountArg,
-    on: Annotated[str, typer.Option(help="Date of the expense, YYYY-MM-DD.")],
     category: Annotated[str, typer.Option(help=CategoryHelp)],
+    on: On = None,
     note: Annotated[str | None, typer.Option(help="What it was.")] = None,
     meeting: Annotated[
         int | None, typer.Option(help="The meeting it was for (its number).")
@@ -122,12 +153,17 @@ def spend(
     from psi.services.budget import spend as record
 
     ore = parse_positive_amount(amount)
-    day = parse_date(on, what="expense date")
+    day = day_or_today(on, what=NC_("what", "expense date"))
     kind = parse_category(category)
     with session(ctx) as db:
         view = record(db, org, ore, on=day, category=kind, note=note, meeting_id=meeting)
     console.success(
-        f"Recorded expense {view.id}: {view.organisation}, {format_amount(view.amount)}, {view.category}."
+        _("Recorded expense {number}: {organisation}, {amount}, {category}.").format(
+            number=view.id,
+            organisation=view.organisation,
+            amount=format_amount(view.amount),
+            category=interface_term(BUDGET_CATEGORY, view.category),
+        )
     )
 
 
@@ -153,7 +189,10 @@ def expenses(
         return
     if not views:
         console.say(
-            "No expenses match. Record one with psi budget spend ORG AMOUNT --on DATE --category CAT."
+            _(
+                "No expenses match. Record one with psi budget spend ORG AMOUNT --on DATE "
+                "--category CAT."
+            )
         )
         return
     rows = [
@@ -162,13 +201,26 @@ def expenses(
             v.day.isoformat(),
             v.organisation,
             format_amount(v.amount),
-            v.category,
+            interface_term(BUDGET_CATEGORY, v.category),
             v.note or "",
         ]
         for v in views
     ]
-    console.print_table(["#", "Date", "Organisation", "Amount", "Category", "Note"], rows)
-    console.say(f"{len(views)} expenses, {format_amount(sum(v.amount for v in views))} in all.")
+    headings = [
+        "#",
+        pgettext("table heading", "Date"),
+        pgettext("table heading", "Organisation"),
+        pgettext("table heading", "Amount"),
+        pgettext("table heading", "Category"),
+        pgettext("table heading", "Note"),
+    ]
+    console.print_table(headings, rows)
+    total = format_amount(sum(v.amount for v in views))
+    console.say(
+        ngettext(
+            "{n} expense, {total} in all.", "{n} expenses, {total} in all.", len(views)
+        ).format(n=len(views), total=total)
+    )
 
 
 @app.command(
@@ -179,7 +231,9 @@ def edit_expense(
     ctx: typer.Context,
     expense_id: Annotated[int, typer.Argument(metavar="ID", help="The expense's number.")],
     amount: Annotated[str | None, typer.Option(help="The amount in kronor.")] = None,
-    on: Annotated[str | None, typer.Option(help="The date of the expense, YYYY-MM-DD.")] = None,
+    on: Annotated[
+        str | None, typer.Option(metavar="DATE", help="The date of the expense, YYYY-MM-DD.")
+    ] = None,
     category: Annotated[str | None, typer.Option(help=CategoryHelp)] = None,
     note: Annotated[str | None, typer.Option(help='What it was; "" for none.')] = None,
     org: Annotated[
@@ -194,11 +248,12 @@ def edit_expense(
 
     Checked as psi budget spend checks a new expense.
     """
+    from psi.domain.budget import expense_field_words
     from psi.services.budget import edit_expense as edit
     from psi.services.views import to_json
 
     ore = parse_positive_amount(amount) if amount is not None else None
-    day = parse_date(on, what="expense date") if on is not None else None
+    day = parse_date(on, what=NC_("what", "expense date")) if on is not None else None
     kind = parse_category(category) if category is not None else None
     with session(ctx) as db:
         result = edit(
@@ -216,16 +271,26 @@ def edit_expense(
         console.print_json(to_json(view))
         return
     if not result.changed:
-        console.say(f"Expense {view.id} already reads so; nothing changed.")
+        console.say(_("Expense {number} already reads so; nothing changed.").format(number=view.id))
         return
-    console.success(
-        f"Changed the {_and(result.changed)} of expense {view.id}: {view.organisation}, "
-        f"{format_amount(view.amount)}, {view.category}, {view.day}."
-    )
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    fields = expense_field_words(result.changed)
+    facts = {
+        "number": view.id,
+        "organisation": view.organisation,
+        "amount": format_amount(view.amount),
+        "category": interface_term(BUDGET_CATEGORY, view.category),
+        "day": view.day,
+    }
+    if len(fields) == 1:
+        line = _(
+            "Changed the {field} of expense {number}: {organisation}, {amount}, {category}, {day}."
+        ).format(field=fields[0], **facts)
+    else:
+        line = _(
+            "Changed the {fields} and {last} of expense {number}: {organisation}, {amount}, "
+            "{category}, {day}."
+        ).format(fields=", ".join(fields[:-1]), last=fields[-1], **facts)
+    console.success(line)
 
 
 @app.command("remove-expense", epilog="Example: psi budget remove-expense 14 --yes")
@@ -240,11 +305,14 @@ def remove_expense(
 
     with session(ctx, write=False) as db:
         view = get_expense(db, expense_id)
-    question = f"Delete expense {view.id}: {view.organisation}, {format_amount(view.amount)} on {view.day}?"
-    confirm(question, yes=yes, declined="Nothing was deleted.")
-    with session(ctx) as db:
-        remove(db, expense_id)
-    console.success(f"Deleted expense {view.id}.")
+    question = _("Delete expense {number}: {organisation}, {amount} on {day}?").format(
+        number=view.id,
+        organisation=view.organisation,
+        amount=format_amount(view.amount),
+        day=view.day,
+    )
+    delete_when_confirmed(ctx, question, lambda db: remove(db, expense_id), yes=yes)
+    console.success(_("Deleted expense {number}.").format(number=view.id))
 
 
 @app.command("import", epilog="Example: psi budget import utgifter-2026.csv --dry-run")
@@ -259,17 +327,28 @@ def import_(
     from psi.services.budget import import_expenses
 
     if not file.is_file():
-        raise FileProblem(f"{file} is not a file; give the path of a .csv file.")
+        raise FileProblem(
+            _("{file} is not a file; give the path of a .csv file.").format(file=file)
+        )
     with session(ctx, write=not dry_run) as db:
         count = import_expenses(db, file)
     if dry_run:
-        console.say(f"All {count} rows are good; run without --dry-run to import them.")
+        console.say(
+            ngettext(
+                "The {n} row is good; run without --dry-run to import it.",
+                "All {n} rows are good; run without --dry-run to import them.",
+                count,
+            ).format(n=count)
+        )
     else:
-        console.success(f"Imported {count} expenses.")
+        console.success(
+            ngettext("Imported {n} expense.", "Imported {n} expenses.", count).format(n=count)
+        )
 
 
 @app.command(
     "funding",
+    cls=TakesNegativeNumbers,
     epilog='Example: psi budget funding 2025 --source "externa projektmedel" '
     '--note "del av lönekostnad" --frees-grant',
 )
@@ -304,35 +383,49 @@ def funding(
 
     if not source.strip():
         raise InvalidInput(
-            f'Say where the money comes from: psi budget funding {year} --source "externa projektmedel".'
+            _(
+                'Say where the money comes from: psi budget funding {year} --source "externa '
+                'projektmedel".'
+            ).format(year=year)
         )
     ore = parse_positive_amount(amount) if amount is not None else None
     kind = Funding.FREES_GRANT if frees_grant else Funding.COORDINATION
     with session(ctx) as db:
         view = add_funding(db, year, ore, source, note, kind)
-    console.success(f"Recorded {funding_text(view)} for {year}.")
+    console.success(
+        _("Recorded {funding} for {year}.").format(funding=funding_text(view), year=year)
+    )
 
 
 def funding_text(view: CoFundingView) -> str:
     """Other money in one line: `externa projektmedel, 45 000 kr, frees the grant (del av lönekostnad)`."""
     from psi.domain.budget import Funding
 
-    size = format_amount(view.amount) if view.amount is not None else "amount not recorded"
+    size = format_amount(view.amount) if view.amount is not None else _("amount not recorded")
     what = (
-        "paying part of the region's cost, which frees the grant"
+        _("paying part of the region's cost, which frees the grant")
         if view.kind is Funding.FREES_GRANT
-        else "co-funding the coordination"
+        else _("co-funding the coordination")
     )
     return f"{view.source}, {size}, {what}" + (f" ({view.note})" if view.note else "")
 
 
+def _category_word(category: str) -> str:
+    """A category in the status table: its Swedish word beside it in English (`venue
+    (lokal)`, the word a Swedish receipt uses), the Swedish word alone in Swedish."""
+    if interface_language() == "sv":
+        return interface_term(BUDGET_CATEGORY, category)
+    return f"{category} ({term('sv', BUDGET_CATEGORY, category)})"
+
+
 def _status_tables(status: BudgetStatus) -> None:
+    sources = "".join(f"  ({source})" for source, *_rest in status.grants)
     console.print_fields(
         [
-            ("Grant", format_amount(status.grant) + "".join(f"  ({s})" for s, *_ in status.grants)),
-            ("Spent", format_amount(status.spent)),
-            ("Remaining", format_amount(status.remaining)),
-            ("Year passed", f"{status.share_of_year:.0%}"),
+            (pgettext("table heading", "Grant"), format_amount(status.grant) + sources),
+            (pgettext("table heading", "Spent"), format_amount(status.spent)),
+            (pgettext("table heading", "Remaining"), format_amount(status.remaining)),
+            (pgettext("table heading", "Year passed"), f"{status.share_of_year:.0%}"),
         ]
     )
     if status.burns:
@@ -346,17 +439,23 @@ def _status_tables(status: BudgetStatus) -> None:
             ]
             for b in status.burns
         ]
-        console.print_table(["Organisation", "Allocated", "Spent", "Left", "At this pace"], rows)
-    if status.spent_by_category:
-        rows = [
-            [f"{c} ({term('sv', BUDGET_CATEGORY, c)})", format_amount(a)]
-            for c, a in status.spent_by_category.items()
+        headings = [
+            pgettext("table heading", "Organisation"),
+            pgettext("table heading", "Allocated"),
+            pgettext("table heading", "Spent"),
+            pgettext("money", "Left"),
+            pgettext("table heading", "At this pace"),
         ]
-        console.print_table(["Category", "Spent"], rows)
+        console.print_table(headings, rows)
+    if status.spent_by_category:
+        rows = [[_category_word(c), format_amount(a)] for c, a in status.spent_by_category.items()]
+        console.print_table(
+            [pgettext("table heading", "Category"), pgettext("table heading", "Spent")], rows
+        )
     for other in status.co_funding:
-        console.say(f"Other money: {funding_text(other)}")
+        console.say(_("Other money: {funding}").format(funding=funding_text(other)))
     for reason in status.override_reasons:
-        console.say(f"Allocation above the grant: {reason}")
+        console.say(_("Allocation above the grant: {reason}").format(reason=reason))
 
 
 @app.command("status", epilog="Example: psi budget status 2026 --json")
@@ -376,7 +475,10 @@ def status(
         return
     if not result.grant and not result.spent and not result.co_funding:
         console.say(
-            f"No grant or expenses for {year} yet. Record the grant: psi budget grant {year} 200000"
+            _(
+                "No grant or expenses for {year} yet. Record the grant: "
+                "psi budget grant {year} 200000"
+            ).format(year=year)
         )
         return
     _status_tables(result)
@@ -384,17 +486,25 @@ def status(
         console.warn(alert_text(alert, year) + ".")
 
 
-def alert_text(alert: BudgetAlert, year: int) -> str:
-    """A budget alert as one line for the terminal, with the command that helps."""
+def alert_text(alert: BudgetAlert, year: int, *, lang: str | None = None) -> str:
+    """A budget alert as one line for the terminal, with the command that helps; in the
+    interface language, or in `lang`."""
     from psi.domain.budget import Alert
 
-    who = alert.organisation or ""
+    t = words(lang or interface_language())
     texts = {
-        Alert.OVER_GRANT: f"the allocations exceed the grant by {format_amount(alert.amount)}; "
-        f"adjust them with psi budget allocate {year}",
-        Alert.NO_ALLOCATION: f"{who} has expenses but no allocation",
-        Alert.OVERSPENT: f"{who} has spent more than its allocation",
-        Alert.ON_COURSE_TO_OVERRUN: f"{who} is on course to overrun its allocation by the end of "
-        "the year",
+        Alert.OVER_GRANT: t.gettext(
+            "the allocations exceed the grant by {amount}; adjust them with psi budget "
+            "allocate {year}"
+        ),
+        Alert.NO_ALLOCATION: t.gettext("{organisation} has expenses but no allocation"),
+        Alert.OVERSPENT: t.gettext("{organisation} has spent more than its allocation"),
+        Alert.ON_COURSE_TO_OVERRUN: t.gettext(
+            "{organisation} is on course to overrun its allocation by the end of the year"
+        ),
     }
-    return texts[alert.kind]
+    return texts[alert.kind].format(
+        amount=format_amount(alert.amount),
+        year=year,
+        organisation=alert.organisation or "",
+    )

@@ -10,11 +10,13 @@ from psi import console
 from psi.commands._common import session
 from psi.commands._options import AsJson
 from psi.domain.settings import BY_KEY
+from psi.words import _, pgettext
 
 app = typer.Typer(
     help="Set the partnership's name, region, committee, signer and report defaults.",
     epilog='Example: psi config set signer "Katarina Strömgren Sandh"',
     no_args_is_help=True,
+    add_completion=False,
 )
 KeyArg = Annotated[str, typer.Argument(help=f"One of: {', '.join(BY_KEY)}.")]
 
@@ -57,7 +59,12 @@ def list_(
         console.print_json(values)
         return
     rows = [
-        [key, value if value is not None else "(not set)", BY_KEY[key].help]
+        [key, value if value is not None else _("(not set)"), _(BY_KEY[key].help)]
         for key, value in values.items()
     ]
-    console.print_table(["Setting", "Value", "What it is"], rows)
+    headers = [
+        pgettext("table heading", "Setting"),
+        pgettext("table heading", "Value"),
+        pgettext("table heading", "What it is"),
+    ]
+    console.print_table(headers, rows)

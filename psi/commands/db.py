@@ -11,11 +11,13 @@ from psi import console
 from psi.commands._common import confirm, location, session
 from psi.commands._options import AsJson, Yes
 from psi.errors import DatabaseProblem
+from psi.words import _, ngettext, pgettext
 
 app = typer.Typer(
     help="Find, back up and check the database.",
     epilog="Example: psi db backup",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 
@@ -50,11 +52,17 @@ def backup(
         keep = int(get_setting(db, "backups-kept") or 10)
     target = file if file is not None else storage.backup_path(where, "backup")
     written = storage.backup_database(where, target)
-    console.success(f"Backed up to {written}.")
+    console.success(_("Backed up to {file}.").format(file=written))
     if file is None:
         removed = storage.prune_backups(where, "backup", keep)
         if removed:
-            console.say(f"Removed {len(removed)} older backup(s); the newest {keep} are kept.")
+            console.say(
+                ngettext(
+                    "Removed {n} older backup; the newest {keep} are kept.",
+                    "Removed {n} older backups; the newest {keep} are kept.",
+                    len(removed),
+                ).format(n=len(removed), keep=keep)
+            )
 
 
 @app.command("restore", epilog="Example: psi db restore psi.backup-20261201-090000.sqlite3")
@@ -67,15 +75,23 @@ def restore(
     from psi import storage
 
     where = location(ctx)
-    confirm(f"Replace {where.display} with {file}?", yes=yes, declined="Nothing was restored.")
+    confirm(
+        _("Replace {place} with {file}?").format(place=where.display, file=file),
+        yes=yes,
+        declined=_("Nothing was restored."),
+    )
     restored = storage.restore_sqlite(where, file)
-    console.success(f"Restored {file} to {where.display}.")
+    console.success(_("Restored {file} to {place}.").format(file=file, place=where.display))
     if restored.saved is not None:
-        console.say(f"The database as it was is saved at {restored.saved}.")
+        console.say(_("The database as it was is saved at {file}.").format(file=restored.saved))
     elif restored.damaged is not None:
-        console.say(f"The damaged database was moved aside, unchanged, to {restored.damaged}.")
+        console.say(
+            _("The damaged database was moved aside, unchanged, to {file}.").format(
+                file=restored.damaged
+            )
+        )
     else:
-        console.say("There was no database there before.")
+        console.say(_("There was no database there before."))
 
 
 @app.command("check", epilog="Example: psi db check")
@@ -98,17 +114,26 @@ def check(
             }
         )
     else:
+        schema = _("{revision} (newest {head})").format(revision=result.revision, head=result.head)
         console.print_fields(
-            [("Database", result.location), ("Schema", f"{result.revision} (newest {result.head})")]
+            [
+                (pgettext("field", "Database"), result.location),
+                (pgettext("field", "Schema"), schema),
+            ]
         )
     if not result.ok:
         raise DatabaseProblem(
-            f"The check found {len(result.problems)} problem(s); restore a backup with "
-            "a copy from `psi db backup`, or report them.",
+            ngettext(
+                "The check found {n} problem; restore a backup with "
+                "a copy from `psi db backup`, or report it.",
+                "The check found {n} problems; restore a backup with "
+                "a copy from `psi db backup`, or report them.",
+                len(result.problems),
+            ).format(n=len(result.problems)),
             details=result.problems,
         )
     if not as_json:
-        console.success("Integrity check passed.")
+        console.success(_("Integrity check passed."))
 
 
 @app.command(
@@ -139,20 +164,31 @@ def copy(
         held = storage.rows_held(target)
         if held:
             confirm(
-                f"Replace the {held} rows in {target.display} with this register? "
-                "A backup of it is made first.",
+                ngettext(
+                    "Replace the {n} row in {place} with this register? "
+                    "A backup of it is made first.",
+                    "Replace the {n} rows in {place} with this register? "
+                    "A backup of it is made first.",
+                    held,
+                ).format(n=held, place=target.display),
                 yes=yes,
-                declined="Nothing was copied.",
+                declined=_("Nothing was copied."),
             )
     tables = len(storage.register_tables())
-    with console.progress("Copying tables", tables * 100) as advance:
+    with console.progress(_("Copying tables"), tables * 100) as advance:
         copied = storage.copy_database(
             location(ctx), target, replace=replace, progress=lambda done: advance(done * 100)
         )
     counts = copied.counts
+    rows = sum(counts.values())
+    # A register has many tables: the count of rows decides the sentence's form.
     console.success(
-        f"Copied {sum(counts.values())} rows in {len(counts)} tables to {target.display}."
+        ngettext(
+            "Copied {rows} row in {tables} tables to {place}.",
+            "Copied {rows} rows in {tables} tables to {place}.",
+            rows,
+        ).format(rows=rows, tables=len(counts), place=target.display)
     )
-    console.say("Row counts match in every table.")
+    console.say(_("Row counts match in every table."))
     if copied.saved is not None:
-        console.say(f"What the target held before is saved at {copied.saved}.")
+        console.say(_("What the target held before is saved at {file}.").format(file=copied.saved))

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import confirm, session
-from psi.commands._options import AsJson, Year, Yes
-from psi.domain.dates import parse_date
+from psi.commands._common import confirm, day_or_today, session
+from psi.commands._options import AsJson, On, Year, Yes
 from psi.domain.history import HistoryKind, assessment_finding, parse_decided
+from psi.words import NC_, _, pgettext
 
 if TYPE_CHECKING:
     from psi.services.history import HistoryView
@@ -20,6 +20,7 @@ app = typer.Typer(
     help="Record Kulturnämnden's rotation decision and the AU's assessments of the way of working.",
     epilog="Example: psi history list",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 Ref = Annotated[
@@ -57,13 +58,17 @@ def rotation(
     with session(ctx) as db:
         view, outcome = record_rotation(db, year, when, ref=ref, note=note, replace=replace)
     if outcome is Outcome.UNCHANGED:
-        console.say(f"Entry {view.id} already records this rotation decision; nothing was changed.")
+        console.say(
+            _("Entry {number} already records this rotation decision; nothing was changed.").format(
+                number=view.id
+            )
+        )
         return
     text = _rotation_text(view)
     if outcome is Outcome.REPLACED:
-        console.success(f"Replaced entry {view.id}: {text}.")
+        console.success(_("Replaced entry {number}: {entry}.").format(number=view.id, entry=text))
     else:
-        console.success(f"Recorded entry {view.id}: {text}.")
+        console.success(_("Recorded entry {number}: {entry}.").format(number=view.id, entry=text))
 
 
 @app.command(
@@ -73,9 +78,6 @@ def rotation(
 def assess(
     ctx: typer.Context,
     year: Year,
-    on: Annotated[
-        str, typer.Option(help="Date of the AU's assessment, YYYY-MM-DD.", show_default=False)
-    ],
     works_well: Annotated[
         bool, typer.Option("--works-well", help="The AU found that the way of working works well.")
     ] = False,
@@ -86,15 +88,18 @@ def assess(
         ),
     ] = None,
     ref: Ref = None,
+    on: On = None,
 ) -> None:
     """Record the AU's assessment of the way of working in YEAR."""
     from psi.services.history import record_assessment
 
     finding = assessment_finding(works_well, needs_change)
-    day = parse_date(on, what="assessment date")
+    day = day_or_today(on, what=NC_("what", "assessment date"))
     with session(ctx) as db:
         view = record_assessment(db, year, day, finding, ref=ref)
-    console.success(f"Recorded entry {view.id}: {_assessment_text(view)}.")
+    console.success(
+        _("Recorded entry {number}: {entry}.").format(number=view.id, entry=_assessment_text(view))
+    )
 
 
 @app.command("list", epilog="Example: psi history list --json")
@@ -110,15 +115,17 @@ def list_(ctx: typer.Context, as_json: AsJson = False) -> None:
         return
     if not views:
         console.say(
-            "No history entries yet. Record the rotation decision with "
-            "psi history rotation YEAR --decided WHEN, or an assessment with "
-            "psi history assess YEAR --works-well --on DATE."
+            _(
+                "No history entries yet. Record the rotation decision with "
+                "psi history rotation YEAR --decided WHEN, or an assessment with "
+                "psi history assess YEAR --works-well --on DATE."
+            )
         )
         return
     rows = [
         [
             str(v.id),
-            str(v.kind),
+            _kind_word(v.kind),
             str(v.year),
             v.decided.text,
             _yes_no(v.works_well),
@@ -127,7 +134,16 @@ def list_(ctx: typer.Context, as_json: AsJson = False) -> None:
         ]
         for v in views
     ]
-    console.print_table(["#", "Kind", "Year", "Decided", "Works well", "Ref", "Note"], rows)
+    headers = [
+        "#",
+        pgettext("table heading", "Kind"),
+        pgettext("table heading", "Year"),
+        pgettext("table heading", "Decided"),
+        pgettext("table heading", "Works well"),
+        pgettext("table heading", "Ref"),
+        pgettext("table heading", "Note"),
+    ]
+    console.print_table(headers, rows)
 
 
 @app.command("remove", epilog="Example: psi history remove 3 --yes")
@@ -141,43 +157,46 @@ def remove(
 
     with session(ctx, write=False) as db:
         view = get_entry(db, entry_id)
-    if view.kind is HistoryKind.ROTATION:
-        question = f"Remove entry {view.id}: {_rotation_text(view)}?"
-    else:
-        question = f"Remove entry {view.id}: {_assessment_text(view)}?"
-    confirm(question, yes=yes, declined="Nothing was removed.")
+    entry = _rotation_text(view) if view.kind is HistoryKind.ROTATION else _assessment_text(view)
+    question = _("Remove entry {number}: {entry}?").format(number=view.id, entry=entry)
+    confirm(question, yes=yes, declined=_("Nothing was removed."))
     with session(ctx) as db:
         remove_entry(db, entry_id)
-    console.success(f"Removed entry {view.id}.")
+    console.success(_("Removed entry {number}.").format(number=view.id))
+
+
+def _kind_word(kind: HistoryKind) -> str:
+    """An entry's kind in the table."""
+    if kind is HistoryKind.ROTATION:
+        return pgettext("history kind", "rotation")
+    if kind is HistoryKind.ASSESSMENT:
+        return pgettext("history kind", "assessment")
+    return str(kind)
 
 
 def _yes_no(value: bool | None) -> str:
     if value is None:
         return ""
-    return "yes" if value else "no"
+    return pgettext("table cell", "yes") if value else pgettext("table cell", "no")
 
 
 def _rotation_text(view: HistoryView) -> str:
     """The rotation decision as a clause: who decided what, and when."""
     if view.decided_on is not None:
-        return (
-            f"on {view.decided_on} Kulturnämnden decided that the coordination rotates "
-            f"from {view.year} on"
-        )
-    return (
-        f"during {view.decided_year} Kulturnämnden decided that the coordination rotates "
-        f"from {view.year} on"
-    )
+        return _(
+            "on {day} Kulturnämnden decided that the coordination rotates from {year} on"
+        ).format(day=view.decided_on, year=view.year)
+    return _(
+        "during {decided} Kulturnämnden decided that the coordination rotates from {year} on"
+    ).format(decided=view.decided_year, year=view.year)
 
 
 def _assessment_text(view: HistoryView) -> str:
     """An assessment as a clause: when the AU assessed which year, and what it found."""
     if view.works_well:
-        return (
-            f"on {view.decided_on} the AU assessed that the way of working in {view.year} "
-            "works well"
+        return _("on {day} the AU assessed that the way of working in {year} works well").format(
+            day=view.decided_on, year=view.year
         )
-    return (
-        f"on {view.decided_on} the AU assessed that the way of working in {view.year} "
-        f"needs a change: {view.note}"
-    )
+    return _(
+        "on {day} the AU assessed that the way of working in {year} needs a change: {change}"
+    ).format(day=view.decided_on, year=view.year, change=view.note)

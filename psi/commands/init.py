@@ -8,6 +8,7 @@ import typer
 
 from psi import console
 from psi.commands._common import location, session
+from psi.words import _
 
 EPILOG = "Example: psi --db ~/psi-prova.sqlite3 init --example"
 
@@ -27,8 +28,10 @@ def init(
     where = location(ctx)
     if storage.database_exists(where) and storage.has_schema(where):
         console.say(
-            f"A psi database already exists at {where.display}; nothing was changed. "
-            "To try the example, give a new file: psi --db psi-example.sqlite3 init --example"
+            _(
+                "A psi database already exists at {place}; nothing was changed. "
+                "To try the example, give a new file: psi --db psi-example.sqlite3 init --example"
+            ).format(place=where.display)
         )
         return
     with session(ctx, create=True) as db:
@@ -37,14 +40,26 @@ def init(
             from psi.services.example import load_example
 
             loaded = load_example(db)
-    console.success(f"Created the database at {where.display}.")
+    console.success(_("Created the database at {place}.").format(place=where.display))
     if loaded is not None:
+        # The example's counts are many of each, always: one sentence, not a list of plurals.
         console.say(
-            f"Loaded the example: {loaded.organisations} organisations, {loaded.contacts} "
-            f"contact persons, {loaded.coordinator_terms} coordinator terms (2015-2026), "
-            f"{loaded.inquiries} inquiries, the grants of 2025 and 2026, {loaded.expenses} "
-            f"expenses, {loaded.activities} activities, {loaded.log_entries} log entries and "
-            f"{loaded.meetings} meetings. "
-            "Everything marked (exempel) is invented."
+            _(
+                "Loaded the example: {organisations} organisations, {contacts} "
+                "contact persons, {terms} coordinator terms (2015-2026), "
+                "{inquiries} inquiries, the grants of 2025 and 2026, {expenses} "
+                "expenses, {activities} activities, {log_entries} log entries and "
+                "{meetings} meetings. "
+                "Everything marked (exempel) is invented."
+            ).format(
+                organisations=loaded.organisations,
+                contacts=loaded.contacts,
+                terms=loaded.coordinator_terms,
+                inquiries=loaded.inquiries,
+                expenses=loaded.expenses,
+                activities=loaded.activities,
+                log_entries=loaded.log_entries,
+                meetings=loaded.meetings,
+            )
         )
-    console.say("Next: psi org list")
+    console.say(_("Next: psi org list"))

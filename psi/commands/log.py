@@ -7,15 +7,17 @@ from typing import Annotated
 import typer
 
 from psi import console
-from psi.commands._common import confirm, day_or_today, session
+from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, On, YearOrAll, Yes
 from psi.domain.activity import parse_log_kind
 from psi.domain.dates import parse_date
+from psi.words import LOG_KIND, NC_, _, interface_term, pgettext
 
 app = typer.Typer(
     help="Log the member dialogue, recruitment, the MSI dialogue and website and social-media posts.",
     epilog="Example: psi log list 2026 --kind msi",
     no_args_is_help=True,
+    add_completion=False,
 )
 KindHelp = "member-dialogue, recruitment, msi, website, social-media or other."
 
@@ -36,13 +38,16 @@ def add(
     from psi.services.log import add_entry
 
     log_kind = parse_log_kind(kind)
-    day = day_or_today(on, what="log date")
+    day = day_or_today(on, what=NC_("what", "log date"))
     with session(ctx) as db:
         view = add_entry(db, log_kind, text, org=org, on=day, link=link)
-    console.success(
-        f"Logged {view.kind} on {view.day}"
-        + (f" with {view.organisation}." if view.organisation else ".")
+    kind = interface_term(LOG_KIND, view.kind)
+    line = (
+        _("Logged {kind} on {day} with {organisation}.")
+        if view.organisation
+        else _("Logged {kind} on {day}.")
     )
+    console.success(line.format(kind=kind, day=view.day, organisation=view.organisation))
 
 
 @app.command("list", epilog="Example: psi log list 2026 --kind recruitment --json")
@@ -64,13 +69,28 @@ def list_(
         console.print_json(to_json(views))
         return
     if not views:
-        console.say("No log entries match. Add one with psi log add KIND TEXT.")
+        console.say(_("No log entries match. Add one with psi log add KIND TEXT."))
         return
     rows = [
-        [str(v.id), v.day.isoformat(), v.kind, v.organisation or "", v.text, v.link or ""]
+        [
+            str(v.id),
+            v.day.isoformat(),
+            interface_term(LOG_KIND, v.kind),
+            v.organisation or "",
+            v.text,
+            v.link or "",
+        ]
         for v in views
     ]
-    console.print_table(["#", "Date", "Kind", "Organisation", "Text", "Link"], rows)
+    headings = [
+        "#",
+        pgettext("table heading", "Date"),
+        pgettext("table heading", "Kind"),
+        pgettext("table heading", "Organisation"),
+        pgettext("table heading", "Text"),
+        pgettext("table heading", "Link"),
+    ]
+    console.print_table(headings, rows)
 
 
 IdArg = Annotated[int, typer.Argument(metavar="ID", help="The entry's number (see psi log list).")]
@@ -89,17 +109,19 @@ def edit(
         str | None, typer.Option(help='The organisation it concerns; "" for none.')
     ] = None,
     on: Annotated[
-        str | None, typer.Option(help="The date it happened, YYYY-MM-DD (today or earlier).")
+        str | None,
+        typer.Option(metavar="DATE", help="The date it happened, YYYY-MM-DD (today or earlier)."),
     ] = None,
     link: Annotated[str | None, typer.Option(help='A web address; "" for none.')] = None,
     as_json: AsJson = False,
 ) -> None:
     """Correct a log entry: kind, text, organisation, date or link."""
+    from psi.domain.activity import log_field_words
     from psi.services.log import edit_entry
     from psi.services.views import to_json
 
     log_kind = parse_log_kind(kind) if kind is not None else None
-    day = parse_date(on, what="log date") if on is not None else None
+    day = parse_date(on, what=NC_("what", "log date")) if on is not None else None
     with session(ctx) as db:
         result = edit_entry(db, entry_id, kind=log_kind, text=text, org=org, on=day, link=link)
     view = result.entry
@@ -107,13 +129,32 @@ def edit(
         console.print_json(to_json(view))
         return
     if not result.changed:
-        console.say(f"Log entry {view.id} already reads so; nothing changed.")
+        console.say(
+            _("Log entry {number} already reads so; nothing changed.").format(number=view.id)
+        )
         return
-    changed = result.changed
-    words = changed[0] if len(changed) == 1 else f"{', '.join(changed[:-1])} and {changed[-1]}"
+    fields = log_field_words(result.changed)
+    if len(fields) == 1 and view.organisation:
+        line = _("Changed the {field} of log entry {number}: {kind} on {day} with {organisation}.")
+    elif len(fields) == 1:
+        line = _("Changed the {field} of log entry {number}: {kind} on {day}.")
+    elif view.organisation:
+        line = _(
+            "Changed the {fields} and {last} of log entry {number}: {kind} on {day} "
+            "with {organisation}."
+        )
+    else:
+        line = _("Changed the {fields} and {last} of log entry {number}: {kind} on {day}.")
     console.success(
-        f"Changed the {words} of log entry {view.id}: {view.kind} on {view.day}"
-        + (f" with {view.organisation}." if view.organisation else ".")
+        line.format(
+            field=fields[0],
+            fields=", ".join(fields[:-1]),
+            last=fields[-1],
+            number=view.id,
+            kind=interface_term(LOG_KIND, view.kind),
+            day=view.day,
+            organisation=view.organisation,
+        )
     )
 
 
@@ -124,14 +165,14 @@ def remove(ctx: typer.Context, entry_id: IdArg, yes: Yes = False) -> None:
 
     with session(ctx, write=False) as db:
         view = get_entry(db, entry_id)
-    confirm(
-        f"Delete log entry {view.id} ({view.kind} on {view.day}): {_short(view.text)}?",
-        yes=yes,
-        declined="Nothing was deleted.",
+    question = _("Delete log entry {number} ({kind} on {day}): {text}?").format(
+        number=view.id,
+        kind=interface_term(LOG_KIND, view.kind),
+        day=view.day,
+        text=_short(view.text),
     )
-    with session(ctx) as db:
-        remove_entry(db, entry_id)
-    console.success(f"Deleted log entry {view.id}.")
+    delete_when_confirmed(ctx, question, lambda db: remove_entry(db, entry_id), yes=yes)
+    console.success(_("Deleted log entry {number}.").format(number=view.id))
 
 
 def _short(text: str, limit: int = 60) -> str:

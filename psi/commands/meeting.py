@@ -18,23 +18,33 @@ from psi.commands._options import (
     YearOrAll,
     document_request,
 )
-from psi.domain.calendar import weekday_sv
+from psi.domain.calendar import weekday_name
 from psi.domain.dates import parse_date
 from psi.domain.meeting import parse_kind, parse_meeting_status
 from psi.domain.minutes import Agenda
 from psi.domain.planning import parse_time_slot
+from psi.words import (
+    MEETING_KIND,
+    MEETING_STATUS,
+    NC_,
+    _,
+    interface_term,
+    ngettext,
+    pgettext,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from psi.reports.meeting_docs import Signers
     from psi.reports.render import DocumentRequest
-    from psi.services.meetings import Corrected, MeetingList, MeetingView
+    from psi.services.meetings import ActionView, Corrected, MeetingList, MeetingView
 
 app = typer.Typer(
     help="Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
     epilog="Example: psi meeting plan 2027 --save --ics psi-2027.ics",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 IdArg = Annotated[int, typer.Argument(help="The meeting's number (see psi meeting list).")]
@@ -87,7 +97,7 @@ def add(
     from psi.services.meetings import NewMeeting, add_meeting
 
     meeting_kind = parse_kind(kind)
-    when = parse_date(day, what="meeting date")
+    when = parse_date(day, what=NC_("what", "meeting date"))
     times = parse_time_slot(slot) if slot else None
     with session(ctx) as db:
         new = NewMeeting(
@@ -102,11 +112,19 @@ def add(
         )
         view, not_free = add_meeting(db, new, also=also)
     console.success(
-        f"Added meeting {view.id}: {view.title}, {weekday_sv(view.day)} {view.day} (week {view.week})."
+        _("Added meeting {number}: {title}, {weekday} {date} (week {week}).").format(
+            number=view.id,
+            title=view.title,
+            weekday=weekday_name(view.day),
+            date=view.day,
+            week=view.week,
+        )
     )
     if not_free:
         console.warn(
-            f"{view.day} is not a working day ({not_free}); move it with psi meeting move {view.id} DATE."
+            _(
+                "{date} is not a working day ({why}); move it with psi meeting move {number} DATE."
+            ).format(date=view.day, why=not_free, number=view.id)
         )
 
 
@@ -115,13 +133,13 @@ def _list_rows(meetings: list[MeetingView]) -> list[list[str]]:
         [
             str(m.id),
             m.day.isoformat(),
-            weekday_sv(m.day),
+            weekday_name(m.day),
             str(m.week),
             m.time_text,
-            m.kind,
+            interface_term(MEETING_KIND, m.kind),
             m.title,
             m.place or "",
-            m.status,
+            interface_term(MEETING_STATUS, m.status),
         ]
         for m in meetings
     ]
@@ -130,12 +148,29 @@ def _list_rows(meetings: list[MeetingView]) -> list[list[str]]:
 def _counts_line(listing: MeetingList, year: int) -> str:
     counts = listing.counts
     assert counts is not None
-    verdict = "within" if counts.stormoten_within_assignment else "outside"
-    return (
-        f"{year}: {counts.stormoten} {'stormöte' if counts.stormoten == 1 else 'stormöten'} "
-        f"({counts.stormoten_held} held, "
-        f"{counts.stormoten_planned} planned), {verdict} the 2-4 the assignment asks for; "
-        f"AU meetings held {counts.au_held} of {counts.au_planned} planned."
+    if counts.stormoten_within_assignment:
+        line = ngettext(
+            "{year}: {n} stormöte ({held} held, {planned} planned), within the 2-4 the "
+            "assignment asks for; AU meetings held {au_held} of {au_planned} planned.",
+            "{year}: {n} stormöten ({held} held, {planned} planned), within the 2-4 the "
+            "assignment asks for; AU meetings held {au_held} of {au_planned} planned.",
+            counts.stormoten,
+        )
+    else:
+        line = ngettext(
+            "{year}: {n} stormöte ({held} held, {planned} planned), outside the 2-4 the "
+            "assignment asks for; AU meetings held {au_held} of {au_planned} planned.",
+            "{year}: {n} stormöten ({held} held, {planned} planned), outside the 2-4 the "
+            "assignment asks for; AU meetings held {au_held} of {au_planned} planned.",
+            counts.stormoten,
+        )
+    return line.format(
+        year=year,
+        n=counts.stormoten,
+        held=counts.stormoten_held,
+        planned=counts.stormoten_planned,
+        au_held=counts.au_held,
+        au_planned=counts.au_planned,
     )
 
 
@@ -169,11 +204,21 @@ def list_(
         console.print_json(data)
         return
     if listing.meetings:
-        headers = ["#", "Date", "Weekday", "Week", "Time", "Kind", "Title", "Place", "Status"]
+        headers = [
+            "#",
+            pgettext("table heading", "Date"),
+            pgettext("table heading", "Weekday"),
+            pgettext("table heading", "Week"),
+            pgettext("table heading", "Time"),
+            pgettext("table heading", "Kind"),
+            pgettext("table heading", "Title"),
+            pgettext("table heading", "Place"),
+            pgettext("table heading", "Status"),
+        ]
         console.print_table(headers, _list_rows(listing.meetings))
     else:
         console.say(
-            "No meetings. Plan the year with psi meeting plan YEAR --save, or psi meeting add."
+            _("No meetings. Plan the year with psi meeting plan YEAR --save, or psi meeting add.")
         )
     if year is not None:
         console.say(_counts_line(listing, year))
@@ -195,43 +240,70 @@ def show(
         console.print_json(to_json(detail))
         return
     m = detail.meeting
+    status = interface_term(MEETING_STATUS, m.status)
+    when = _("{weekday} {date} (week {week}) {time}").format(
+        weekday=weekday_name(m.day), date=m.day, week=m.week, time=m.time_text
+    )
     pairs = [
-        ("Meeting", f"{m.id}: {m.title} ({m.kind})"),
-        ("Date", f"{weekday_sv(m.day)} {m.day} (week {m.week}) {m.time_text}".rstrip()),
-        ("Place", m.place or "-"),
-        ("Link", m.link or "-"),
-        ("With", m.co_organiser or "-"),
-        ("Status", m.status + (f": {m.cancel_reason}" if m.cancel_reason else "")),
-        ("Attended", ", ".join(_attendee(org, person) for org, person in detail.attended) or "-"),
+        (
+            pgettext("table heading", "Meeting"),
+            f"{m.id}: {m.title} ({interface_term(MEETING_KIND, m.kind)})",
+        ),
+        (pgettext("table heading", "Date"), when.rstrip()),
+        (pgettext("table heading", "Place"), m.place or "-"),
+        (pgettext("table heading", "Link"), m.link or "-"),
+        (pgettext("table heading", "With"), m.co_organiser or "-"),
+        (
+            pgettext("table heading", "Status"),
+            status + (f": {m.cancel_reason}" if m.cancel_reason else ""),
+        ),
+        (
+            pgettext("table heading", "Attended"),
+            ", ".join(_attendee(org, person) for org, person in detail.attended) or "-",
+        ),
     ]
     if detail.adjusted_on:
-        pairs.append(("Justerat", detail.adjusted_on.isoformat()))
+        pairs.append((pgettext("table heading", "Justerat"), detail.adjusted_on.isoformat()))
     console.print_fields(pairs)
     agenda = Agenda.of(m.kind, m.agenda)
-    for label, lines in (
-        ("Agenda", [f"§ {agenda.number(n)} {item}" for n, item in enumerate(m.agenda, start=1)]),
-        ("Decisions", [f"{d.number}. {d.shown}" for d in detail.decisions]),
+    # Decisions carry their number, which --change and --remove name; the rest a dash.
+    for heading, lines, numbered in (
         (
-            "Action items",
+            _("Agenda:"),
+            [f"§ {agenda.number(n)} {item}" for n, item in enumerate(m.agenda, start=1)],
+            False,
+        ),
+        (_("Decisions:"), [f"{d.number}. {d.shown}" for d in detail.decisions], True),
+        (_("Action items:"), [_action_line(a) for a in detail.actions], False),
+        (
+            _("Open items from earlier meetings:"),
+            [_action_line(a, shows_done=False) for a in detail.open_before],
+            False,
+        ),
+        (
+            _("Corrections after the justering:"),
             [
-                f"#{a.id} {a.text} ({a.owner}, due {a.due}{', done' if a.done else ''})"
-                for a in detail.actions
+                # The change is stored as written then (the minutes show it), not translated.
+                _("{date} {change} (why: {reason})").format(
+                    date=c.day, change=c.change, reason=c.reason
+                )
+                for c in detail.corrections
             ],
-        ),
-        (
-            "Open items from earlier meetings",
-            [f"#{a.id} {a.text} ({a.owner}, due {a.due})" for a in detail.open_before],
-        ),
-        (
-            "Corrections after the justering",
-            [f"{c.day} {c.change} (why: {c.reason})" for c in detail.corrections],
+            False,
         ),
     ):
         if lines:
-            console.say(f"{label}:")
+            console.say(heading)
             for line in lines:
-                # Decisions carry their number, which --change and --remove name.
-                console.say(f"  {line}" if label == "Decisions" else f"  - {line}")
+                console.say(f"  {line}" if numbered else f"  - {line}")
+
+
+def _action_line(item: ActionView, *, shows_done: bool = True) -> str:
+    if shows_done and item.done:
+        message = _("#{number} {text} ({owner}, due {due}, done)")
+    else:
+        message = _("#{number} {text} ({owner}, due {due})")
+    return message.format(number=item.id, text=item.text, owner=item.owner, due=item.due)
 
 
 def _attendee(org: str, person: str | None) -> str:
@@ -273,7 +345,11 @@ def edit(
         )
     view = result.meeting
     if result.changes:
-        console.success(f"Changed meeting {view.id}: {view.title}, {view.day}.")
+        console.success(
+            _("Changed meeting {number}: {title}, {date}.").format(
+                number=view.id, title=view.title, date=view.day
+            )
+        )
     _corrected(result, reason, quiet=view.status != "held")
 
 
@@ -290,17 +366,26 @@ def move(
     into another year, a stormöte in the summer or Christmas break, or a day off."""
     from psi.services.meetings import move_meeting
 
-    when = parse_date(day, what="meeting date")
+    when = parse_date(day, what=NC_("what", "meeting date"))
     times = parse_time_slot(slot) if slot else None
     with session(ctx) as db:
         result, before = move_meeting(db, meeting_id, when, times, reason=reason)
     view = result.meeting
     if result.changes and view.day == before:
-        console.success(f"Meeting {view.id} on {view.day} is now at {view.time_text}.")
+        console.success(
+            _("Meeting {number} on {date} is now at {time}.").format(
+                number=view.id, date=view.day, time=view.time_text
+            )
+        )
     elif result.changes:
         console.success(
-            f"Moved meeting {view.id} from {before} to {weekday_sv(view.day)} {view.day} "
-            f"(week {view.week})."
+            _("Moved meeting {number} from {before} to {weekday} {date} (week {week}).").format(
+                number=view.id,
+                before=before,
+                weekday=weekday_name(view.day),
+                date=view.day,
+                week=view.week,
+            )
         )
     for warning in result.warnings:
         console.warn(warning)
@@ -312,20 +397,25 @@ def _corrected(result: Corrected, reason: str | None, *, quiet: bool = False) ->
     given before any justering) that no correction was recorded."""
     view = result.meeting
     if not result.changes:
-        console.say(f"Meeting {view.id} already reads so; nothing changed.")
+        console.say(_("Meeting {number} already reads so; nothing changed.").format(number=view.id))
         return
     if not quiet:
+        # Each change as it is stored for the minutes (a correction), so not translated.
         for change in result.changes:
             console.say(f"  {change}")
     if result.recorded:
         console.say(
-            f"Recorded as a correction of the justerat protokoll; psi meeting minutes {view.id} "
-            "shows it."
+            _(
+                "Recorded as a correction of the justerat protokoll; psi meeting minutes {number} "
+                "shows it."
+            ).format(number=view.id)
         )
     elif reason is not None and view.status == "held":
         console.warn(
-            f"The protokoll of meeting {view.id} is not justerat, so no correction was recorded "
-            "and --reason was not kept (psi audit has the change)."
+            _(
+                "The protokoll of meeting {number} is not justerat, so no correction was recorded "
+                "and --reason was not kept (psi audit has the change)."
+            ).format(number=view.id)
         )
 
 
@@ -347,7 +437,11 @@ def cancel(
 
     with session(ctx) as db:
         view = cancel_meeting(db, meeting_id, reason)
-    console.success(f"Cancelled meeting {view.id} ({view.title}, {view.day}).")
+    console.success(
+        _("Cancelled meeting {number} ({title}, {date}).").format(
+            number=view.id, title=view.title, date=view.day
+        )
+    )
 
 
 @app.command(
@@ -394,10 +488,20 @@ def held(
         view = hold_meeting(
             db, meeting_id, attended=attended or [], minutes=text, decisions=decision or []
         )
-    console.success(
-        f"Recorded meeting {view.id} as held, with {len(attended or [])} organisations and "
-        f"{len(decision or [])} decisions. Write the minutes with psi meeting minutes {view.id}."
+    # Two counts: each in a whole sentence of its own.
+    organisations, decisions = len(attended or []), len(decision or [])
+    said = (
+        ngettext(
+            "Recorded meeting {number} as held, with {n} organisation present.",
+            "Recorded meeting {number} as held, with {n} organisations present.",
+            organisations,
+        ).format(number=view.id, n=organisations),
+        ngettext("{n} decision was recorded.", "{n} decisions were recorded.", decisions).format(
+            n=decisions
+        ),
+        _("Write the minutes with psi meeting minutes {number}.").format(number=view.id),
     )
+    console.success(" ".join(said))
 
 
 OrgArgs = Annotated[
@@ -461,8 +565,11 @@ def _attendance(
 
 def _said(result: Corrected, reason: str | None) -> None:
     if result.changes:
+        view = result.meeting
         console.success(
-            f"Corrected meeting {result.meeting.id} ({result.meeting.title}, {result.meeting.day}):"
+            _("Corrected meeting {number} ({title}, {date}):").format(
+                number=view.id, title=view.title, date=view.day
+            )
         )
     _corrected(result, reason)
 
@@ -540,10 +647,17 @@ def notes(
     from psi.errors import InvalidInput
     from psi.services.meetings import replace_notes
 
-    if (minutes is None) == (not clear):
+    if minutes is not None and clear:
         raise InvalidInput(
-            f"Give the notes file (psi meeting notes {meeting_id} FILE) or --clear, not "
-            f"{'both' if clear else 'neither'}."
+            _("Give the notes file (psi meeting notes {number} FILE) or --clear, not both.").format(
+                number=meeting_id
+            )
+        )
+    if minutes is None and not clear:
+        raise InvalidInput(
+            _("Give the notes file (psi meeting notes {number} FILE) or --clear.").format(
+                number=meeting_id
+            )
         )
     text = None
     if minutes is not None:
@@ -581,8 +695,8 @@ def adjusted(
     from psi.services.meetings import adjust_meeting
 
     if clear and on is not None:
-        raise InvalidInput("Give --on DATE or --clear, not both.")
-    day = None if clear else day_or_today(on, what="justering date")
+        raise InvalidInput(_("Give --on DATE or --clear, not both."))
+    day = None if clear else day_or_today(on, what=NC_("what", "justering date"))
     with session(ctx) as db:
         view, before, after = adjust_meeting(db, meeting_id, day)
         if as_json:
@@ -590,14 +704,30 @@ def adjusted(
     if as_json:
         return
     if before == after:
-        console.say(f"The protokoll of meeting {view.id} was justerat on {after}; nothing changed.")
+        console.say(
+            _("The protokoll of meeting {number} was justerat on {date}; nothing changed.").format(
+                number=view.id, date=after
+            )
+        )
     elif after is None:
-        console.success(f"Cleared the justering of meeting {view.id} (was {before}).")
-    else:
-        was = f" (was {before})" if before else ""
         console.success(
-            f"The protokoll of meeting {view.id} ({view.title}, {view.day}) was justerat on "
-            f"{after}{was}; a later change needs --reason and is shown as a correction."
+            _("Cleared the justering of meeting {number} (was {before}).").format(
+                number=view.id, before=before
+            )
+        )
+    elif before is None:
+        console.success(
+            _(
+                "The protokoll of meeting {number} ({title}, {day}) was justerat on {date}; a "
+                "later change needs --reason and is shown as a correction."
+            ).format(number=view.id, title=view.title, day=view.day, date=after)
+        )
+    else:
+        console.success(
+            _(
+                "The protokoll of meeting {number} ({title}, {day}) was justerat on {date} (was "
+                "{before}); a later change needs --reason and is shown as a correction."
+            ).format(number=view.id, title=view.title, day=view.day, date=after, before=before)
         )
 
 
@@ -616,13 +746,23 @@ def reinstate(ctx: typer.Context, meeting_id: IdArg, as_json: AsJson = False) ->
     if as_json:
         return
     console.success(
-        f"Meeting {view.id} ({view.title}, {weekday_sv(view.day)} {view.day}) is planned again; "
-        f"update calendars with psi meeting ics {view.day.year}."
+        _(
+            "Meeting {number} ({title}, {weekday} {date}) is planned again; update calendars "
+            "with psi meeting ics {year}."
+        ).format(
+            number=view.id,
+            title=view.title,
+            weekday=weekday_name(view.day),
+            date=view.day,
+            year=view.day.year,
+        )
     )
     if view.day < date.today():
         console.warn(
-            f"{view.day} has passed: record it with psi meeting held {view.id}, or move it with "
-            f"psi meeting move {view.id} DATE (psi status lists past planned meetings)."
+            _(
+                "{date} has passed: record it with psi meeting held {number}, or move it with "
+                "psi meeting move {number} DATE (psi status lists past planned meetings)."
+            ).format(date=view.day, number=view.id)
         )
 
 
@@ -671,7 +811,7 @@ def _document_command(name: str, summary: str, example: str) -> None:
     def command(
         ctx: typer.Context,
         meeting_id: IdArg,
-        file_format: Format = "md",
+        file_format: Format = None,
         output: Output = None,
         lang: Lang = "sv",
         templates: Templates = None,
@@ -716,7 +856,7 @@ def minutes(
             "by default minutes for the AU and stormöten, notes for MSI dialogues and others.",
         ),
     ] = None,
-    file_format: Format = "md",
+    file_format: Format = None,
     output: Output = None,
     lang: Lang = "sv",
     templates: Templates = None,

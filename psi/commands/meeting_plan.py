@@ -12,9 +12,10 @@ from psi import console
 from psi.commands._common import command_line, session
 from psi.commands._options import Year, YearOrAll
 from psi.commands.meeting import PlaceOpt, app
-from psi.domain.calendar import weekday_sv
+from psi.domain.calendar import weekday_name
 from psi.domain.planning import DEFAULT_AU_RULE, DEFAULT_STORMOTEN, DEFAULT_TIME, parse_time_slot
 from psi.files import write_private
+from psi.words import MEETING_KIND, _, interface_term, ngettext, pgettext
 
 if TYPE_CHECKING:
     from psi.domain.planning import PlannedMeeting, TimeSlot
@@ -23,22 +24,27 @@ if TYPE_CHECKING:
 
 def _plan_rows(plan: list[PlannedMeeting]) -> list[list[str]]:
     from psi.domain.calendar import iso_week
+    from psi.domain.planning import moved_words
 
     rows = []
     for item in plan:
         note = []
         if item.moved_from:
-            note.append(f"moved from {item.moved_from} ({item.moved_because})")
+            note.append(
+                _("moved from {day} ({reason})").format(
+                    day=item.moved_from, reason=moved_words(item.moved_because or "")
+                )
+            )
         if item.prepares:
-            note.append(f"prepares {item.prepares.lower()}")
+            note.append(_("prepares {meeting}").format(meeting=item.prepares.lower()))
         if item.co_organiser:
-            note.append(f"with {item.co_organiser}")
+            note.append(_("with {organiser}").format(organiser=item.co_organiser))
         rows.append(
             [
                 item.day.isoformat(),
-                weekday_sv(item.day),
+                weekday_name(item.day),
                 str(iso_week(item.day)),
-                item.kind,
+                interface_term(MEETING_KIND, item.kind),
                 item.title,
                 "; ".join(note),
             ]
@@ -57,7 +63,13 @@ def plan(
         int, typer.Option("--stormoten", help="How many stormöten (2-4).")
     ] = DEFAULT_STORMOTEN,
     au: Annotated[
-        str, typer.Option("--au", help='AU rule: "2nd tuesday", "last thursday" or an RRULE.')
+        str,
+        typer.Option(
+            "--au",
+            metavar="RULE",
+            help='AU rule: "2nd tuesday", "last thursday", "andra tisdagen", "sista torsdagen" '
+            "or an RRULE.",
+        ),
     ] = DEFAULT_AU_RULE,
     slot: Annotated[
         str | None,
@@ -104,16 +116,30 @@ def plan(
     times = parse_time_slot(slot) if slot is not None else None
     shown = times or parse_time_slot(DEFAULT_TIME)
     proposal = plan_year(year, stormoten=stormoten, au_rule=au)
-    headers = ["Date", "Weekday", "Week", "Kind", "Title", "Note"]
-    console.print_table(headers, _plan_rows(proposal), title=f"Meeting plan {year} ({shown})")
+    headers = [
+        pgettext("table heading", "Date"),
+        pgettext("table heading", "Weekday"),
+        pgettext("table heading", "Week"),
+        pgettext("table heading", "Kind"),
+        pgettext("table heading", "Title"),
+        pgettext("table heading", "Note"),
+    ]
+    title = _("Meeting plan {year} ({time})").format(year=year, time=shown)
+    console.print_table(headers, _plan_rows(proposal), title=title)
     moved = sum(1 for item in proposal if item.moved_from)
-    console.say(f"{len(proposal)} meetings; {moved} moved off a holiday or weekend.")
+    console.say(
+        ngettext(
+            "{n} meeting; {moved} moved off a holiday or weekend.",
+            "{n} meetings; {moved} moved off a holiday or weekend.",
+            len(proposal),
+        ).format(n=len(proposal), moved=moved)
+    )
     if not (save or replace):
         if ics is not None:
             from psi.reports.calendars import plan_calendar
 
             write_private(ics, plan_calendar(proposal, shown, place, year))
-            console.success(f"Wrote the calendar file {ics}.")
+            console.success(_("Wrote the calendar file {file}.").format(file=ics))
         return
     _save(ctx, year, proposal, times, place, replace=replace, ics=ics)
 
@@ -138,8 +164,13 @@ def _save(
         if not saved.applied:
             _print_diff(saved)
             raise Conflict(
-                f"{year} already has {saved.before} meetings saved from a plan, so nothing "
-                f"was saved; to make the changes above, type: {command_line(ctx)} --replace"
+                ngettext(
+                    "{year} already has {n} meeting saved from a plan, so nothing was saved; "
+                    "to make the changes above, type: {command} --replace",
+                    "{year} already has {n} meetings saved from a plan, so nothing was saved; "
+                    "to make the changes above, type: {command} --replace",
+                    saved.before,
+                ).format(year=year, n=saved.before, command=command_line(ctx))
             )
         if ics is not None:
             from psi.reports.calendars import record_calendar
@@ -150,18 +181,35 @@ def _save(
         _print_diff(saved)
     console.success(_saved_line(saved))
     if ics is not None:
-        console.success(f"Wrote the calendar file {ics} from the record of {year}.")
+        console.success(
+            _("Wrote the calendar file {file} from the record of {year}.").format(
+                file=ics, year=year
+            )
+        )
 
 
 def _saved_line(saved: SavedPlan) -> str:
     diff = saved.diff
     if not saved.before:
-        return f"Saved {len(saved.created)} planned meetings."
+        count = len(saved.created)
+        return ngettext("Saved {n} planned meeting.", "Saved {n} planned meetings.", count).format(
+            n=count
+        )
     if not diff.changes:
-        return f"Saved 0 planned meetings; {saved.before} were saved before and left as they are."
-    return (
-        f"Saved the plan: {len(diff.moved)} moved, {len(diff.added)} added, "
-        f"{len(diff.removed)} removed, {len(diff.kept)} kept, {len(diff.left)} left as edited."
+        return ngettext(
+            "Saved 0 planned meetings; {n} was saved before and left as it is.",
+            "Saved 0 planned meetings; {n} were saved before and left as they are.",
+            saved.before,
+        ).format(n=saved.before)
+    return _(
+        "Saved the plan: {moved} moved, {added} added, {removed} removed, {kept} kept, "
+        "{left} left as edited."
+    ).format(
+        moved=len(diff.moved),
+        added=len(diff.added),
+        removed=len(diff.removed),
+        kept=len(diff.kept),
+        left=len(diff.left),
     )
 
 
@@ -172,7 +220,7 @@ def _when(day: date, start: time | None, end: time | None) -> str:
 def _print_diff(saved: SavedPlan) -> None:
     """The changes a save makes (or would make), one row each; kept meetings are counted.
     Narrow enough for an 80-column terminal: one date a column, the time only if it changes."""
-    from psi.domain.planning import updated
+    from psi.domain.planning import edited_words, updated
 
     diff = saved.diff
     rows: list[list[str]] = []
@@ -181,26 +229,53 @@ def _print_diff(saved: SavedPlan) -> None:
         retimed = (old.start, old.end) != (after.start, after.end)
         before_text = _when(old.day, old.start, old.end) if retimed else str(old.day)
         after_text = _when(after.day, after.start, after.end) if retimed else str(after.day)
-        change = "moved" if old.day != after.day else "changed"
-        notes = [f"now {after.title}"] if after.title != old.title else []
-        if after.agenda != old.agenda:
-            notes.append(f"prepares {new.prepares.lower()}" if new.prepares else "prepares none")
+        change = (
+            pgettext("plan change", "moved")
+            if old.day != after.day
+            else pgettext("plan change", "changed")
+        )
+        notes = [_("now {title}").format(title=after.title)] if after.title != old.title else []
+        if after.agenda != old.agenda and new.prepares:
+            notes.append(_("prepares {meeting}").format(meeting=new.prepares.lower()))
+        elif after.agenda != old.agenda:
+            notes.append(_("prepares none"))
         note = "; ".join(notes)
         rows.append([change, str(old.id), old.title, before_text, after_text, note])
     for new in diff.added:
-        rows.append(["added", "", new.title, "", str(new.day), ""])
+        rows.append([pgettext("plan change", "added"), "", new.title, "", str(new.day), ""])
     for old in diff.removed:
-        rows.append(["removed", str(old.id), old.title, str(old.day), "", ""])
+        rows.append(
+            [pgettext("plan change", "removed"), str(old.id), old.title, str(old.day), "", ""]
+        )
     for old, _new in diff.left:
-        rows.append(["left", str(old.id), old.title, str(old.day), str(old.day), old.edited or ""])
-    console.print_table(
-        ["Change", "No.", "Meeting", "Saved", "New", "Note"],
-        rows,
-        title=f"Changes to the {saved.before} meetings saved before",
-    )
+        why = edited_words(old.edited) if old.edited else ""
+        left = pgettext("plan change", "left")
+        rows.append([left, str(old.id), old.title, str(old.day), str(old.day), why])
+    headings = [
+        pgettext("table heading", "Change"),
+        pgettext("table heading", "No."),
+        pgettext("table heading", "Meeting"),
+        pgettext("table heading", "Saved"),
+        pgettext("table heading", "New"),
+        pgettext("table heading", "Note"),
+    ]
+    title = ngettext(
+        "Changes to the {n} meeting saved before",
+        "Changes to the {n} meetings saved before",
+        saved.before,
+    ).format(n=saved.before)
+    console.print_table(headings, rows, title=title)
     console.say(
-        f"{len(diff.kept)} kept, {len(diff.moved)} moved, {len(diff.added)} added, "
-        f"{len(diff.removed)} removed; {len(diff.left)} changed by hand, left as they are."
+        _(
+            "{kept} kept, {moved} moved, {added} added, {removed} removed; "
+            "{left} changed by hand, left as they are."
+        ).format(
+            kept=len(diff.kept),
+            moved=len(diff.moved),
+            added=len(diff.added),
+            removed=len(diff.removed),
+            left=len(diff.left),
+        )
     )
 
 
@@ -221,13 +296,23 @@ def ics(
     if not meetings:
         from psi.errors import NotFound
 
-        where = f"in {year}" if year else "in the register"
-        raise NotFound(
-            f"There are no meetings {where}, so there is no calendar to write; plan the "
-            f"year with psi meeting plan {year or date.today().year} --save, or add one with "
-            f"psi meeting add au DATE."
-        )
+        if year:
+            message = _(
+                "There are no meetings in {year}, so there is no calendar to write; plan the "
+                "year with psi meeting plan {year} --save, or add one with psi meeting add au DATE."
+            )
+        else:
+            message = _(
+                "There are no meetings in the register, so there is no calendar to write; plan "
+                "the year with psi meeting plan {this_year} --save, or add one with "
+                "psi meeting add au DATE."
+            )
+        raise NotFound(message.format(year=year, this_year=date.today().year))
     data, count = record_calendar(meetings), len(meetings)
     target = output or Path(f"psi-{year}.ics" if year else "psi.ics")
     write_private(target, data)
-    console.success(f"Wrote {count} meetings to {target}.")
+    console.success(
+        ngettext("Wrote {n} meeting to {file}.", "Wrote {n} meetings to {file}.", count).format(
+            n=count, file=target
+        )
+    )

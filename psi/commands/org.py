@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -9,11 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import confirm, day_or_today, session
-from psi.commands._options import AsJson, DryRun, On, Yes
+from psi.commands._common import day_or_today, delete_when_confirmed, session
+from psi.commands._options import AsJson, DryRun, On, Yes, format_for_file
 from psi.domain.orgnr import orgnr_group
 from psi.errors import FileProblem, InvalidInput
 from psi.files import write_private
+from psi.words import COORDINATOR_ROLE, NC_, SECTOR, _, interface_term, ngettext, pgettext
 
 if TYPE_CHECKING:
     from psi.services.orgs import OrgView
@@ -22,6 +25,7 @@ app = typer.Typer(
     help="Keep the register of member organisations, prospects and partners.",
     epilog="Example: psi org list --sector civil-society",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 NameArg = Annotated[
@@ -31,6 +35,47 @@ SectorHelp = "civil-society, municipality, region, state, academia, business or 
 MunicipalityHelp = (
     "A kommun in Örebro län (any case, å/ä/ö optional: orebro), or other:NAME outside it."
 )
+MUNICIPALITY = "--municipality"
+
+ORG_STATUS = "organisation status"
+STATUS_WORDS = {
+    "member": NC_("organisation status", "member"),
+    "prospect": NC_("organisation status", "prospect"),
+    "partner": NC_("organisation status", "partner"),
+    "former": NC_("organisation status", "former"),
+}
+"""An organisation's status in words (English; `status_word` says it in the interface
+language, with the catalogue's context "organisation status")."""
+
+
+def status_word(status: str) -> str:
+    """An organisation's status (`member`, `former` ...) in the interface language."""
+    english = STATUS_WORDS.get(str(status))
+    return str(status) if english is None else pgettext(ORG_STATUS, english)
+
+
+def sector_word(sector: str) -> str:
+    """An organisation's sector (`civil-society` ...) in the interface language."""
+    return interface_term(SECTOR, str(sector))
+
+
+@contextmanager
+def _municipality_as_typed(text: str | None) -> Iterator[None]:
+    """A municipality the register does not know is refused with what to type on the command
+    line (`--municipality nora`), not as a column of a file."""
+    from psi.domain.municipality import resolve_municipality
+    from psi.domain.organisation import FieldProblem
+
+    try:
+        yield
+    except FieldProblem as exc:
+        if exc.columns != ("municipality",) or text is None:
+            raise
+        try:
+            resolve_municipality(text, option=MUNICIPALITY)
+        except InvalidInput as worded:
+            raise worded from None
+        raise
 
 
 @app.command(
@@ -50,7 +95,10 @@ def add(
     ] = None,
     joined: Annotated[str | None, typer.Option(help="Date it became a member, YYYY-MM-DD.")] = None,
     website: Annotated[str | None, typer.Option(help="Web address, e.g. www.example.se.")] = None,
-    status: Annotated[str, typer.Option(help="member, prospect or partner.")] = "member",
+    status: Annotated[
+        str,
+        typer.Option(help="member, prospect or partner; member if left out.", show_default=False),
+    ] = "member",
     note: Annotated[str | None, typer.Option(help="A free-text note.")] = None,
 ) -> None:
     """Add an organisation to the register."""
@@ -58,18 +106,22 @@ def add(
     from psi.services import orgs
 
     raw = OrgInput(name, sector, status, short, orgnr, municipality, joined, None, website, note)
-    with session(ctx) as db:
+    with _municipality_as_typed(municipality), session(ctx) as db:
         view = orgs.add_org(db, raw)
-    console.success(f"Added {view.name} ({view.sector}, {view.status}).")
+    console.success(
+        _("Added {name} ({sector}, {status}).").format(
+            name=view.name, sector=sector_word(view.sector), status=status_word(view.status)
+        )
+    )
 
 
 def _row(view: OrgView) -> list[str]:
     return [
         view.name,
         view.short or "",
-        view.sector,
+        sector_word(view.sector),
         view.municipality_label,
-        view.status,
+        status_word(view.status),
         view.joined.isoformat() if view.joined else "",
     ]
 
@@ -90,9 +142,12 @@ def list_(
     as_json: AsJson = False,
 ) -> None:
     """List the register: every organisation that has not left, unless filtered."""
+    from psi.domain.municipality import resolve_municipality
     from psi.services import orgs
     from psi.services.views import to_json
 
+    if municipality:
+        resolve_municipality(municipality, option=MUNICIPALITY)
     with session(ctx, write=False) as db:
         views = orgs.list_orgs(db, sector=sector, municipality=municipality, status=status)
     if as_json:
@@ -100,12 +155,24 @@ def list_(
         return
     if not views:
         console.say(
-            "No organisations match. Add one with `psi org add` or load a list with `psi org import`."
+            _(
+                "No organisations match. Add one with `psi org add` or load a list with "
+                "`psi org import`."
+            )
         )
         return
-    headers = ["Name", "Short", "Sector", "Municipality", "Status", "Joined"]
+    headers = [
+        pgettext("table heading", "Name"),
+        pgettext("table heading", "Short"),
+        pgettext("table heading", "Sector"),
+        pgettext("table heading", "Municipality"),
+        pgettext("table heading", "Status"),
+        pgettext("table heading", "Joined"),
+    ]
     console.print_table(headers, [_row(view) for view in views])
-    console.say(f"{len(views)} organisation{'s' if len(views) != 1 else ''}.")
+    console.say(
+        ngettext("{n} organisation.", "{n} organisations.", len(views)).format(n=len(views))
+    )
 
 
 @app.command("show", epilog="Example: psi org show activa")
@@ -120,34 +187,54 @@ def show(ctx: typer.Context, name: NameArg, as_json: AsJson = False) -> None:
         console.print_json(to_json(detail))
         return
     org = detail.org
+    orgnr = f"{org.orgnr} ({pgettext('orgnr group', orgnr_group(org.orgnr))})" if org.orgnr else "-"
     pairs = [
-        ("Name", org.name),
-        ("Short name", org.short or "-"),
-        ("Sector", org.sector),
-        ("Status", org.status),
-        ("Organisationsnummer", f"{org.orgnr} ({orgnr_group(org.orgnr)})" if org.orgnr else "-"),
-        ("Municipality", org.municipality_label or "-"),
-        ("Joined", org.joined.isoformat() if org.joined else "-"),
-        ("Left", org.left.isoformat() if org.left else "-"),
-        ("Website", org.website or "-"),
-        ("Note", org.note or "-"),
+        (pgettext("table heading", "Name"), org.name),
+        (pgettext("table heading", "Short name"), org.short or "-"),
+        (pgettext("table heading", "Sector"), sector_word(org.sector)),
+        (pgettext("table heading", "Status"), status_word(org.status)),
+        (pgettext("table heading", "Organisationsnummer"), orgnr),
+        (pgettext("table heading", "Municipality"), org.municipality_label or "-"),
+        (pgettext("table heading", "Joined"), org.joined.isoformat() if org.joined else "-"),
+        (pgettext("table heading", "Left"), org.left.isoformat() if org.left else "-"),
+        (pgettext("table heading", "Website"), org.website or "-"),
+        (pgettext("table heading", "Note"), org.note or "-"),
     ]
     if detail.meetings_attended:
-        pairs.append(("Meetings attended", str(detail.meetings_attended)))
+        pairs.append(
+            (pgettext("table heading", "Meetings attended"), str(detail.meetings_attended))
+        )
     if detail.coordinated:
-        years = ", ".join(f"{year} ({role})" for year, role in detail.coordinated)
-        pairs.append(("Coordinated", years))
+        years = ", ".join(
+            f"{year} ({interface_term(COORDINATOR_ROLE, role)})"
+            for year, role in detail.coordinated
+        )
+        pairs.append((pgettext("table heading", "Coordinated"), years))
     console.print_fields(pairs)
     console.say("")
     if detail.contacts:
         rows = [[c.name, c.role or "", c.email or "", c.phone or ""] for c in detail.contacts]
-        console.print_table(["Contact", "Role", "E-mail", "Phone"], rows)
+        headings = [
+            pgettext("table heading", "Contact"),
+            pgettext("table heading", "Role"),
+            pgettext("table heading", "E-mail"),
+            pgettext("table heading", "Phone"),
+        ]
+        console.print_table(headings, rows)
     else:
         console.say(
-            f'No contact persons. Add one with `psi contact add "{org.name}" NAME --email ...`.'
+            _(
+                'No contact persons. Add one with `psi contact add "{name}" NAME --email ...`.'
+            ).format(name=org.name)
         )
     if detail.erased_contacts:
-        console.say(f"{detail.erased_contacts} contact record(s) erased on request (GDPR).")
+        console.say(
+            ngettext(
+                "{n} contact record erased on request (GDPR).",
+                "{n} contact records erased on request (GDPR).",
+                detail.erased_contacts,
+            ).format(n=detail.erased_contacts)
+        )
 
 
 @app.command(
@@ -170,6 +257,7 @@ def edit(
     note: Annotated[str | None, typer.Option(help='A free-text note ("" clears it).')] = None,
 ) -> None:
     """Change an organisation's details; an empty value ("") clears an optional one."""
+    from psi.domain.organisation import field_words
     from psi.services import orgs
 
     given = {
@@ -184,12 +272,19 @@ def edit(
         "note": note,
     }
     changes = {key: value for key, value in given.items() if value is not None}
-    with session(ctx) as db:
+    with _municipality_as_typed(municipality), session(ctx) as db:
         view, changed = orgs.edit_org(db, name, changes)
-    if changed:
-        console.success(f"Changed {', '.join(changed)} of {view.name}.")
+    fields = field_words(changed)
+    if len(fields) == 1:
+        console.success(_("Changed the {field} of {name}.").format(field=fields[0], name=view.name))
+    elif fields:
+        console.success(
+            _("Changed the {fields} and {last} of {name}.").format(
+                fields=", ".join(fields[:-1]), last=fields[-1], name=view.name
+            )
+        )
     else:
-        console.say(f"Nothing changed: {view.name} already had those values.")
+        console.say(_("Nothing changed: {name} already had those values.").format(name=view.name))
 
 
 @app.command("join", epilog='Example: psi org join "Nora Idrottsförening" --on 2026-03-10')
@@ -201,10 +296,10 @@ def join(
     """Record that a prospect (or partner, or former member) became a member."""
     from psi.services import orgs
 
-    day = day_or_today(on, what="joined date")
+    day = day_or_today(on, what=NC_("what", "joined date"))
     with session(ctx) as db:
         view = orgs.join_org(db, name, day)
-    console.success(f"{view.name} is a member from {day.isoformat()}.")
+    console.success(_("{name} is a member from {day}.").format(name=view.name, day=day.isoformat()))
 
 
 @app.command("leave", epilog='Example: psi org leave "Nora Idrottsförening" --on 2026-12-31')
@@ -216,17 +311,21 @@ def leave(
     """Record that an organisation left the partnership; its history stays."""
     from psi.services import orgs
 
-    day = day_or_today(on, what="left date")
+    day = day_or_today(on, what=NC_("what", "left date"))
     with session(ctx) as db:
         view = orgs.leave_org(db, name, day)
     if day > date.today():
         console.success(
-            f"{view.name} leaves on {day.isoformat()}; it is a member until then, "
-            "and stays in the register as former after."
+            _(
+                "{name} leaves on {day}; it is a member until then, "
+                "and stays in the register as former after."
+            ).format(name=view.name, day=day.isoformat())
         )
     else:
         console.success(
-            f"{view.name} left on {day.isoformat()}; it stays in the register as former."
+            _("{name} left on {day}; it stays in the register as former.").format(
+                name=view.name, day=day.isoformat()
+            )
         )
 
 
@@ -241,10 +340,13 @@ def remove(
 
     with session(ctx, write=False) as db:
         target = orgs.find_org(db, name).name
-    confirm(f"Delete {target} from the register?", yes=yes, declined="Nothing was deleted.")
-    with session(ctx) as db:
-        view = orgs.remove_org(db, target)
-    console.success(f"Deleted {view.name}.")
+    view = delete_when_confirmed(
+        ctx,
+        _("Delete {name} from the register?").format(name=target),
+        lambda db: orgs.remove_org(db, target),
+        yes=yes,
+    )
+    console.success(_("Deleted {name}.").format(name=view.name))
 
 
 @app.command(
@@ -289,27 +391,44 @@ def import_(
     one story (a former member has a left date)."""
     if add_new and not update:
         raise InvalidInput(
-            "--add-new goes with --update; a plain `psi org import FILE` adds every row."
+            _("--add-new goes with --update; a plain `psi org import FILE` adds every row.")
         )
     if not file.is_file():
-        raise FileProblem(f"{file} is not a file; give the path of a .csv file.")
+        raise FileProblem(
+            _("{file} is not a file; give the path of a .csv file.").format(file=file)
+        )
     if update:
         _update_from(ctx, file, add_new=add_new, dry_run=dry_run)
         return
     if file.suffix.casefold() == ".json":
         raise InvalidInput(
-            f"A new register is imported from CSV; to correct the register from {file.name}, "
-            f"type: psi org import {file} --update"
+            _(
+                "A new register is imported from CSV; to correct the register from {name}, "
+                "type: psi org import {file} --update."
+            ).format(name=file.name, file=file)
         )
     from psi.services import register_file
 
     rows = max(0, len(file.read_bytes().splitlines()) - 1)
-    with session(ctx) as db, console.progress("Importing", rows) as advance:
+    with session(ctx) as db, console.progress(_("Importing"), rows) as advance:
         result = register_file.import_register(db, file, dry_run=dry_run, progress=advance)
     if dry_run:
-        console.say(f"All {result.imported} rows are good; run without --dry-run to import them.")
+        console.say(_rows_are_good(result.imported))
     else:
-        console.success(f"Imported {result.imported} organisations.")
+        console.success(
+            ngettext(
+                "Imported {n} organisation.", "Imported {n} organisations.", result.imported
+            ).format(n=result.imported)
+        )
+
+
+def _rows_are_good(count: int) -> str:
+    """What a --dry-run import says when every row of the file passes."""
+    return ngettext(
+        "The {n} row is good; run without --dry-run to import it.",
+        "All {n} rows are good; run without --dry-run to import them.",
+        count,
+    ).format(n=count)
 
 
 def _update_from(ctx: typer.Context, file: Path, *, add_new: bool, dry_run: bool) -> None:
@@ -324,39 +443,88 @@ def _update_from(ctx: typer.Context, file: Path, *, add_new: bool, dry_run: bool
             console.say(f"{item.name}: {describe_changes(item.changes)}")
         else:
             fields = item.added
-            console.say(f"{item.name}: new ({fields.sector}, {fields.status})")
+            console.say(
+                _("{name}: new ({sector}, {status})").format(
+                    name=item.name,
+                    sector=sector_word(fields.sector),
+                    status=status_word(fields.status),
+                )
+            )
     if not result.updates:
         console.say(
-            f"No changes: the {result.unchanged} organisation(s) in {file.name} are as "
-            "the register has them."
+            ngettext(
+                "No changes: the {n} organisation in {file} is as the register has it.",
+                "No changes: the {n} organisations in {file} are as the register has them.",
+                result.unchanged,
+            ).format(n=result.unchanged, file=file.name)
         )
         return
-    changed = _plural(result.changed, "organisation")
-    added = _plural(result.added, "new organisation") if result.added else ""
     if dry_run:
-        would = " and ".join(
-            part
-            for part in (
-                f"{changed} would change" if result.changed else "",
-                added and f"{added} would be added",
-            )
-            if part
+        console.say(_would_update(result.changed, result.added, result.unchanged))
+    else:
+        console.success(_updated(result.changed, result.added, result.unchanged))
+
+
+def _new_organisations(added: int) -> str:
+    return ngettext("{n} new organisation", "{n} new organisations", added).format(n=added)
+
+
+def _would_update(changed: int, added: int, unchanged: int) -> str:
+    """What `psi org import --update --dry-run` would do, in one line."""
+    if changed and added:
+        line = ngettext(
+            "{n} organisation would change and {added} would be added; {unchanged} stay as "
+            "they are. Nothing was written; run without --dry-run to apply.",
+            "{n} organisations would change and {added} would be added; {unchanged} stay as "
+            "they are. Nothing was written; run without --dry-run to apply.",
+            changed,
         )
-        console.say(
-            f"{would}; {result.unchanged} stay as they are. Nothing was written; "
-            "run without --dry-run to apply."
+    elif changed:
+        line = ngettext(
+            "{n} organisation would change; {unchanged} stay as they are. Nothing was "
+            "written; run without --dry-run to apply.",
+            "{n} organisations would change; {unchanged} stay as they are. Nothing was "
+            "written; run without --dry-run to apply.",
+            changed,
         )
     else:
-        done = " and ".join(
-            part
-            for part in (f"updated {changed}" if result.changed else "", added and f"added {added}")
-            if part
+        line = ngettext(
+            "{n} new organisation would be added; {unchanged} stay as they are. Nothing was "
+            "written; run without --dry-run to apply.",
+            "{n} new organisations would be added; {unchanged} stay as they are. Nothing was "
+            "written; run without --dry-run to apply.",
+            added,
         )
-        console.success(f"{done[0].upper()}{done[1:]}; {result.unchanged} unchanged.")
+    count = changed or added
+    return line.format(n=count, added=_new_organisations(added), unchanged=unchanged)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _updated(changed: int, added: int, unchanged: int) -> str:
+    """What `psi org import --update` did, in one line."""
+    if changed and added:
+        line = ngettext(
+            "Updated {n} organisation and added {added}; {unchanged} unchanged.",
+            "Updated {n} organisations and added {added}; {unchanged} unchanged.",
+            changed,
+        )
+    elif changed:
+        line = ngettext(
+            "Updated {n} organisation; {unchanged} unchanged.",
+            "Updated {n} organisations; {unchanged} unchanged.",
+            changed,
+        )
+    else:
+        line = ngettext(
+            "Added {n} new organisation; {unchanged} unchanged.",
+            "Added {n} new organisations; {unchanged} unchanged.",
+            added,
+        )
+    count = changed or added
+    return line.format(n=count, added=_new_organisations(added), unchanged=unchanged)
+
+
+EXPORT_FORMATS = ("csv", "json")
+EXPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
 
 
 @app.command("export", epilog="Example: psi org export -o medlemmar.csv")
@@ -364,24 +532,39 @@ def export(
     ctx: typer.Context,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write; standard output if left out."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="File to write; standard output if left out."
+        ),
     ] = None,
-    file_format: Annotated[str, typer.Option("--format", help="csv (for Excel) or json.")] = "csv",
+    file_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="csv (for Excel) or json; if left out, the one the --output file name ends "
+            "with, else csv.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Export the whole register, former members too, as CSV for Excel or as JSON."""
     from psi.services import register_file
 
-    if file_format not in ("csv", "json"):
+    typed = file_format.strip().casefold() if file_format is not None else None
+    if typed is not None and typed not in EXPORT_FORMATS:
         raise InvalidInput(
-            f"'{file_format}' is not an export format; use --format csv or --format json."
+            _("'{format}' is not an export format; use --format csv or --format json.").format(
+                format=file_format
+            )
         )
+    chosen = format_for_file(typed, output, EXPORT_SUFFIXES, "csv")
     with session(ctx, write=False) as db:
-        text = register_file.export_register(db, file_format)
+        text = register_file.export_register(db, chosen)
     if output is None:
         typer.echo(text, nl=False)
         return
     write_private(output, text)
-    console.success(f"Wrote {output}.")
+    console.success(_("Wrote {file}.").format(file=output))
 
 
 @app.command("prospects", epilog="Example: psi org prospects --json")
@@ -402,7 +585,7 @@ def prospects(
         return
     if not views:
         console.say(
-            "No prospects. Add one: psi org add NAME --sector civil-society --status prospect"
+            _("No prospects. Add one: psi org add NAME --sector civil-society --status prospect")
         )
         return
     rows = [
@@ -410,14 +593,22 @@ def prospects(
             v.name,
             v.municipality or "",
             str(v.contacts),
-            v.last_contact.isoformat() if v.last_contact else "never",
+            v.last_contact.isoformat() if v.last_contact else _("never"),
             str(v.days_since) if v.days_since is not None else "",
         ]
         for v in views
     ]
-    console.print_table(
-        ["Prospect", "Municipality", "Contacts", "Last contact", "Days since"], rows
-    )
+    headings = [
+        pgettext("table heading", "Prospect"),
+        pgettext("table heading", "Municipality"),
+        pgettext("table heading", "Contacts"),
+        pgettext("table heading", "Last contact"),
+        pgettext("table heading", "Days since"),
+    ]
+    console.print_table(headings, rows)
     console.say(
-        'Log a contact: psi log add recruitment "TEXT" --org NAME. A prospect joins: psi org join NAME.'
+        _(
+            'Log a contact: psi log add recruitment "TEXT" --org NAME. '
+            "A prospect joins: psi org join NAME."
+        )
     )

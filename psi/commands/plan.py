@@ -7,13 +7,15 @@ from typing import Annotated
 import typer
 
 from psi import console
-from psi.commands._common import confirm, session
+from psi.commands._common import delete_when_confirmed, session
 from psi.commands._options import AsJson, Yes, checked_year
+from psi.words import _, ngettext, pgettext
 
 app = typer.Typer(
     help="Keep the multi-year operations plan (verksamhetsplan) and its goals.",
     epilog="Example: psi plan show --json",
     no_args_is_help=True,
+    add_completion=False,
 )
 PlanArg = Annotated[str, typer.Argument(help="The plan's title (or its beginning).")]
 
@@ -36,7 +38,11 @@ def add(
 
     with session(ctx) as db:
         plan = add_plan(db, title, first, last)
-    console.success(f"Added the plan {plan.title} ({plan.first_year}-{plan.last_year}).")
+    console.success(
+        _("Added the plan {plan} ({first}-{last}).").format(
+            plan=plan.title, first=plan.first_year, last=plan.last_year
+        )
+    )
 
 
 @app.command(
@@ -68,26 +74,30 @@ def goal(
 
     if text is not None and (new_code is not None or new_text is not None):
         raise InvalidInput(
-            f"Give either the new goal's text or --code/--text to change goal {code}; "
-            f'e.g. psi plan goal "{plan}" {code} --text "{text}".'
+            _(
+                "Give either the new goal's text or --code/--text to change goal {code}; "
+                'e.g. psi plan goal "{plan}" {code} --text "{text}".'
+            ).format(code=code, plan=plan, text=text)
         )
     with session(ctx) as db:
         if new_code is None and new_text is None:
             if text is None:
                 raise InvalidInput(
-                    f'Say what goal {code} is, e.g. psi plan goal "{plan}" {code} "TEXT", '
-                    "or change an existing one with --code NEW or --text TEXT."
+                    _(
+                        'Say what goal {code} is, e.g. psi plan goal "{plan}" {code} "TEXT", '
+                        "or change an existing one with --code NEW or --text TEXT."
+                    ).format(code=code, plan=plan)
                 )
             plan_row, goal_row = add_goal(db, plan, code, text)
             record = GoalRecord(plan_row.title, goal_row.code, goal_row.text)
-            done = f"Added goal {record.code} to {record.plan}."
+            done = _("Added goal {code} to {plan}.")
         else:
             record = edit_goal(db, plan, code, new_code=new_code, text=new_text)
-            done = f"Changed goal {record.code} of {record.plan}: {record.text}"
+            done = _("Changed goal {code} of {plan}: {text}")
     if as_json:
         console.print_json(to_json(record))
         return
-    console.success(done)
+    console.success(done.format(code=record.code, plan=record.plan, text=record.text))
 
 
 @app.command(
@@ -118,7 +128,11 @@ def edit(
     if view is not None:
         console.print_json(to_json(view))
         return
-    console.success(f"The plan is now {title} ({first_year}-{last_year}).")
+    console.success(
+        _("The plan is now {plan} ({first}-{last}).").format(
+            plan=title, first=first_year, last=last_year
+        )
+    )
 
 
 @app.command("remove", epilog='Example: psi plan remove "Verksamhetsplan 2028-2031" --yes')
@@ -128,10 +142,19 @@ def remove(ctx: typer.Context, plan: PlanArg, yes: Yes = False) -> None:
 
     with session(ctx, write=False) as db:
         title = check_plan_removal(db, plan).title
-    confirm(f"Delete the plan {title} and its goals?", yes=yes, declined="Nothing was deleted.")
-    with session(ctx) as db:
-        title, goals = remove_plan(db, title)
-    console.success(f"Deleted the plan {title} and its {goals} goals.")
+    title, goals = delete_when_confirmed(
+        ctx,
+        _("Delete the plan {plan} and its goals?").format(plan=title),
+        lambda db: remove_plan(db, title),
+        yes=yes,
+    )
+    console.success(
+        ngettext(
+            "Deleted the plan {plan} and its {n} goal.",
+            "Deleted the plan {plan} and its {n} goals.",
+            goals,
+        ).format(plan=title, n=goals)
+    )
 
 
 @app.command("show", epilog='Example: psi plan show "Verksamhetsplan 2024-2027"')
@@ -159,12 +182,24 @@ def show(
             done = sum(1 for a in acts if a.status == "done")
             cells.append(f"{done}/{len(acts)}" if acts else "-")
         rows.append([item.code, item.text, *cells])
-    headers = ["Goal", "Text", *(str(y) for y in range(view.first_year, view.last_year + 1))]
+    headers = [
+        pgettext("table heading", "Goal"),
+        pgettext("table heading", "Text"),
+        *(str(y) for y in range(view.first_year, view.last_year + 1)),
+    ]
     if rows:
         console.print_table(headers, rows)
-        console.say("Each year: activities done / on the list.")
+        console.say(_("Each year: activities done / on the list."))
     else:
-        console.say(f'No goals yet. Add one: psi plan goal "{view.title}" M1 TEXT')
+        console.say(
+            _('No goals yet. Add one: psi plan goal "{plan}" M1 TEXT').format(plan=view.title)
+        )
     loose = sum(len(items) for items in view.without_goal.values())
     if loose:
-        console.say(f"{loose} activities in these years have no goal.")
+        console.say(
+            ngettext(
+                "{n} activity in these years has no goal.",
+                "{n} activities in these years have no goal.",
+                loose,
+            ).format(n=loose)
+        )

@@ -1,4 +1,4 @@
-"""`psi report`: the follow-up, the decision draft and the everyday reports, in Markdown or PDF."""
+"""`psi report`: the follow-up, the decision draft and the everyday reports, as documents."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from psi.commands._options import (
     checked_year,
     document_request,
 )
-from psi.errors import FileProblem
-from psi.words import N_, words
+from psi.errors import FileProblem, InvalidInput
+from psi.words import N_, NC_, _, interface_language, ngettext, words
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -34,12 +34,30 @@ if TYPE_CHECKING:
     Build = Callable[[Session, int, str], dict[str, Any]]
 
 app = typer.Typer(
-    help="Write the follow-up, the committee's decision draft and the everyday reports (Markdown or PDF).",
+    help="Write the follow-up, the committee's decision draft and the everyday reports, "
+    "as PDF, Word or Markdown.",
     epilog="Example: psi report followup 2025 --format pdf",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 CHARTS = ("spending", "attendance")
+
+# The word for each report in its default file name, in the document's language:
+# `uppfoljning-2025.pdf` in Swedish, `followup-2025.pdf` in English.
+FILE_NAMES = {
+    "followup": NC_("file name", "followup"),
+    "decision": NC_("file name", "decision"),
+    "budget": NC_("file name", "budget"),
+    "members": NC_("file name", "members"),
+    "activities": NC_("file name", "activities"),
+    "rotation": NC_("file name", "rotation"),
+}
+
+
+def file_stem(report: str, lang: str) -> str:
+    """A report's word for its default file name, in the document's language."""
+    return words(lang).pgettext("file name", FILE_NAMES[report])
 
 
 def _deliver(
@@ -55,10 +73,10 @@ def _deliver(
 
     chosen = request.file_format
     slots = chart_slots(CHARTS) if chosen == "pdf" else {}
-    step("writing the text")
+    step(_("writing the text"))
     markdown = render_markdown(name, {**context, "chart_slots": slots}, request)
     if chosen != "md":
-        step(f"making the {chosen.upper()}")
+        step(_("making the {format}").format(format=chosen.upper()))
     write_document(
         markdown,
         request,
@@ -88,9 +106,10 @@ def _year_report(
             large = meeting_count(db) > LARGE_REGISTER_MEETINGS
             count = 2 if request.file_format == "md" else 3
             step = progress.enter_context(console.steps(f"{name} {year}", count, show=large))
-            step("reading the register")
+            step(_("reading the register"))
             context = build(db, year, request.lang)
-        _deliver(name, f"{name}-{year}", context, request, title=title, step=step)
+        stem = f"{file_stem(name, request.lang)}-{year}"
+        _deliver(name, stem, context, request, title=title, step=step)
 
 
 def _year_command(name: str, build: Build, title: str, summary: str, example: str) -> None:
@@ -99,7 +118,7 @@ def _year_command(name: str, build: Build, title: str, summary: str, example: st
     def command(
         ctx: typer.Context,
         year: Year,
-        file_format: Format = "md",
+        file_format: Format = None,
         output: Output = None,
         lang: Lang = "sv",
         templates: Templates = None,
@@ -165,7 +184,7 @@ def decision(
             help="Who the decision is sent to (Skickas till); a line to fill in if left out."
         ),
     ] = None,
-    file_format: Format = "md",
+    file_format: Format = None,
     output: Output = None,
     lang: Lang = "sv",
     templates: Templates = None,
@@ -185,15 +204,22 @@ def decision(
         facts = draft(decision_input(db, year, day))
     context = decision_context(facts, request.lang, dnr=dnr, send_to=send_to)
     heading = words(request.lang).gettext(N_("Coordination {year}")).format(year=year)
-    _deliver("decision", f"decision-{year}", context, request, title=heading)
+    stem = f"{file_stem('decision', request.lang)}-{year}"
+    _deliver("decision", stem, context, request, title=heading)
     # Only once the draft is written: a failure is one error line, as everywhere.
+    language = interface_language()
+    missing = _("MISSING")
     for fact in facts.facts:
-        shown = "[MISSING]" if fact.missing else _fact_text(fact.value)
-        console.note(f"{fact_label(fact.key, 'en')}: {shown} ({fact.command})")
+        shown = f"[{missing}]" if fact.missing else _fact_text(fact.value)
+        console.note(f"{fact_label(fact.key, language)}: {shown} ({fact.command})")
 
 
 def _fact_text(value: object) -> str:
-    return " and ".join(value) if isinstance(value, tuple) else str(value)
+    if not isinstance(value, tuple):
+        return str(value)
+    if len(value) == 1:
+        return str(value[0])
+    return _("{names} and {last}").format(names=", ".join(value[:-1]), last=value[-1])
 
 
 _year_command(
@@ -205,16 +231,27 @@ _year_command(
 )
 
 
-@app.command("members", epilog="Example: psi report members --year 2026 --format pdf")
+@app.command("members", epilog="Example: psi report members 2026 --format pdf")
 def members(
     ctx: typer.Context,
     year: Annotated[
         int | None,
-        typer.Option(
-            help="Members at the end of this year; today if left out.", callback=checked_year
+        typer.Argument(
+            help="Members at the end of this year; today if left out.",
+            callback=checked_year,
+            show_default=False,
         ),
     ] = None,
-    file_format: Format = "md",
+    year_option: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="The same as YEAR, as earlier versions of psi took it.",
+            callback=checked_year,
+            hidden=True,
+        ),
+    ] = None,
+    file_format: Format = None,
     output: Output = None,
     lang: Lang = "sv",
     templates: Templates = None,
@@ -225,13 +262,16 @@ def members(
     from psi.services.orgs import members_on
     from psi.services.settings import all_settings
 
+    if year is not None and year_option is not None and year != year_option:
+        raise InvalidInput(_("Give the year once: psi report members {year}.").format(year=year))
+    year = year if year is not None else year_option
     day = register_day(year, date.today())
     request = document_request(file_format, output, lang, templates)
     with session(ctx, write=False) as db:
         chosen = members_on(db, day)
         settings = all_settings(db)
     context = members_context(chosen, settings, year, date.today(), request.lang)
-    stem = f"members-{year}" if year else f"members-{day.isoformat()}"
+    stem = f"{file_stem('members', request.lang)}-{year or day.isoformat()}"
     title = words(request.lang).gettext("Members")
     _deliver("members", stem, context, request, title=title)
 
@@ -248,7 +288,7 @@ _year_command(
 @app.command("rotation", epilog="Example: psi report rotation --format pdf")
 def rotation(
     ctx: typer.Context,
-    file_format: Format = "md",
+    file_format: Format = None,
     output: Output = None,
     lang: Lang = "sv",
     templates: Templates = None,
@@ -266,7 +306,7 @@ def rotation(
         settings = all_settings(db)
     context = rotation_context(history, proposal, settings, date.today(), request.lang)
     title = words(request.lang).gettext("Coordination")
-    _deliver("rotation", "rotation", context, request, title=title)
+    _deliver("rotation", file_stem("rotation", request.lang), context, request, title=title)
 
 
 def _copy_templates(source: Path, names: list[str], folder: Path) -> list[str]:
@@ -278,7 +318,11 @@ def _copy_templates(source: Path, names: list[str], folder: Path) -> list[str]:
             if name not in kept:
                 shutil.copy2(source / name, folder / name)
     except OSError as exc:
-        raise FileProblem(f"Cannot copy the templates to {folder}: {exc.strerror}.") from None
+        raise FileProblem(
+            _("Cannot copy the templates to {folder}: {reason}.").format(
+                folder=folder, reason=exc.strerror
+            )
+        ) from None
     return kept
 
 
@@ -297,10 +341,18 @@ def templates_(
         for name in names:
             console.say(name)
         console.say(
-            f"Copy them with: psi report templates --copy DIR, then use --templates DIR or {TEMPLATES_ENV}=DIR."
+            _(
+                "Copy them with: psi report templates --copy DIR, then use --templates DIR or "
+                "{variable}=DIR."
+            ).format(variable=TEMPLATES_ENV)
         )
         return
     kept = _copy_templates(source, names, copy)
-    console.success(f"Copied {len(names) - len(kept)} templates to {copy}.")
+    copied = len(names) - len(kept)
+    console.success(
+        ngettext(
+            "Copied {n} template to {folder}.", "Copied {n} templates to {folder}.", copied
+        ).format(n=copied, folder=copy)
+    )
     if kept:
-        console.say(f"Kept your own copies of: {', '.join(kept)}.")
+        console.say(_("Kept your own copies of: {names}.").format(names=", ".join(kept)))

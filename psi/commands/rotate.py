@@ -13,6 +13,7 @@ from psi.commands._options import AsJson, On, Year
 from psi.domain.dates import parse_optional_date
 from psi.domain.rotation import Answer
 from psi.errors import InvalidInput
+from psi.words import COORDINATOR_ROLE, NC_, _, interface_term, ngettext, pgettext
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -108,8 +109,10 @@ def rotate(
         _appoint(ctx, appointing, asking)
     elif appointing.has_options():
         raise InvalidInput(
-            "--keep, --force, --reason, --replace, --decided and --ref go with --appoint ORG "
-            "(--replace, --decided and --ref also with --extend or --other ORG)."
+            _(
+                "--keep, --force, --reason, --replace, --decided and --ref go with --appoint ORG "
+                "(--replace, --decided and --ref also with --extend or --other ORG)."
+            )
         )
     elif asking.answers:
         _record_inquiries(ctx, asking, as_json=as_json)
@@ -186,7 +189,7 @@ def _appoint(ctx: typer.Context, appointing: _Appointing, asking: _Asking) -> No
     from psi.services import rotation
 
     year = asking.year
-    decided_on = parse_optional_date(appointing.decided, what="decision date")
+    decided_on = parse_optional_date(appointing.decided, what=NC_("what", "decision date"))
     with session(ctx, write=True) as db:
         recorded = _record(db, asking)
         order = rotation.AppointOrder(
@@ -224,7 +227,7 @@ class _OutsideRule:
             "--keep": appointing.keep is not None,
             "--force": appointing.force,
             "--reason": appointing.reason is not None,
-            "--asked, --declined or --accepted": bool(asking.answers),
+            "--asked, --declined, --accepted": bool(asking.answers),
         }
         return [option for option, present in given.items() if present]
 
@@ -239,12 +242,14 @@ def _outside_rule(
     conflicts = outside.conflicts(appointing, asking)
     if conflicts:
         raise InvalidInput(
-            f"{outside.option} records {asking.year} outside the rotation rule, so it cannot "
-            f"be combined with {' or '.join(conflicts)}."
+            _(
+                "{option} records {year} outside the rotation rule, so it cannot be combined "
+                "with {options}."
+            ).format(option=outside.option, year=asking.year, options=", ".join(conflicts))
         )
     order = rotation.YearOrder(
         asking.year,
-        decided_on=parse_optional_date(appointing.decided, what="decision date"),
+        decided_on=parse_optional_date(appointing.decided, what=NC_("what", "decision date")),
         decision_ref=appointing.ref,
         replace=appointing.replace,
     )
@@ -266,30 +271,64 @@ def _record(db: Session, asking: _Asking) -> list[tuple[str, Answer]]:
     return rotation.record_inquiries(db, asking.year, asking.answers, on=on, note=asking.note)
 
 
+def _inquiry_recorded(name: str, year: int, answer: Answer) -> str:
+    if answer is Answer.YES:
+        text = _("Recorded the inquiry to {name} for {year}: yes.")
+    elif answer is Answer.NO:
+        text = _("Recorded the inquiry to {name} for {year}: no.")
+    else:
+        text = _("Recorded the inquiry to {name} for {year}: pending.")
+    return text.format(name=name, year=year)
+
+
 def _print_inquiries(year: int, recorded: list[tuple[str, Answer]]) -> None:
     for name, answer in recorded:
-        console.success(f"Recorded the inquiry to {name} for {year}: {answer.value}.")
+        console.success(_inquiry_recorded(name, year, answer))
+
+
+def _term(name: str, role: str, *, extension: bool) -> str:
+    """A coordinator in a list: the name, its role, and whether it was an extension year."""
+    text = _("{name} ({role}, extension)") if extension else _("{name} ({role})")
+    return text.format(name=name, role=interface_term(COORDINATOR_ROLE, role))
+
+
+def _pair(terms: list[tuple[str, str]], *, extension: bool) -> str:
+    return ", ".join(_term(name, role, extension=extension) for name, role in terms)
 
 
 def _print_appointment(result: AppointResult) -> None:
-    extension = ", extension" if result.extension else ""
-    pair = ", ".join(f"{name} ({role}{extension})" for name, role in result.terms)
+    pair = _pair(list(result.terms), extension=result.extension)
     if not result.changed:
-        console.say(f"{result.year} already has exactly this pair: {pair}. Nothing changed.")
+        console.say(
+            _("{year} already has exactly this pair: {pair}. Nothing changed.").format(
+                year=result.year, pair=pair
+            )
+        )
         return
     if result.extension:
         console.success(
-            f"Recorded {result.year} as an extension year, {result.year - 1}'s pair once more: "
-            f"{pair}."
+            _("Recorded {year} as an extension year, {previous}'s pair once more: {pair}.").format(
+                year=result.year, previous=result.year - 1, pair=pair
+            )
         )
         return
-    console.success(f"Recorded {result.year}'s coordinators: {pair}.")
+    console.success(
+        _("Recorded {year}'s coordinators: {pair}.").format(year=result.year, pair=pair)
+    )
     for problem in result.overridden:
-        console.warn(f"rule overridden: {problem}.")
+        console.warn(_("rule overridden: {problem}.").format(problem=problem))
 
 
-def _years(count: int) -> str:
-    return f"{count} consecutive year{'s' if count != 1 else ''}"
+def _served(name: str, years: int) -> str:
+    """One of last year's coordinators with its run of years, in a list."""
+    return ngettext("{name}, {n} consecutive year", "{name}, {n} consecutive years", years).format(
+        name=name, n=years
+    )
+
+
+def _both(names: list[str]) -> dict[str, str]:
+    """Two names (of a pair) for a message's {first} and {second}."""
+    return {"first": ", ".join(names[:-1]), "second": names[-1]}
 
 
 def _complete(p: ProposalView) -> bool:
@@ -298,49 +337,84 @@ def _complete(p: ProposalView) -> bool:
 
 
 def _first_steps(p: ProposalView) -> list[str]:
+    year, before = p.year, p.year - 1
     if not p.previous and not p.handover:
         if _complete(p):
-            return [f"{p.year - 1} has no recorded coordinators to compare {p.year}'s pair with."]
+            return [
+                _("{before} has no recorded coordinators to compare {year}'s pair with.").format(
+                    before=before, year=year
+                )
+            ]
         return [
-            f"{p.year - 1} has no recorded coordinators, so the rule has nothing to start "
-            f"from. Record them with: psi rotate {p.year - 1} --appoint ORG --force --reason TEXT"
+            _(
+                "{before} has no recorded coordinators, so the rule has nothing to start "
+                "from. Record them with: psi rotate {before} --appoint ORG --force --reason TEXT"
+            ).format(before=before)
         ]
     if p.handover:
         if _complete(p):
             return [
-                f"{p.year - 1} had no civil-society coordinator: {p.year} was a hand-over "
-                "year, in which both coordinators may be newcomers."
+                _(
+                    "{before} had no civil-society coordinator: {year} was a hand-over "
+                    "year, in which both coordinators may be newcomers."
+                ).format(before=before, year=year)
             ]
         return [
-            f"{p.year - 1} had no civil-society coordinator: {p.year} is a hand-over "
-            "year, and both coordinators may be newcomers."
+            _(
+                "{before} had no civil-society coordinator: {year} is a hand-over "
+                "year, and both coordinators may be newcomers."
+            ).format(before=before, year=year)
         ]
-    served = "; ".join(f"{name}, {_years(years)}" for name, years in p.previous)
+    served = "; ".join(_served(name, years) for name, years in p.previous)
+    served_line = _("{year}: {coordinators}.").format(year=before, coordinators=served)
     if p.extension:
         return [
-            f"{p.year - 1}: {served}.",
-            f"{p.year} is an extension year: the committee gave {p.year - 1}'s pair the "
-            "assignment once more, outside the rotation rule. The year counts as served.",
+            served_line,
+            _(
+                "{year} is an extension year: the committee gave {before}'s pair the "
+                "assignment once more, outside the rotation rule. The year counts as served."
+            ).format(year=year, before=before),
         ]
-    return [f"{p.year - 1}: {served}.", *_stays_and_leaves(p)]
+    return [served_line, *_stays_and_leaves(p)]
+
+
+def _inquiry_cell(answer: Answer | None) -> str:
+    """A candidate's inquiry in the table: its answer, or that it was not asked."""
+    if answer is None:
+        return pgettext("inquiry answer", "not asked")
+    words = {
+        Answer.PENDING: pgettext("inquiry answer", "pending"),
+        Answer.YES: pgettext("inquiry answer", "yes"),
+        Answer.NO: pgettext("inquiry answer", "no"),
+    }
+    return words.get(Answer(answer), str(answer))
 
 
 def _print_proposal(p: ProposalView) -> None:
     if p.outside_rotation and _complete(p):
-        console.say(f"Coordinators of {p.year}, outside the rotation:", style="bold")
+        console.say(
+            _("Coordinators of {year}, outside the rotation:").format(year=p.year), style="bold"
+        )
         _print_current(p, 1)
         return
     steps = _first_steps(p)
-    console.say(f"Rotation for {p.year}, from the coordinators of {p.year - 1}:", style="bold")
+    console.say(
+        _("Rotation for {year}, from the coordinators of {before}:").format(
+            year=p.year, before=p.year - 1
+        ),
+        style="bold",
+    )
     for number, text in enumerate(steps, start=1):
         console.say(f"{number}. {text}")
     if _complete(p):
         _print_current(p, len(steps) + 1)
         return
     console.say(
-        f"{len(steps) + 1}. Newcomer candidates: civil-society members in {p.year} that have "
-        "never coordinated and have not declined, ranked by meetings attended in the two "
-        "years before, then by length of membership:"
+        _(
+            "{step}. Newcomer candidates: civil-society members in {year} that have "
+            "never coordinated and have not declined, ranked by meetings attended in the two "
+            "years before, then by length of membership:"
+        ).format(step=len(steps) + 1, year=p.year)
     )
     if p.candidates:
         rows = [
@@ -350,89 +424,146 @@ def _print_proposal(p: ProposalView) -> None:
                 c.municipality or "",
                 c.joined_on.isoformat() if c.joined_on else "",
                 str(c.attended),
-                c.inquiry or "not asked",
+                _inquiry_cell(c.inquiry),
             ]
             for c in p.candidates
         ]
-        headers = ["#", "Organisation", "Municipality", "Member since", "Meetings", "Inquiry"]
+        headers = [
+            "#",
+            pgettext("table heading", "Organisation"),
+            pgettext("table heading", "Municipality"),
+            pgettext("table heading", "Member since"),
+            pgettext("table heading", "Meetings"),
+            pgettext("table heading", "Inquiry"),
+        ]
         console.print_table(headers, rows)
     else:
-        console.say("   none: recruit a civil-society member first (psi org add, psi org join).")
+        console.say(
+            "   " + _("none: recruit a civil-society member first (psi org add, psi org join).")
+        )
     if p.declined:
-        console.say(f"   Declined for {p.year}: {', '.join(p.declined)}.")
+        console.say(
+            "   "
+            + _("Declined for {year}: {names}.").format(year=p.year, names=", ".join(p.declined))
+        )
     _print_current(p, len(steps) + 2)
 
 
 def _stays_and_leaves(p: ProposalView) -> list[str]:
+    year, before = p.year, p.year - 1
     if len(p.previous) == 1:
         if _complete(p):
             return [
-                f"Only one coordinator is recorded for {p.year - 1}, so the rule cannot tell "
-                "who stayed."
+                _(
+                    "Only one coordinator is recorded for {before}, so the rule cannot tell "
+                    "who stayed."
+                ).format(before=before)
             ]
         return [
-            f"Only one coordinator is recorded for {p.year - 1}, so the rule cannot tell who "
-            f"stays; appoint {p.year - 1}'s newcomer first: psi rotate {p.year - 1} --appoint ORG"
+            _(
+                "Only one coordinator is recorded for {before}, so the rule cannot tell who "
+                "stays; appoint {before}'s newcomer first: psi rotate {before} --appoint ORG"
+            ).format(before=before)
         ]
     served = dict(p.previous)
     equal = [name for name, years in p.leaves if p.stays and years == served[p.stays]]
     if p.stays and equal:
         lines = [
-            f"Stays: {p.stays}. {' and '.join([p.stays, *equal])} have served equally long, "
-            f"and {p.year}'s recorded pair says who stayed."
+            _(
+                "Stays: {stays}. {first} and {second} have served equally long, "
+                "and {year}'s recorded pair says who stayed."
+            ).format(stays=p.stays, year=year, **_both([p.stays, *equal]))
         ]
     elif p.stays:
-        lines = [f"Stays: {p.stays}, the one with the fewest consecutive years."]
-    elif _complete(p):
-        lines = [f"{' and '.join(p.tied)} have served equally long."]
-    else:
-        options = " or ".join(f'--keep "{name}"' for name in p.tied)
         lines = [
-            f"Stays: the AU must choose, since {' and '.join(p.tied)} have served equally "
-            f"long ({options})."
+            _("Stays: {name}, the one with the fewest consecutive years.").format(name=p.stays)
+        ]
+    elif _complete(p):
+        lines = [_("{first} and {second} have served equally long.").format(**_both(p.tied))]
+    else:
+        lines = [
+            _(
+                "Stays: the AU must choose, since {first} and {second} have served equally "
+                'long (--keep "{first}" or --keep "{second}").'
+            ).format(**_both(p.tied))
         ]
     lines.extend(
-        f"Leaves: {name} ({_years(years)})."
+        ngettext(
+            "Leaves: {name} ({n} consecutive year).",
+            "Leaves: {name} ({n} consecutive years).",
+            years,
+        ).format(name=name, n=years)
         if name in equal
-        else f"Leaves: {name}, which has served longest ({_years(years)})."
+        else ngettext(
+            "Leaves: {name}, which has served longest ({n} consecutive year).",
+            "Leaves: {name}, which has served longest ({n} consecutive years).",
+            years,
+        ).format(name=name, n=years)
         for name, years in p.leaves
     )
     return lines
 
 
+def _still_missing(missing: list[str], year: int) -> str:
+    """What the year still lacks, and how to appoint it."""
+    lacks = (missing.count("continuing"), missing.count("newcomer"))
+    texts = {
+        (1, 0): _("Still missing: continuing. Appoint with psi rotate {year} --appoint ORG."),
+        (0, 1): _("Still missing: newcomer. Appoint with psi rotate {year} --appoint ORG."),
+        (1, 1): _(
+            "Still missing: continuing and newcomer. Appoint with psi rotate {year} --appoint ORG."
+        ),
+        (0, 2): _(
+            "Still missing: newcomer and newcomer. Appoint with psi rotate {year} --appoint ORG."
+        ),
+    }
+    text = texts.get(lacks)
+    if text is None:
+        roles = ", ".join(interface_term(COORDINATOR_ROLE, role) for role in missing)
+        text = _("Still missing: {roles}. Appoint with psi rotate {year} --appoint ORG.")
+        return text.format(roles=roles, year=year)
+    return text.format(year=year)
+
+
 def _print_current(p: ProposalView, step: int) -> None:
+    year, before = p.year, p.year - 1
     if not p.current:
         console.say(
-            f"{step}. Nothing is recorded for {p.year} yet. Ask candidates with "
-            f"psi rotate {p.year} --asked ORG, then appoint with psi rotate {p.year} --appoint ORG."
+            _(
+                "{step}. Nothing is recorded for {year} yet. Ask candidates with "
+                "psi rotate {year} --asked ORG, then appoint with psi rotate {year} --appoint ORG."
+            ).format(step=step, year=year)
         )
         return
-    extension = ", extension" if p.extension else ""
-    pair = ", ".join(f"{name} ({role}{extension})" for name, role in p.current)
-    console.say(f"{step}. Recorded for {p.year}: {pair}.")
+    pair = _pair(list(p.current), extension=p.extension)
+    console.say(_("{step}. Recorded for {year}: {pair}.").format(step=step, year=year, pair=pair))
     if not p.missing:
         if p.outside_rotation:
             console.say(
-                f"   {p.year} lies outside the rotation rule, which applies to civil-society "
-                "coordinators; nothing is missing."
+                "   "
+                + _(
+                    "{year} lies outside the rotation rule, which applies to civil-society "
+                    "coordinators; nothing is missing."
+                ).format(year=year)
             )
         else:
-            console.say(f"   {p.year}'s pair is complete.")
+            console.say("   " + _("{year}'s pair is complete.").format(year=year))
         return
-    console.say(
-        f"   Still missing: {' and '.join(p.missing)}. Appoint with psi rotate {p.year} --appoint ORG."
-    )
+    console.say("   " + _still_missing(list(p.missing), year))
     if _same_pair_again(p):
         console.say(
-            f"   If the committee gave {p.year - 1}'s pair {p.year} once more, record it as an "
-            f"extension year instead: psi rotate {p.year} --extend --replace"
+            "   "
+            + _(
+                "If the committee gave {before}'s pair {year} once more, record it as an "
+                "extension year instead: psi rotate {year} --extend --replace"
+            ).format(before=before, year=year)
         )
 
 
 def _same_pair_again(p: ProposalView) -> bool:
     """Whether YEAR holds YEAR-1's whole pair, not recorded as an extension year."""
-    previous = {name for name, _ in p.previous}
-    return len(previous) == 2 and {name for name, _ in p.current} == previous
+    previous = {name for name, _years in p.previous}
+    return len(previous) == 2 and {name for name, _role in p.current} == previous
 
 
 def coordinators(
@@ -450,16 +581,16 @@ def coordinators(
         return
     if not views:
         console.say(
-            "No coordinators are recorded yet. Record a year with: psi rotate YEAR --appoint ORG"
+            _("No coordinators are recorded yet. Record a year with: psi rotate YEAR --appoint ORG")
         )
         return
     rows = [
         [
             str(v.year),
             v.organisation,
-            v.role,
+            interface_term(COORDINATOR_ROLE, v.role),
             str(v.consecutive_years),
-            "yes" if v.extension else "",
+            pgettext("table cell", "yes") if v.extension else "",
             v.decision_ref or "",
             v.override_reason or "",
         ]
@@ -467,13 +598,13 @@ def coordinators(
     ]
     console.print_table(
         [
-            "Year",
-            "Organisation",
-            "Role",
-            "Years in a row",
-            "Extension",
-            "Decision",
-            "Rule overridden",
+            pgettext("table heading", "Year"),
+            pgettext("table heading", "Organisation"),
+            pgettext("table heading", "Role"),
+            pgettext("table heading", "Years in a row"),
+            pgettext("table heading", "Extension"),
+            pgettext("table heading", "Decision"),
+            pgettext("table heading", "Rule overridden"),
         ],
         rows,
     )

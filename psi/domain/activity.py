@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from psi.domain.choices import parse_choice
 from psi.errors import InvalidInput, RuleViolation
+from psi.words import ACTIVITY_STATUS, LOG_KIND, N_, NC_, _, interface_term, pgettext
 
 
 class ActivityStatus(StrEnum):
@@ -36,14 +37,34 @@ class LogKind(StrEnum):
     OTHER = "other"
 
 
+_STATUS_ALIASES = {  # besides the catalogue's words (planerad, pågår, genomförd ...)
+    "planerat": ActivityStatus.PLANNED,
+    "pågående": ActivityStatus.ONGOING, "påbörjad": ActivityStatus.ONGOING,
+    "klar": ActivityStatus.DONE, "genomfört": ActivityStatus.DONE,
+    "inställt": ActivityStatus.CANCELLED,
+    "flyttad": ActivityStatus.CARRIED, "flyttat": ActivityStatus.CARRIED,
+}  # fmt: skip
+_LOG_ALIASES = {  # besides the catalogue's words (medlemsdialog, hemsida, sociala medier ...)
+    "webbplats": LogKind.WEBSITE, "webb": LogKind.WEBSITE, "annat": LogKind.OTHER,
+}  # fmt: skip
+
+
 def parse_activity_status(text: str) -> ActivityStatus:
-    """An activity status by name, in any case."""
-    return parse_choice(text, ActivityStatus, what="an activity status")
+    """An activity status by name or by its word in English or Swedish, in any case."""
+    return parse_choice(
+        text,
+        ActivityStatus,
+        what=NC_("what", "an activity status"),
+        context=ACTIVITY_STATUS,
+        aliases=_STATUS_ALIASES,
+    )
 
 
 def parse_log_kind(text: str) -> LogKind:
-    """A log kind by name, in any case (`social media` works too)."""
-    return parse_choice(text, LogKind, what="a log kind")
+    """A log kind by name or by its Swedish word (`medlemsdialog`, `sociala medier`)."""
+    return parse_choice(
+        text, LogKind, what=NC_("what", "a log kind"), context=LOG_KIND, aliases=_LOG_ALIASES
+    )
 
 
 _CODE = re.compile(r"^[A-Za-zÅÄÖåäö]{1,4}[0-9]{1,3}[A-Za-z]?$")
@@ -53,7 +74,9 @@ def check_goal_code(text: str) -> str:
     """A goal code such as M1 or A12, in upper case."""
     value = text.strip()
     if not _CODE.match(value):
-        raise InvalidInput(f"'{text}' is not a goal code; write it like M1, M2 or A10.")
+        raise InvalidInput(
+            _("'{text}' is not a goal code; write it like M1, M2 or A10.").format(text=text)
+        )
     return value.upper()
 
 
@@ -61,10 +84,12 @@ def check_plan_years(first: int, last: int) -> None:
     """A plan runs from its first to its last year, at most ten years."""
     if last < first:
         raise InvalidInput(
-            f"The plan ends ({last}) before it starts ({first}); check --from and --to."
+            _("The plan ends ({last}) before it starts ({first}); check --from and --to.").format(
+                last=last, first=first
+            )
         )
     if last - first > 9:
-        raise InvalidInput("A plan covers at most ten years; split it into two plans.")
+        raise InvalidInput(_("A plan covers at most ten years; split it into two plans."))
 
 
 def covers(first: int, last: int, year: int) -> bool:
@@ -84,7 +109,12 @@ _MOVES: dict[ActivityStatus, tuple[ActivityStatus, ...]] = {
 def check_move(current: ActivityStatus, target: ActivityStatus) -> None:
     """Only planned activities start; only unfinished ones are done, cancelled or carried."""
     if current not in _MOVES[target]:
-        raise RuleViolation(f"The activity is {current.value}, so it cannot become {target.value}.")
+        raise RuleViolation(
+            _("The activity is {status}, so it cannot become {target}.").format(
+                status=interface_term(ACTIVITY_STATUS, current.value),
+                target=interface_term(ACTIVITY_STATUS, target.value),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -129,8 +159,10 @@ def check_done_day(on: date, today: date) -> None:
     """An activity is done on a day that has come: recording the past in the future is refused."""
     if on > today:
         raise InvalidInput(
-            f"{on} is after today ({today}), so the activity cannot have been done then; "
-            "give the day it was done with --on, or mark it done once it has happened."
+            _(
+                "{day} is after today ({today}), so the activity cannot have been done then; "
+                "give the day it was done with --on, or mark it done once it has happened."
+            ).format(day=on, today=today)
         )
 
 
@@ -140,11 +172,15 @@ def check_reopen(activity_id: int, current: ActivityStatus, year: int) -> None:
         return
     if current is ActivityStatus.CARRIED:
         raise RuleViolation(
-            f"Activity {activity_id} was carried to {year + 1}; undo the carry with "
-            f"psi activity carry {year} --undo, or work on its copy in {year + 1}."
+            _(
+                "Activity {number} was carried to {next_year}; undo the carry with "
+                "psi activity carry {year} --undo, or work on its copy in {next_year}."
+            ).format(number=activity_id, year=year, next_year=year + 1)
         )
     raise RuleViolation(
-        f"Activity {activity_id} is {current.value} already; reopen only a done or cancelled one."
+        _("Activity {number} is {status} already; reopen only a done or cancelled one.").format(
+            number=activity_id, status=interface_term(ACTIVITY_STATUS, current.value)
+        )
     )
 
 
@@ -155,13 +191,17 @@ def check_removable(
     first) or it is done (its outcome is part of the year's follow-up: --force)."""
     if copy_id is not None:
         raise RuleViolation(
-            f"Activity {activity_id} was carried to {year + 1} as activity {copy_id}; undo the "
-            f"carry first with psi activity carry {year} --undo, or remove activity {copy_id}."
+            _(
+                "Activity {number} was carried to {next_year} as activity {copy}; undo the "
+                "carry first with psi activity carry {year} --undo, or remove activity {copy}."
+            ).format(number=activity_id, next_year=year + 1, copy=copy_id, year=year)
         )
     if status is ActivityStatus.DONE and not force:
         raise RuleViolation(
-            f"Activity {activity_id} is done, so its outcome is part of the year's follow-up; "
-            f"reopen it with psi activity reopen {activity_id}, or add --force to remove it anyway."
+            _(
+                "Activity {number} is done, so its outcome is part of the year's follow-up; "
+                "reopen it with psi activity reopen {number}, or add --force to remove it anyway."
+            ).format(number=activity_id)
         )
 
 
@@ -202,16 +242,18 @@ def carried_copy(original: ActivityFacts, *, keeps_goal: bool) -> ActivityFacts:
 
 
 _FACT_NAMES = {
-    "title": "title",
-    "goal_id": "goal",
-    "owner_id": "owner",
-    "planned_on": "date",
-    "status": "status",
-    "done_on": "done date",
-    "outcome": "outcome",
-    "cancel_reason": "cancel reason",
-    "requested_by": "requested by",
+    "title": NC_("activity field", "title"),
+    "goal_id": NC_("activity field", "goal"),
+    "owner_id": NC_("activity field", "owner"),
+    "planned_on": NC_("activity field", "date"),
+    "status": NC_("activity field", "status"),
+    "done_on": NC_("activity field", "done date"),
+    "outcome": NC_("activity field", "outcome"),
+    "cancel_reason": NC_("activity field", "cancel reason"),
+    "requested_by": NC_("activity field", "requested by"),
 }
+"""An activity's fields in words (English; psi.services.activities.fact_words translates them
+with the catalogue's context "activity field")."""
 
 
 def changed_facts(expected: ActivityFacts, actual: ActivityFacts) -> list[str]:
@@ -232,7 +274,7 @@ def status_before_carry(recorded: str | None) -> ActivityStatus:
     return ActivityStatus.PLANNED
 
 
-NOTHING_TO_EDIT = (
+NOTHING_TO_EDIT = N_(
     "Nothing to change; give one or more of --title, --goal, --plan, --owner, --when "
     'and --requested-by ("" clears the goal, owner, date or requesters).'
 )
@@ -247,20 +289,25 @@ def check_logged_day(on: date, today: date) -> None:
     planned elsewhere (activities, meetings), so there is no --force."""
     if on > today:
         raise InvalidInput(
-            f"{on} is after today ({today}), so nothing can have been logged then; "
-            "give the day it happened with --on, and plan what is to come with psi activity add."
+            _(
+                "{day} is after today ({today}), so nothing can have been logged then; "
+                "give the day it happened with --on, and plan what is to come with "
+                "psi activity add."
+            ).format(day=on, today=today)
         )
 
 
 LOG_FIELD_WORDS = {
-    "kind": "kind",
-    "text": "text",
-    "organisation_id": "organisation",
-    "logged_on": "date",
-    "link": "link",
+    "kind": NC_("log field", "kind"),
+    "text": NC_("log field", "text"),
+    "organisation_id": NC_("log field", "organisation"),
+    "logged_on": NC_("log field", "date"),
+    "link": NC_("log field", "link"),
 }
+"""A log entry's fields in words (English; `log_field_words` says them in the interface
+language, with the catalogue's context "log field")."""
 
-LOG_NOTHING_TO_EDIT = (
+LOG_NOTHING_TO_EDIT = N_(
     "Nothing to change; give one or more of --kind, --text, --org, --on and --link "
     '("" clears the organisation or the link).'
 )
@@ -284,3 +331,9 @@ def changed_log_fields(before: LogFacts, after: LogFacts) -> list[str]:
         for name, words in LOG_FIELD_WORDS.items()
         if getattr(before, name) != getattr(after, name)
     ]
+
+
+def log_field_words(changed: Iterable[str]) -> list[str]:
+    """What `changed_log_fields` names, in the interface language."""
+    known = set(LOG_FIELD_WORDS.values())
+    return [pgettext("log field", word) if word in known else word for word in changed]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -10,6 +10,7 @@ from typing import Any
 
 from psi.domain.choices import parse_choice
 from psi.errors import InvalidInput
+from psi.words import BUDGET_CATEGORY, N_, NC_, _, pgettext
 
 
 class Category(StrEnum):
@@ -34,24 +35,25 @@ class Funding(StrEnum):
     lönekostnad." """
 
 
-_ALIASES = {  # typed without å, ä and ö too: `lon`, `ovrigt` (psi.domain.choices)
+_ALIASES = {  # besides the catalogue's words (lokal, kommunikation, resor, övrigt ...)
     "lön": Category.PERSONNEL, "arvode": Category.PERSONNEL,
-    "lokal": Category.VENUE, "fika": Category.CATERING, "mat": Category.CATERING,
-    "kommunikation": Category.COMMUNICATION, "resor": Category.TRAVEL, "resa": Category.TRAVEL,
-    "övrigt": Category.OTHER,
+    "fika": Category.CATERING, "mat": Category.CATERING,
+    "resa": Category.TRAVEL, "annat": Category.OTHER,
 }  # fmt: skip
 DEFAULT_SOURCE = "Kulturnämnden"
 
 
 def parse_category(text: str) -> Category:
     """A category by its English name or a Swedish word (lön, lokal, fika, resor ...)."""
-    return parse_choice(text, Category, what="a category", aliases=_ALIASES)
+    return parse_choice(
+        text, Category, what=NC_("what", "a category"), context=BUDGET_CATEGORY, aliases=_ALIASES
+    )
 
 
 def even_split(total: int, parts: int) -> list[int]:
     """Split öre into equal parts; the odd öre go to the first parts, so the sum is exact."""
     if parts <= 0:
-        raise InvalidInput("There is nobody to split the grant between.")
+        raise InvalidInput(_("There is nobody to split the grant between."))
     base, extra = divmod(total, parts)
     return [base + (1 if index < extra else 0) for index in range(parts)]
 
@@ -162,15 +164,17 @@ class ExpenseFacts:
 
 
 _EXPENSE_WORDS = {
-    "organisation_id": "organisation",
-    "amount": "amount",
-    "spent_on": "date",
-    "category": "category",
-    "note": "note",
-    "meeting_id": "meeting",
+    "organisation_id": NC_("expense field", "organisation"),
+    "amount": NC_("expense field", "amount"),
+    "spent_on": NC_("expense field", "date"),
+    "category": NC_("expense field", "category"),
+    "note": NC_("expense field", "note"),
+    "meeting_id": NC_("expense field", "meeting"),
 }
+"""An expense's fields in words (English; `expense_field_words` says them in the interface
+language, with the catalogue's context "expense field")."""
 
-NOTHING_TO_EDIT = (
+NOTHING_TO_EDIT = N_(
     "Nothing to change; give one or more of --amount, --on, --category, --note, --org and "
     '--meeting ("" clears the note or the meeting).'
 )
@@ -183,3 +187,9 @@ def changed_expense_fields(before: ExpenseFacts, after: ExpenseFacts) -> list[st
         for name, words in _EXPENSE_WORDS.items()
         if getattr(before, name) != getattr(after, name)
     ]
+
+
+def expense_field_words(changed: Iterable[str]) -> list[str]:
+    """What `changed_expense_fields` names, in the interface language."""
+    known = set(_EXPENSE_WORDS.values())
+    return [pgettext("expense field", word) if word in known else word for word in changed]

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
+from psi.words import NC_, pgettext
+
 WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
 
@@ -73,8 +75,24 @@ def why_not_planned(day: date) -> str | None:
 
 
 def weekday_sv(day: date) -> str:
-    """The Swedish name of the day's weekday: `tisdag`."""
+    """The Swedish name of the day's weekday: `tisdag` (for the documents in Swedish)."""
     return WEEKDAYS_SV[day.weekday()]
+
+
+WEEKDAYS = (
+    NC_("weekday", "Monday"),
+    NC_("weekday", "Tuesday"),
+    NC_("weekday", "Wednesday"),
+    NC_("weekday", "Thursday"),
+    NC_("weekday", "Friday"),
+    NC_("weekday", "Saturday"),
+    NC_("weekday", "Sunday"),
+)
+
+
+def weekday_name(day: date) -> str:
+    """The day's weekday in the interface language: `Tuesday`, `tisdag`."""
+    return pgettext("weekday", WEEKDAYS[day.weekday()])
 
 
 def iso_week(day: date) -> int:

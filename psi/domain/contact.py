@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from psi.domain.organisation import check_entry_name
 from psi.domain.text import check_line, clean
 from psi.errors import InvalidInput, RuleViolation
+from psi.words import N_, NC_, _, ngettext
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,24}$")
@@ -28,7 +29,9 @@ def normalise_email(text: str) -> str:
     """An e-mail address, trimmed and in lower case, or InvalidInput."""
     value = text.strip().lower()
     if not _EMAIL.match(value) or len(value) > 254:
-        raise InvalidInput(f"'{text}' is not an e-mail address; write it like anna@example.se.")
+        raise InvalidInput(
+            _("'{text}' is not an e-mail address; write it like anna@example.se.").format(text=text)
+        )
     return value
 
 
@@ -37,7 +40,9 @@ def normalise_phone(text: str) -> str:
     value = clean(text)
     if not _PHONE.match(value):
         raise InvalidInput(
-            f"'{text}' is not a phone number; write it like 019-123 45 67 or +46 19 123 45 67."
+            _(
+                "'{text}' is not a phone number; write it like 019-123 45 67 or +46 19 123 45 67."
+            ).format(text=text)
         )
     return value
 
@@ -47,10 +52,12 @@ def check_contact(
 ) -> ContactFields:
     """Check every typed field of a contact person."""
     return ContactFields(
-        name=check_entry_name(name, what="contact's name"),
+        name=check_entry_name(name, what=NC_("what", "contact's name")),
         email=normalise_email(email) if email and email.strip() else None,
         phone=normalise_phone(phone) if phone and phone.strip() else None,
-        role=check_line(role, what="role", limit=100) if role and role.strip() else None,
+        role=check_line(role, what=NC_("what", "role"), limit=100)
+        if role and role.strip()
+        else None,
     )
 
 
@@ -61,11 +68,17 @@ def looks_like_email(text: str) -> bool:
 
 # --- corrections ------------------------------------------------------------------------------
 
-NOTHING_TO_EDIT = (
+NOTHING_TO_EDIT = N_(
     "Nothing to change; give one or more of --name, --role, --email and --phone "
     '("" clears the role, e-mail address or phone number).'
 )
-FIELD_WORDS = {"name": "name", "email": "e-mail address", "phone": "phone number", "role": "role"}
+FIELD_WORDS = {
+    "name": NC_("contact field", "name"),
+    "email": NC_("contact field", "e-mail address"),
+    "phone": NC_("contact field", "phone number"),
+    "role": NC_("contact field", "role"),
+}
+"""A contact person's fields in words (English; the catalogue's context "contact field")."""
 
 
 def edited_contact(
@@ -79,11 +92,13 @@ def edited_contact(
     """A contact person's fields after an edit, checked as `check_contact` checks new ones:
     None keeps a field, "" clears the role, e-mail address or phone number; a name stays."""
     if all(value is None for value in (name, email, phone, role)):
-        raise InvalidInput(NOTHING_TO_EDIT)
+        raise InvalidInput(_(NOTHING_TO_EDIT))
     if name is not None and not name.strip():
         raise InvalidInput(
-            "A contact person keeps a name; give the new one with --name, or remove the "
-            "person with psi contact remove ORG NAME."
+            _(
+                "A contact person keeps a name; give the new one with --name, or remove the "
+                "person with psi contact remove ORG NAME."
+            )
         )
     return check_contact(
         current.name if name is None else name,
@@ -108,14 +123,30 @@ def check_removable(name: str, organisation: str, meetings: Sequence[int]) -> No
     corrected with edit; a person who asks to be erased is erased everywhere with forget."""
     if not meetings:
         return
-    shown = ", ".join(str(number) for number in sorted(meetings)[:5])
-    more = f" and {len(meetings) - 5} more" if len(meetings) > 5 else ""
-    which, records = (
-        ("meeting", "that record") if len(meetings) == 1 else ("meetings", "those records")
-    )
-    raise RuleViolation(
-        f"{name} is recorded as present at {which} {shown}{more}, so removing them would "
-        f'change {records}; correct the name with psi contact edit "{organisation}" '
-        f'"{name}" --name NAME, or erase the person everywhere (GDPR) with '
-        f'psi contact forget "{name}" --org "{organisation}".'
-    )
+    numbers = sorted(meetings)
+    values = {
+        "name": name,
+        "organisation": organisation,
+        "numbers": ", ".join(str(number) for number in numbers[:5]),
+        "more": len(numbers) - 5,
+    }
+    if len(numbers) > 5:
+        text = _(
+            "{name} is recorded as present at meetings {numbers} and {more} more, so removing "
+            "them would change those records; correct the name with psi contact edit "
+            '"{organisation}" "{name}" --name NAME, or erase the person everywhere (GDPR) with '
+            'psi contact forget "{name}" --org "{organisation}".'
+        )
+    else:
+        text = ngettext(
+            "{name} is recorded as present at meeting {numbers}, so removing them would "
+            'change that record; correct the name with psi contact edit "{organisation}" '
+            '"{name}" --name NAME, or erase the person everywhere (GDPR) with '
+            'psi contact forget "{name}" --org "{organisation}".',
+            "{name} is recorded as present at meetings {numbers}, so removing them would "
+            'change those records; correct the name with psi contact edit "{organisation}" '
+            '"{name}" --name NAME, or erase the person everywhere (GDPR) with '
+            'psi contact forget "{name}" --org "{organisation}".',
+            len(numbers),
+        )
+    raise RuleViolation(text.format(**values))

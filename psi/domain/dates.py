@@ -6,10 +6,13 @@ import re
 from datetime import date
 
 from psi.errors import InvalidInput
+from psi.words import NC_, _, pgettext
 
 
-def parse_date(text: str, *, what: str = "date") -> date:
-    """Parse YYYY-MM-DD (or `today`), or raise InvalidInput saying how to write it."""
+def parse_date(text: str, *, what: str = NC_("what", "date")) -> date:
+    """Parse YYYY-MM-DD (or `today`), or raise InvalidInput saying how to write it.
+
+    `what` names the date in English, marked `NC_("what", ...)` where it is given."""
     value = text.strip()
     if value.casefold() in {"today", "idag", "i dag"}:
         return date.today()
@@ -19,11 +22,13 @@ def parse_date(text: str, *, what: str = "date") -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(
-            f"'{text}' is not a valid {what}: write it as YYYY-MM-DD, for example 2026-03-10."
+            _(
+                "'{text}' is not a valid {what}: write it as YYYY-MM-DD, for example 2026-03-10."
+            ).format(text=text, what=pgettext("what", what))
         ) from None
 
 
-def parse_optional_date(text: str | None, *, what: str = "date") -> date | None:
+def parse_optional_date(text: str | None, *, what: str = NC_("what", "date")) -> date | None:
     """Like parse_date, but None or an empty string mean no date."""
     if text is None or not text.strip():
         return None
@@ -37,5 +42,7 @@ LAST_YEAR = 2100
 def check_year(year: int) -> int:
     """A year psi can plan for, or InvalidInput."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidInput(f"{year} is not a year psi works with; give a year such as 2027.")
+        raise InvalidInput(
+            _("{year} is not a year psi works with; give a year such as 2027.").format(year=year)
+        )
     return year

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from psi.domain.text import plain_digits
 from psi.errors import InvalidInput
+from psi.words import _
 
 
 class Verdict(StrEnum):
@@ -94,14 +95,21 @@ def parse_criterion(key: str, text: str) -> tuple[int, ...]:
     parts = [p.strip() for p in cleaned.split("-")] if len(names) == 2 else [cleaned]
     if len(parts) != len(names) or not all(plain_digits(p) for p in parts):
         example = "2-4" if len(names) == 2 else ("80 %" if key in PERCENT_SETTINGS else "3")
-        raise InvalidInput(f"'{text}' is not a value for {key}; write it like {example}.")
+        raise InvalidInput(
+            _("'{text}' is not a value for {key}; write it like {example}.").format(
+                text=text, key=key, example=example
+            )
+        )
     numbers = tuple(int(p) for p in parts)
     limit = 100 if key in PERCENT_SETTINGS else 1000
     if any(n > limit for n in numbers) or (len(numbers) == 2 and numbers[0] > numbers[1]):
-        raise InvalidInput(
-            f"'{text}' is out of range for {key}: use numbers from 0 to {limit}"
-            + (", the smaller first." if len(numbers) == 2 else ".")
-        )
+        if len(numbers) == 2:
+            refused = _(
+                "'{text}' is out of range for {key}: use numbers from 0 to {limit}, the smaller first."
+            )
+        else:
+            refused = _("'{text}' is out of range for {key}: use numbers from 0 to {limit}.")
+        raise InvalidInput(refused.format(text=text, key=key, limit=limit))
     return numbers
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from psi.domain.contact import looks_like_email
 from psi.domain.text import casefold_key, clean
 from psi.errors import Conflict
+from psi.words import _
 
 MARKER = "[erased]"
 """What a mention of an erased person becomes."""
@@ -325,11 +326,16 @@ def choose(
     if len(chosen) == 1 or (len(emails) == 1 and None not in emails):
         return tuple(chosen)
     listed = ", ".join(
-        f"{c.name} at {c.organisation}" + (f" ({c.email})" if c.email else "") for c in chosen
+        (
+            _("{name} at {organisation} ({email})") if c.email else _("{name} at {organisation}")
+        ).format(name=c.name, organisation=c.organisation, email=c.email)
+        for c in chosen
     )
     raise Conflict(
-        f"{len(chosen)} contact persons are called {clean(who)}: {listed}; "
-        "add --org ORG, or give the e-mail address instead of the name."
+        _(
+            "{n} contact persons are called {name}: {listed}; "
+            "add --org ORG, or give the e-mail address instead of the name."
+        ).format(n=len(chosen), name=clean(who), listed=listed)
     )
 
 

@@ -22,6 +22,7 @@ from psi.domain.choices import parse_choice
 from psi.domain.dates import check_year, parse_date
 from psi.domain.organisation import check_note
 from psi.errors import InvalidInput, RuleViolation
+from psi.words import NC_, _
 
 
 class HistoryKind(StrEnum):
@@ -36,7 +37,10 @@ class HistoryKind(StrEnum):
 def parse_history_kind(text: str) -> HistoryKind:
     """A history kind by its English name or a Swedish word (rotation, bedömning)."""
     return parse_choice(
-        text, HistoryKind, what="a kind of entry", aliases={"bedömning": HistoryKind.ASSESSMENT}
+        text,
+        HistoryKind,
+        what=NC_("what", "a kind of entry"),
+        aliases={"bedömning": HistoryKind.ASSESSMENT},
     )
 
 
@@ -82,7 +86,9 @@ def parse_decided(text: str) -> Decided:
         day = parse_date(value)
     except InvalidInput:
         raise InvalidInput(
-            f"'{text}' is not a date or a year: write it like 2024 or 2024-06-11."
+            _("'{text}' is not a date or a year: write it like 2024 or 2024-06-11.").format(
+                text=text
+            )
         ) from None
     return Decided(check_year(day.year), day)
 
@@ -92,17 +98,23 @@ def check_rotation_decided(year: int, decided: Decided, today: date) -> None:
     else RuleViolation."""
     if decided.year > year:
         raise RuleViolation(
-            f"A rotation from {year} on cannot have been decided in {decided.year}; "
-            f"give the date of the decision, made in {year} or before."
+            _(
+                "A rotation from {year} on cannot have been decided in {decided_year}; "
+                "give the date of the decision, made in {year} or before."
+            ).format(year=year, decided_year=decided.year)
         )
     if decided.earliest > today:
         if decided.day is not None:
             raise RuleViolation(
-                f"The decision date {decided.day} is in the future; "
-                "record the decision once it has been made."
+                _(
+                    "The decision date {day} is in the future; "
+                    "record the decision once it has been made."
+                ).format(day=decided.day)
             )
         raise RuleViolation(
-            f"The year {decided.year} has not begun; record the decision once it has been made."
+            _("The year {year} has not begun; record the decision once it has been made.").format(
+                year=decided.year
+            )
         )
 
 
@@ -120,14 +132,18 @@ def check_assessment_day(year: int, day: date, today: date) -> None:
     began; else RuleViolation."""
     if day > today:
         raise RuleViolation(
-            f"The assessment date {day} is in the future; "
-            "record the assessment once the AU has made it."
+            _(
+                "The assessment date {day} is in the future; "
+                "record the assessment once the AU has made it."
+            ).format(day=day)
         )
     first = assessment_window(year)
     if day < first:
         raise RuleViolation(
-            f"An assessment of {year} cannot have been made on {day}; "
-            f"it is made on {first} or later."
+            _(
+                "An assessment of {year} cannot have been made on {day}; "
+                "it is made on {first} or later."
+            ).format(year=year, day=day, first=first)
         )
 
 
@@ -144,18 +160,22 @@ def assessment_finding(works_well: bool, needs_change: str | None) -> Finding:
     """The AU's finding from --works-well or --needs-change TEXT: exactly one of the two;
     else InvalidInput."""
     if works_well and needs_change is not None:
-        raise InvalidInput("Give either --works-well or --needs-change TEXT, not both.")
+        raise InvalidInput(_("Give either --works-well or --needs-change TEXT, not both."))
     if works_well:
         return Finding(works_well=True)
     if needs_change is None:
         raise InvalidInput(
-            "Say what the AU found: add --works-well, or --needs-change TEXT "
-            "with what should change."
+            _(
+                "Say what the AU found: add --works-well, or --needs-change TEXT "
+                "with what should change."
+            )
         )
     note = check_note(needs_change)
     if not note:
         raise InvalidInput(
-            "--needs-change is empty; say in quotes what should change, "
-            'e.g. --needs-change "Fler stormöten".'
+            _(
+                "--needs-change is empty; say in quotes what should change, "
+                'e.g. --needs-change "Fler stormöten".'
+            )
         )
     return Finding(works_well=False, note=note)

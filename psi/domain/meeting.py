@@ -13,6 +13,7 @@ from psi.domain.choices import parse_choice
 from psi.domain.planning import STORMOTEN_MAX, STORMOTEN_MIN, in_break
 from psi.domain.text import check_line, clean, swedish_sort_key
 from psi.errors import Conflict, InvalidInput, RuleViolation
+from psi.words import MEETING_KIND, MEETING_STATUS, N_, NC_, _, interface_term, ngettext, pgettext
 
 
 class Kind(StrEnum):
@@ -46,14 +47,39 @@ DEFAULT_TITLES = {
 }
 
 
+_KIND_ALIASES = {  # besides the catalogue's words (AU-möte, Stormöte, MSI-dialog ...)
+    "arbetsutskott": Kind.AU, "arbetsutskottet": Kind.AU,
+    "dialogmöte": Kind.MSI,
+    "övrigt": Kind.OTHER, "annat": Kind.OTHER,
+}  # fmt: skip
+_STATUS_ALIASES = {  # besides the catalogue's words (planerat, genomfört, inställt)
+    "planerad": MeetingStatus.PLANNED,
+    "hållen": MeetingStatus.HELD, "hållet": MeetingStatus.HELD,
+    "genomförd": MeetingStatus.HELD,
+    "inställd": MeetingStatus.CANCELLED,
+}  # fmt: skip
+
+
 def parse_kind(text: str) -> Kind:
-    """A meeting kind from its name, in any case (`stormöte` works too)."""
-    return parse_choice(text, Kind, what="a meeting kind")
+    """A meeting kind from its name or its word in English or Swedish (`stormöte`)."""
+    return parse_choice(
+        text,
+        Kind,
+        what=NC_("what", "a meeting kind"),
+        context=MEETING_KIND,
+        aliases=_KIND_ALIASES,
+    )
 
 
 def parse_meeting_status(text: str) -> MeetingStatus:
-    """A meeting status from its name, in any case."""
-    return parse_choice(text, MeetingStatus, what="a meeting status")
+    """A meeting status from its name or its Swedish word (`planerat`, `hållen`)."""
+    return parse_choice(
+        text,
+        MeetingStatus,
+        what=NC_("what", "a meeting status"),
+        context=MEETING_STATUS,
+        aliases=_STATUS_ALIASES,
+    )
 
 
 def decision_sentence(text: str) -> str:
@@ -62,24 +88,60 @@ def decision_sentence(text: str) -> str:
     body = re.sub(r"^(mötet beslutade att\b|att\b)\s*", "", value, flags=re.IGNORECASE)
     body = re.sub(r"^att\b\s*", "", body, flags=re.IGNORECASE).rstrip(". ")
     if not any(char.isalnum() for char in body):
-        raise InvalidInput('A decision is empty; write it like --decision "anta aktivitetslistan".')
+        raise InvalidInput(
+            _('A decision is empty; write it like --decision "anta aktivitetslistan".')
+        )
     return f"Mötet beslutade att {body}."
 
 
+_CANNOT_CHANGE = {
+    "moved": (
+        N_("The meeting has been held, so it cannot be moved."),
+        N_("The meeting is cancelled, so it cannot be moved; add a new one."),
+    ),
+    "edited": (
+        N_("The meeting has been held, so it cannot be edited."),
+        N_("The meeting is cancelled, so it cannot be edited; add a new one."),
+    ),
+    "cancelled": (
+        N_("The meeting has been held, so it cannot be cancelled."),
+        N_("The meeting is cancelled, so it cannot be cancelled; add a new one."),
+    ),
+    "recorded as held": (
+        N_("The meeting has been held, so it cannot be recorded as held."),
+        N_("The meeting is cancelled, so it cannot be recorded as held; add a new one."),
+    ),
+    "recorded as held again": (
+        N_("The meeting has been held, so it cannot be recorded as held again."),
+        N_("The meeting is cancelled, so it cannot be recorded as held again; add a new one."),
+    ),
+    "changed": (
+        N_("The meeting has been held, so it cannot be changed."),
+        N_("The meeting is cancelled, so it cannot be changed; add a new one."),
+    ),
+}
+"""What cannot be done to a held or a cancelled meeting, as whole sentences for each."""
+
+
 def check_can_change(status: MeetingStatus, what: str) -> None:
-    """Only a planned meeting can be moved, edited, cancelled or recorded as held."""
+    """Only a planned meeting can be moved, edited, cancelled or recorded as held (`what`:
+    "moved", "edited", "cancelled", "recorded as held" or "recorded as held again"; any
+    other is said as "changed")."""
+    held, cancelled = _CANNOT_CHANGE.get(what, _CANNOT_CHANGE["changed"])
     if status is MeetingStatus.HELD:
-        raise RuleViolation(f"The meeting has been held, so it cannot be {what}.")
+        raise RuleViolation(_(held))
     if status is MeetingStatus.CANCELLED:
-        raise RuleViolation(f"The meeting is cancelled, so it cannot be {what}; add a new one.")
+        raise RuleViolation(_(cancelled))
 
 
 def check_can_hold(day: date, today: date) -> None:
     """A meeting can be recorded as held on or after its day, not before."""
     if day > today:
         raise RuleViolation(
-            f"The meeting is on {day}, which has not come yet; move it first "
-            "(psi meeting move ID DATE) if it was held earlier."
+            _(
+                "The meeting is on {day}, which has not come yet; move it first "
+                "(psi meeting move ID DATE) if it was held earlier."
+            ).format(day=day)
         )
 
 
@@ -153,27 +215,70 @@ _SUBJECT = re.compile(
 )
 
 
+_NO_RECORD = {
+    "attendance": (
+        N_(
+            "Meeting {number} is not recorded as held, so it has no attendance to correct; "
+            "record it with psi meeting held {number} --attended ORG --decision TEXT."
+        ),
+        N_(
+            "Meeting {number} is cancelled, so it has no attendance; if it took place after all, "
+            "reinstate it with psi meeting reinstate {number} and record it as held."
+        ),
+    ),
+    "decisions": (
+        N_(
+            "Meeting {number} is not recorded as held, so it has no decisions to correct; "
+            "record it with psi meeting held {number} --attended ORG --decision TEXT."
+        ),
+        N_(
+            "Meeting {number} is cancelled, so it has no decisions; if it took place after all, "
+            "reinstate it with psi meeting reinstate {number} and record it as held."
+        ),
+    ),
+    "notes": (
+        N_(
+            "Meeting {number} is not recorded as held, so it has no notes to correct; "
+            "record it with psi meeting held {number} --attended ORG --decision TEXT."
+        ),
+        N_(
+            "Meeting {number} is cancelled, so it has no notes; if it took place after all, "
+            "reinstate it with psi meeting reinstate {number} and record it as held."
+        ),
+    ),
+    "record": (
+        N_(
+            "Meeting {number} is not recorded as held, so it has no record to correct; "
+            "record it with psi meeting held {number} --attended ORG --decision TEXT."
+        ),
+        N_(
+            "Meeting {number} is cancelled, so it has no record; if it took place after all, "
+            "reinstate it with psi meeting reinstate {number} and record it as held."
+        ),
+    ),
+}
+"""What a planned or a cancelled meeting has no record of, as whole sentences for each."""
+
+
 def check_has_record(status: MeetingStatus, meeting_id: int, what: str) -> None:
     """Attendance, decisions and notes belong to a held meeting: RuleViolation for a planned
-    one (record it as held first) or a cancelled one (reinstate it first)."""
+    one (record it as held first) or a cancelled one (reinstate it first). `what`:
+    "attendance", "decisions" or "notes" (another, "record")."""
+    planned, cancelled = _NO_RECORD.get(what, _NO_RECORD["record"])
     if status is MeetingStatus.PLANNED:
-        raise RuleViolation(
-            f"Meeting {meeting_id} is not recorded as held, so it has no {what} to correct; "
-            f"record it with psi meeting held {meeting_id} --attended ORG --decision TEXT."
-        )
+        raise RuleViolation(_(planned).format(number=meeting_id))
     if status is MeetingStatus.CANCELLED:
-        raise RuleViolation(
-            f"Meeting {meeting_id} is cancelled, so it has no {what}; if it took place after all, "
-            f"reinstate it with psi meeting reinstate {meeting_id} and record it as held."
-        )
+        raise RuleViolation(_(cancelled).format(number=meeting_id))
 
 
 def check_held_day(meeting_id: int, day: date, today: date) -> None:
     """A held meeting's corrected day cannot lie after today."""
     if day > today:
         raise RuleViolation(
-            f"Meeting {meeting_id} has been held, so its day cannot be after today ({today}); "
-            "give the day it took place."
+            _(
+                "Meeting {number} has been held, so its day cannot be after today ({today}); "
+                "give the day it took place."
+            ).format(number=meeting_id, today=today)
         )
 
 
@@ -185,10 +290,12 @@ def correction_reason(meeting_id: int, adjusted_on: date | None, reason: str | N
         return None
     if reason is None or not reason.strip():
         raise RuleViolation(
-            f"The protokoll of meeting {meeting_id} was justerat on {adjusted_on}, so a change "
-            'needs a reason: add --reason "..." (the minutes show it as a correction).'
+            _(
+                "The protokoll of meeting {number} was justerat on {day}, so a change "
+                'needs a reason: add --reason "..." (the minutes show it as a correction).'
+            ).format(number=meeting_id, day=adjusted_on)
         )
-    return check_line(reason, what="reason", limit=500)
+    return check_line(reason, what=NC_("what", "reason"), limit=500)
 
 
 def check_adjusted_on(
@@ -197,18 +304,24 @@ def check_adjusted_on(
     """The justering of a held meeting's protokoll: on or after the meeting, not after today."""
     if status is not MeetingStatus.HELD:
         raise RuleViolation(
-            f"Meeting {meeting_id} is {status.value}, not held, so it has no protokoll to justera; "
-            f"record it first with psi meeting held {meeting_id}."
+            _(
+                "Meeting {number} is {status}, not held, so it has no protokoll to justera; "
+                "record it first with psi meeting held {number}."
+            ).format(number=meeting_id, status=interface_term(MEETING_STATUS, status.value))
         )
     if on < day:
         raise RuleViolation(
-            f"The protokoll cannot be justerat on {on}, before the meeting ({day}); "
-            f"give the day it was signed, like psi meeting adjusted {meeting_id} --on {day}."
+            _(
+                "The protokoll cannot be justerat on {on}, before the meeting ({day}); "
+                "give the day it was signed, like psi meeting adjusted {number} --on {day}."
+            ).format(on=on, day=day, number=meeting_id)
         )
     if on > today:
         raise RuleViolation(
-            f"{on} has not come yet; record the justering on the day it is signed "
-            f"(psi meeting adjusted {meeting_id} --on DATE, today at the latest)."
+            _(
+                "{on} has not come yet; record the justering on the day it is signed "
+                "(psi meeting adjusted {number} --on DATE, today at the latest)."
+            ).format(on=on, number=meeting_id)
         )
 
 
@@ -216,13 +329,22 @@ def check_can_unadjust(meeting_id: int, adjusted_on: date | None, corrections: i
     """A justering recorded by mistake can be taken back while no correction depends on it."""
     if adjusted_on is None:
         raise RuleViolation(
-            f"The protokoll of meeting {meeting_id} is not justerat; nothing to clear."
+            _("The protokoll of meeting {number} is not justerat; nothing to clear.").format(
+                number=meeting_id
+            )
         )
     if corrections:
+        # The English keeps "correction(s)" in both forms (tests/cli/test_meeting_corrections).
         raise RuleViolation(
-            f"The protokoll of meeting {meeting_id} has {corrections} correction(s) recorded since "
-            f"its justering on {adjusted_on}, so the justering stays; give another date with "
-            f"psi meeting adjusted {meeting_id} --on DATE if it is wrong."
+            ngettext(
+                "The protokoll of meeting {number} has {n} correction(s) recorded since "
+                "its justering on {day}, so the justering stays; give another date with "
+                "psi meeting adjusted {number} --on DATE if it is wrong.",
+                "The protokoll of meeting {number} has {n} correction(s) recorded since "
+                "its justering on {day}, so the justering stays; give another date with "
+                "psi meeting adjusted {number} --on DATE if it is wrong.",
+                corrections,
+            ).format(number=meeting_id, n=corrections, day=adjusted_on)
         )
 
 
@@ -312,11 +434,13 @@ def correction_parts(change: str) -> CorrectionParts:
 # --- dates that make no sense -----------------------------------------------------------------
 
 A_KIND = {
-    Kind.AU: "an AU meeting",
-    Kind.STORMOTE: "a stormöte",
-    Kind.MSI: "an MSI dialogue",
-    Kind.OTHER: "another meeting (kind other)",
+    Kind.AU: NC_("a meeting kind", "an AU meeting"),
+    Kind.STORMOTE: NC_("a meeting kind", "a stormöte"),
+    Kind.MSI: NC_("a meeting kind", "an MSI dialogue"),
+    Kind.OTHER: NC_("a meeting kind", "another meeting (kind other)"),
 }
+"""Each kind of meeting as a noun with its article (English; the catalogue's context
+"a meeting kind" has it in the interface language)."""
 
 
 def check_not_twice(kind: Kind, day: date, same_day: Sequence[tuple[int, str]]) -> None:
@@ -326,9 +450,16 @@ def check_not_twice(kind: Kind, day: date, same_day: Sequence[tuple[int, str]]) 
         return
     meeting_id, title = same_day[0]
     raise Conflict(
-        f"There is already {A_KIND[kind]} on {day}: meeting {meeting_id} ({title}); change it "
-        f"with psi meeting edit {meeting_id} (or psi meeting move {meeting_id} DATE), or add "
-        "--also if a second one that day is meant."
+        _(
+            "There is already {a_kind} on {day}: meeting {number} ({title}); change it "
+            "with psi meeting edit {number} (or psi meeting move {number} DATE), or add "
+            "--also if a second one that day is meant."
+        ).format(
+            a_kind=pgettext("a meeting kind", A_KIND[kind]),
+            day=day,
+            number=meeting_id,
+            title=title,
+        )
     )
 
 
@@ -338,18 +469,31 @@ def date_warnings(kind: Kind, before: date, after: date) -> list[str]:
     warnings = []
     if after.year != before.year:
         warnings.append(
-            f"{after} is in {after.year}, not {before.year}: the meeting now counts for "
-            f"{after.year}, not {before.year}."
+            _(
+                "{day} is in {year}, not {old_year}: the meeting now counts for "
+                "{year}, not {old_year}."
+            ).format(day=after, year=after.year, old_year=before.year)
         )
     if kind is Kind.STORMOTE and in_break(after):
-        season = "summer" if 5 <= after.month <= 9 else "Christmas"
+        summer = 5 <= after.month <= 9
         warnings.append(
-            f"{after} is in the {season} break, when stormöten are not planned "
-            "(psi meeting plan keeps them out of it)."
+            (
+                _(
+                    "{day} is in the summer break, when stormöten are not planned "
+                    "(psi meeting plan keeps them out of it)."
+                )
+                if summer
+                else _(
+                    "{day} is in the Christmas break, when stormöten are not planned "
+                    "(psi meeting plan keeps them out of it)."
+                )
+            ).format(day=after)
         )
     not_free = why_not_free(after)
     if not_free:
-        warnings.append(f"{after} is not a working day ({not_free}).")
+        warnings.append(
+            _("{day} is not a working day ({reason}).").format(day=after, reason=not_free)
+        )
     return warnings
 
 
@@ -357,10 +501,14 @@ def check_can_reinstate(status: MeetingStatus, meeting_id: int) -> None:
     """Only a cancelled meeting can be reinstated."""
     if status is MeetingStatus.PLANNED:
         raise RuleViolation(
-            f"Meeting {meeting_id} is planned, not cancelled; nothing to reinstate."
+            _("Meeting {number} is planned, not cancelled; nothing to reinstate.").format(
+                number=meeting_id
+            )
         )
     if status is MeetingStatus.HELD:
         raise RuleViolation(
-            f"Meeting {meeting_id} was held, not cancelled; correct its record with "
-            f"psi meeting attend, decision or notes instead."
+            _(
+                "Meeting {number} was held, not cancelled; correct its record with "
+                "psi meeting attend, decision or notes instead."
+            ).format(number=meeting_id)
         )

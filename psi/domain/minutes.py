@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from psi.domain.meeting import DECIDING, Kind
 from psi.domain.text import casefold_key
 from psi.errors import InvalidInput
+from psi.words import _
 
 STANDING_BEFORE_ITEMS = 4
 """§ 1-4 of a protokoll come before the items; a meeting that does not decide has § 1 only."""
@@ -59,7 +60,8 @@ class Agenda:
         return self.first + position - 1
 
     def numbers(self) -> str:
-        """ "§ 5–7", "§ 5", or "no items", for messages."""
+        """ "§ 5–7", "§ 5", or "no items", for messages (a message about an agenda without
+        items says so in its own words)."""
         if not self.items:
             return "no items"
         last = self.number(len(self.items))
@@ -69,21 +71,41 @@ class Agenda:
         """ "§ 5 Aktivitetslistan, § 6 Budget", for messages."""
         return ", ".join(f"§ {self.number(n)} {item}" for n, item in enumerate(self.items, 1))
 
-    def by_number(self, number: int, text: str, said: str | None = None) -> int:
-        """The position of the item numbered `number`; InvalidInput if no item has it."""
+    def by_number(self, number: int, text: str, *, in_notes: bool = False) -> int:
+        """The position of the item numbered `number`; InvalidInput if no item has it
+        (`in_notes`: `text` is a line of the notes, and the message says so)."""
         position = number - self.first + 1
         if 1 <= position <= len(self.items):
             return position
-        raise InvalidInput(
-            f"{said or quoted(text)} names § {number}, which is not an item of this meeting's agenda "
-            f"({self.numbers()}); use an item's number or title, or leave the number out for "
-            "Övriga frågor."
-        )
+        if in_notes and self.items:
+            message = _(
+                "The notes' line {text} names § {number}, which is not an item of this "
+                "meeting's agenda ({items}); use an item's number or title, or leave the number "
+                "out for Övriga frågor."
+            )
+        elif in_notes:
+            message = _(
+                "The notes' line {text} names § {number}, but this meeting's agenda has no "
+                "items; leave the number out for Övriga frågor."
+            )
+        elif self.items:
+            message = _(
+                "{text} names § {number}, which is not an item of this meeting's agenda "
+                "({items}); use an item's number or title, or leave the number out for "
+                "Övriga frågor."
+            )
+        else:
+            message = _(
+                "{text} names § {number}, which is not an item of this meeting's agenda "
+                "(no items); use an item's number or title, or leave the number out for "
+                "Övriga frågor."
+            )
+        raise InvalidInput(message.format(text=quoted(text), number=number, items=self.numbers()))
 
-    def by_title(self, text: str, said: str | None = None) -> int | None:
+    def by_title(self, text: str, *, line: str | None = None) -> int | None:
         """The position of the item whose title is `text`, or begins with it; None if none
-        does; InvalidInput if the beginning is shared by several items (`said`: where the
-        text was written, for the message)."""
+        does; InvalidInput if the beginning is shared by several items (`line`: the line of
+        the notes the text was written in, for the message)."""
         key = casefold_key(text).rstrip(": ")
         if len(key) < _SHORTEST_BEGINNING:
             return None
@@ -93,10 +115,17 @@ class Agenda:
         found = [n for n, title in enumerate(titles, start=1) if title.startswith(key)]
         if len(found) > 1:
             named = ", ".join(f"§ {self.number(n)} {self.items[n - 1]}" for n in found)
-            raise InvalidInput(
-                f"{said or quoted(text)} begins more than one agenda item ({named}); "
-                "give the item's number instead."
-            )
+            if line is not None:
+                message = _(
+                    "The notes' line {text} begins more than one agenda item ({items}); "
+                    "give the item's number instead."
+                )
+            else:
+                message = _(
+                    "{text} begins more than one agenda item ({items}); "
+                    "give the item's number instead."
+                )
+            raise InvalidInput(message.format(text=quoted(line or text), items=named))
         return found[0] if found else None
 
 
@@ -152,9 +181,11 @@ def tie_decision(text: str, agenda: Agenda) -> tuple[int | None, str]:
         return position, body
     if agenda.items:
         raise InvalidInput(
-            f"The decision '{value}' names no item of the agenda ({agenda.listing()}); begin it "
-            f'with the item\'s number, like --decision "{agenda.first}: {value}", or with '
-            '"Övriga frågor: " if it was not on the agenda.'
+            _(
+                "The decision '{text}' names no item of the agenda ({items}); begin it with "
+                'the item\'s number, like --decision "{first}: {text}", or with "Övriga frågor: " '
+                "if it was not on the agenda."
+            ).format(text=value, items=agenda.listing(), first=agenda.first)
         )
     return None, value
 
@@ -212,8 +243,7 @@ def _marker(line: str, agenda: Agenda) -> tuple[int | None, str]:
     what of the line is text: all of it, or what follows "§ 5" other than the title."""
     numbered = _SECTION_NUMBER.match(line)
     if numbered:
-        said = f"The notes' line '{line}'"
-        position = agenda.by_number(int(numbered.group(1)), line, said=said)
+        position = agenda.by_number(int(numbered.group(1)), line, in_notes=True)
         rest = numbered.group(2)
         title = casefold_key(agenda.items[position - 1])
         return position, "" if title.startswith(casefold_key(rest)) else rest
@@ -222,11 +252,14 @@ def _marker(line: str, agenda: Agenda) -> tuple[int | None, str]:
     if named:
         if names_other_business(named.group(1)):
             return None, ""
-        found = agenda.by_title(named.group(1), said=f"The notes' line '{line}'")
+        found = agenda.by_title(named.group(1), line=line)
         if found is None and section:
+            # The agenda has items here: notes of a meeting without items are all text.
             raise InvalidInput(
-                f"The notes' line '{line}' names no item of this meeting's agenda "
-                f"({agenda.numbers()}); use an item's number or title, or § Övriga frågor."
+                _(
+                    "The notes' line {text} names no item of this meeting's agenda "
+                    "({items}); use an item's number or title, or § Övriga frågor."
+                ).format(text=quoted(line), items=agenda.numbers())
             )
         return (_TEXT, line) if found is None else (found, "")
     if names_other_business(line):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from psi.errors import InvalidInput
+from psi.words import _
 
 NBSP = "\u00a0"
-_EXAMPLES = "write it like 200000, 200 000, 200 000 kr, 1 234,50 or 1234.50"
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _SHAPE = re.compile(r"^(-)?([0-9]+)(?:[.,]([0-9]{1,2}))?$")
 _GROUPED = re.compile(r"^(-)?([0-9]{1,3}(?: [0-9]{3})+)(?:[.,]([0-9]{1,2}))?$")
@@ -24,27 +24,38 @@ def parse_amount(text: str) -> int:
             break
     match = _SHAPE.match(value.replace(" ", "")) if " " not in value else _GROUPED.match(value)
     if not match:
-        raise InvalidInput(f"'{text}' is not an amount; {_EXAMPLES}.")
+        raise InvalidInput(
+            _(
+                "'{text}' is not an amount; write it like 200000, 200 000, 200 000 kr, "
+                "1 234,50 or 1234.50."
+            ).format(text=text)
+        )
     sign, whole, fraction = match.groups()
     if len(whole.replace(" ", "").lstrip("0")) > 12:
-        raise InvalidInput(
-            f"'{text[:40]}' is more than psi handles (under 1 000 000 000 kr); check the digits "
-            "and write it like 200 000 kr."
-        )
+        raise InvalidInput(_too_much(text[:40]))
     ore = int(whole.replace(" ", "")) * 100 + int((fraction or "0").ljust(2, "0"))
     if ore >= LIMIT_ORE:
-        raise InvalidInput(
-            f"'{text}' is more than psi handles (under 1 000 000 000 kr); check the digits "
-            "and write it like 200 000 kr."
-        )
+        raise InvalidInput(_too_much(text))
     return -ore if sign else ore
+
+
+def _too_much(text: str) -> str:
+    return _(
+        "'{text}' is more than psi handles (under 1 000 000 000 kr); check the digits "
+        "and write it like 200 000 kr."
+    ).format(text=text)
 
 
 def parse_positive_amount(text: str) -> int:
     """Like parse_amount, but zero and negative amounts are refused."""
     ore = parse_amount(text)
     if ore <= 0:
-        raise InvalidInput(f"'{text}' must be more than 0 kr; {_EXAMPLES}.")
+        raise InvalidInput(
+            _(
+                "'{text}' must be more than 0 kr; write it like 200000, 200 000, 200 000 kr, "
+                "1 234,50 or 1234.50."
+            ).format(text=text)
+        )
     return ore
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date
@@ -21,6 +21,7 @@ from psi.domain.text import (
     hidden_character,
 )
 from psi.errors import InvalidInput
+from psi.words import N_, NC_, SECTOR, _, pgettext
 
 NAME_MAX = 200
 SHORT_MAX = 40
@@ -53,27 +54,67 @@ T = TypeVar("T")
 ADDABLE_STATUSES = (Status.MEMBER, Status.PROSPECT, Status.PARTNER)
 
 
+_SECTOR_ALIASES = {  # besides the catalogue's words (civilsamhälle, kommun, statlig myndighet ...)
+    "civilsamhället": Sector.CIVIL_SOCIETY,
+    "kommunal": Sector.MUNICIPALITY,
+    "regional": Sector.REGION,
+    "stat": Sector.STATE, "statlig": Sector.STATE, "myndighet": Sector.STATE,
+    "universitet": Sector.ACADEMIA, "högskola": Sector.ACADEMIA,
+    "företag": Sector.BUSINESS,
+    "annat": Sector.OTHER,
+}  # fmt: skip
+_STATUS_ALIASES = {  # the catalogue has no words for a status yet
+    "medlem": Status.MEMBER,
+    "intresserad": Status.PROSPECT, "intressent": Status.PROSPECT,
+    "samarbetspartner": Status.PARTNER,
+    "tidigare medlem": Status.FORMER, "tidigare": Status.FORMER,
+    "före detta medlem": Status.FORMER, "utträdd": Status.FORMER,
+}  # fmt: skip
+
+
 def parse_sector(text: str) -> Sector:
-    """A sector from its name, in any case."""
-    return parse_choice(text, Sector, what="a sector")
+    """A sector from its name or its Swedish word (`civilsamhälle`, `kommun`, `stat`)."""
+    return parse_choice(
+        text, Sector, what=NC_("what", "a sector"), context=SECTOR, aliases=_SECTOR_ALIASES
+    )
 
 
 def parse_status(text: str) -> Status:
-    """A status from its name, in any case."""
-    return parse_choice(text, Status, what="a status")
+    """A status from its name or a Swedish word (`medlem`, `intresserad`, `tidigare medlem`)."""
+    return parse_choice(text, Status, what=NC_("what", "a status"), aliases=_STATUS_ALIASES)
 
 
-def check_entry_name(text: str, *, what: str = "name", limit: int = NAME_MAX) -> str:
+STATUS_FILTERS = ("active", "member", "prospect", "partner", "former", "all")
+"""What `psi org list --status` takes: a status, `active` (all but former members) or `all`."""
+
+
+def parse_status_filter(text: str) -> str:
+    """A --status filter of `psi org list`, from its name or a Swedish word (`alla`, `medlem`)."""
+    words = {word: str(status) for word, status in _STATUS_ALIASES.items()}
+    words.update({"aktiva": "active", "aktuella": "active", "alla": "all"})
+    return parse_choice(text, STATUS_FILTERS, what=NC_("what", "a status filter"), aliases=words)
+
+
+def check_entry_name(text: str, *, what: str = NC_("what", "name"), limit: int = NAME_MAX) -> str:
     """A name that tells one entry from another: as `check_line`, and free of invisible
     characters (bidirectional controls, zero-width characters), which make two names that
-    differ look alike."""
+    differ look alike.
+
+    `what` names the field in English, marked `NC_("what", ...)` where it is given; the
+    messages show it in the interface language, as `check_line` does."""
     value = check_line(text, what=what, limit=limit)
     hidden = hidden_character(text)
     if hidden is not None:
         position, char = hidden
         raise InvalidInput(
-            f"The {what} holds {describe_character(char)}, an invisible character, at position "
-            f"{position}; retype the {what} without it."
+            _(
+                "The {what} holds {character}, an invisible character, at position "
+                "{position}; retype the {what} without it."
+            ).format(
+                what=pgettext("what", what),
+                character=describe_character(char),
+                position=position,
+            )
         )
     return value
 
@@ -87,7 +128,11 @@ def normalise_website(text: str) -> str:
     if not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.IGNORECASE):
         value = f"https://{value}"
     if not _URL.match(value):
-        raise InvalidInput(f"'{text}' is not a web address; write it like https://www.example.se.")
+        raise InvalidInput(
+            _("'{text}' is not a web address; write it like https://www.example.se.").format(
+                text=text
+            )
+        )
     return value
 
 
@@ -96,11 +141,13 @@ def check_note(text: str) -> str:
     value = text.strip()
     if has_binary_characters(value):
         raise InvalidInput(
-            "The note holds a control character (such as NUL) that is not text; remove it."
+            _("The note holds a control character (such as NUL) that is not text; remove it.")
         )
     if len(value) > NOTE_MAX:
         raise InvalidInput(
-            f"The note is {len(value)} characters long; at most {NOTE_MAX} are allowed."
+            _("The note is {length} characters long; at most {limit} are allowed.").format(
+                length=len(value), limit=NOTE_MAX
+            )
         )
     return value
 
@@ -138,7 +185,7 @@ class OrgInput:
 
 
 def _short(text: str) -> str:
-    return check_entry_name(text, what="short name", limit=SHORT_MAX)
+    return check_entry_name(text, what=NC_("what", "short name"), limit=SHORT_MAX)
 
 
 class FieldProblem(InvalidInput):
@@ -172,8 +219,8 @@ def check_org(raw: OrgInput) -> OrgFields:
         short=_optional_column("short", raw.short, _short),
         orgnr=_optional_column("orgnr", raw.orgnr, normalise_orgnr),
         municipality=_optional_column("municipality", raw.municipality, resolve_municipality),
-        joined_on=_column("joined", _date("joined date"), raw.joined or ""),
-        left_on=_column("left", _date("left date"), raw.left or ""),
+        joined_on=_column("joined", _date(NC_("what", "joined date")), raw.joined or ""),
+        left_on=_column("left", _date(NC_("what", "left date")), raw.left or ""),
         website=_optional_column("website", raw.website, normalise_website),
         note=_optional_column("note", raw.note, check_note),
     )
@@ -188,38 +235,67 @@ def _date(what: str) -> Callable[[str], date | None]:
     return lambda text: parse_optional_date(text, what=what)
 
 
+_LEFT_DATE_OF = {
+    Status.MEMBER: N_(
+        "Only a former member has a left date, and this one is member; "
+        "use `psi org leave NAME --on DATE` to record that it left."
+    ),
+    Status.PROSPECT: N_(
+        "Only a former member has a left date, and this one is prospect; "
+        "use `psi org leave NAME --on DATE` to record that it left."
+    ),
+    Status.PARTNER: N_(
+        "Only a former member has a left date, and this one is partner; "
+        "use `psi org leave NAME --on DATE` to record that it left."
+    ),
+}
+_JOINED_DATE_OF = {
+    Status.PROSPECT: N_(
+        "A prospect has not joined, so it takes no joined date; "
+        "use --status member, or `psi org join NAME --on DATE` later."
+    ),
+    Status.PARTNER: N_(
+        "A partner has not joined, so it takes no joined date; "
+        "use --status member, or `psi org join NAME --on DATE` later."
+    ),
+}
+
+
 def check_membership_dates(fields: OrgFields) -> None:
     """The status and the joined and left dates must tell one story."""
     if fields.status is Status.FORMER and fields.left_on is None:
-        raise InvalidInput("A former member needs the date it left; give it as left=YYYY-MM-DD.")
+        raise InvalidInput(_("A former member needs the date it left; give it as left=YYYY-MM-DD."))
     if fields.status is not Status.FORMER and fields.left_on is not None:
-        raise InvalidInput(
-            f"Only a former member has a left date, and this one is {fields.status}; "
-            "use `psi org leave NAME --on DATE` to record that it left."
-        )
+        raise InvalidInput(_(_LEFT_DATE_OF[fields.status]))
     if fields.status in (Status.PROSPECT, Status.PARTNER) and fields.joined_on is not None:
-        raise InvalidInput(
-            f"A {fields.status} has not joined, so it takes no joined date; "
-            "use --status member, or `psi org join NAME --on DATE` later."
-        )
+        raise InvalidInput(_(_JOINED_DATE_OF[fields.status]))
     if fields.joined_on and fields.left_on and fields.left_on < fields.joined_on:
         raise InvalidInput(
-            f"It cannot leave ({fields.left_on}) before it joined ({fields.joined_on})."
+            _("It cannot leave ({left}) before it joined ({joined}).").format(
+                left=fields.left_on, joined=fields.joined_on
+            )
         )
 
 
 def join(fields: OrgFields, on: date) -> OrgFields:
     """The organisation after it becomes a member on the given date."""
     if fields.status is Status.MEMBER:
-        since = f" since {fields.joined_on}" if fields.joined_on else ""
-        raise InvalidInput(f"{fields.name} is already a member{since}.")
+        if fields.joined_on:
+            raise InvalidInput(
+                _("{name} is already a member since {day}.").format(
+                    name=fields.name, day=fields.joined_on
+                )
+            )
+        raise InvalidInput(_("{name} is already a member.").format(name=fields.name))
     return replace(fields, status=Status.MEMBER, joined_on=on, left_on=None)
 
 
 def leave(fields: OrgFields, on: date) -> OrgFields:
     """The organisation after it leaves the partnership on the given date."""
     if fields.status is Status.FORMER:
-        raise InvalidInput(f"{fields.name} already left on {fields.left_on}.")
+        raise InvalidInput(
+            _("{name} already left on {day}.").format(name=fields.name, day=fields.left_on)
+        )
     left = replace(fields, status=Status.FORMER, left_on=on)
     check_membership_dates(left)
     return left
@@ -243,18 +319,34 @@ def input_from_cells(cells: Mapping[str, str | None], base: OrgInput | None = No
 
 
 FIELD_WORDS = {
-    "name": "name",
-    "short": "short name",
-    "sector": "sector",
-    "status": "status",
-    "orgnr": "organisationsnummer",
-    "municipality": "municipality",
-    "joined_on": "joined",
-    "left_on": "left",
-    "website": "website",
-    "note": "note",
+    "name": NC_("org field", "name"),
+    "short": NC_("org field", "short name"),
+    "sector": NC_("org field", "sector"),
+    "status": NC_("org field", "status"),
+    "orgnr": NC_("org field", "organisationsnummer"),
+    "municipality": NC_("org field", "municipality"),
+    "joined_on": NC_("org field", "joined"),
+    "left_on": NC_("org field", "left"),
+    "website": NC_("org field", "website"),
+    "note": NC_("org field", "note"),
 }
-"""An organisation's fields (OrgFields' and the stored columns' names) in words."""
+"""An organisation's fields (OrgFields' and the stored columns' names) in words (English;
+`field_words` says them in the interface language, with the catalogue's context "org
+field")."""
+
+_TYPED_FIELD = {"joined": "joined_on", "left": "left_on"}
+
+
+def field_words(names: Iterable[str]) -> list[str]:
+    """An organisation's fields in the interface language, from their names in OrgFields or
+    as typed (`joined`, `left`: what `psi org edit` reports changed)."""
+    return [
+        pgettext("org field", FIELD_WORDS[_TYPED_FIELD.get(name, name)])
+        if _TYPED_FIELD.get(name, name) in FIELD_WORDS
+        else name
+        for name in names
+    ]
+
 
 EMPTY = "–"
 """How a field without a value is shown in a change."""
@@ -280,7 +372,8 @@ def shown(value: object, limit: int = SHOWN_MAX) -> str:
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field that changes: its words, and the old and new values as shown."""
+    """One field that changes: its words (English, FIELD_WORDS), and the old and new values
+    as shown."""
 
     field: str
     old: str
@@ -288,6 +381,10 @@ class FieldChange:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.old} → {self.new}"
+
+    def described(self) -> str:
+        """The change as the terminal shows it, the field's words in the interface language."""
+        return f"{pgettext('org field', self.field)}: {self.old} → {self.new}"
 
 
 def diff_org(before: OrgFields, after: OrgFields) -> tuple[FieldChange, ...]:
@@ -300,5 +397,6 @@ def diff_org(before: OrgFields, after: OrgFields) -> tuple[FieldChange, ...]:
 
 
 def describe_changes(changes: tuple[FieldChange, ...]) -> str:
-    """Changes on one line: `short name: – → NIF; municipality: Örebro → Kumla`."""
-    return "; ".join(str(change) for change in changes)
+    """Changes on one line: `short name: – → NIF; municipality: Örebro → Kumla` (the fields'
+    words in the interface language)."""
+    return "; ".join(change.described() for change in changes)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 
 from psi.errors import InvalidInput
+from psi.words import NC_, _
 
-_EXAMPLE = "write it as NNNNNN-NNNN, for example 232100-0164"
 _SHAPE = re.compile(r"^(?:16)?([0-9]{6})-?([0-9]{4})$")
 
 GROUPS: dict[str, str] = {
-    "2": "state, region or municipality",
-    "5": "limited company",
-    "7": "economic association",
-    "8": "non-profit association or foundation",
-    "9": "partnership",
+    "2": NC_("orgnr group", "state, region or municipality"),
+    "5": NC_("orgnr group", "limited company"),
+    "7": NC_("orgnr group", "economic association"),
+    "8": NC_("orgnr group", "non-profit association or foundation"),
+    "9": NC_("orgnr group", "partnership"),
 }
+"""The kind of legal entity each first digit says, in English (the catalogue's context
+"orgnr group", for a caller that shows it: `pgettext("orgnr group", ...)`)."""
 
 
 def luhn_check_digit(digits: str) -> int:
@@ -32,21 +34,30 @@ def normalise_orgnr(text: str) -> str:
     compact = text.strip().replace(" ", "")
     match = _SHAPE.match(compact)
     if not match:
-        raise InvalidInput(f"'{text}' is not an organisationsnummer: {_EXAMPLE}.")
+        raise InvalidInput(
+            _(
+                "'{text}' is not an organisationsnummer: write it as NNNNNN-NNNN, "
+                "for example 232100-0164."
+            ).format(text=text)
+        )
     digits = match.group(1) + match.group(2)
     if int(digits[2]) < 2:
         raise InvalidInput(
-            f"'{text}' is not an organisationsnummer: its third digit must be 2 or more "
-            "(a personnummer is not accepted)."
+            _(
+                "'{text}' is not an organisationsnummer: its third digit must be 2 or more "
+                "(a personnummer is not accepted)."
+            ).format(text=text)
         )
     if luhn_check_digit(digits[:9]) != int(digits[9]):
         raise InvalidInput(
-            f"'{text}' is not an organisationsnummer: the check digit is wrong; "
-            "check for a typing error."
+            _(
+                "'{text}' is not an organisationsnummer: the check digit is wrong; "
+                "check for a typing error."
+            ).format(text=text)
         )
     return f"{digits[:6]}-{digits[6:]}"
 
 
 def orgnr_group(orgnr: str) -> str:
     """The kind of legal entity an organisationsnummer's first digit says."""
-    return GROUPS.get(orgnr[0], "other")
+    return GROUPS.get(orgnr[0], NC_("orgnr group", "other"))

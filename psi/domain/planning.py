@@ -15,6 +15,7 @@ from psi.domain.calendar import (
     why_not_planned,
 )
 from psi.errors import InvalidInput
+from psi.words import MEETING_STATUS, NC_, _, interface_term, pgettext
 
 STORMOTEN_MIN, STORMOTEN_MAX = 2, 4
 DEFAULT_STORMOTEN = 3
@@ -27,16 +28,39 @@ PREPARATION_DAYS = (7, 21)
 _ORDINALS = {
     "1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3,
     "4th": 4, "fourth": 4, "last": -1,
+    "första": 1, "forsta": 1, "1:a": 1, "1a": 1,
+    "andra": 2, "2:a": 2, "2a": 2,
+    "tredje": 3, "3:e": 3, "3e": 3,
+    "fjärde": 4, "fjarde": 4, "4:e": 4, "4e": 4,
+    "sista": -1,
 }  # fmt: skip
+"""The ordinals of a weekday in its month, in English and Swedish (`2nd`, `andra`, `2:a`)."""
 _DAYS = {
     "monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
     "måndag": "MO", "tisdag": "TU", "onsdag": "WE", "torsdag": "TH", "fredag": "FR",
+    "mandag": "MO",
 }  # fmt: skip
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+_DAY_ENDINGS = {"day": ("s",), "dag": ("en", "ar", "arna")}
+"""What may follow a weekday's name, by how it ends: `tuesdays`; Swedish `tisdagen` (the
+definite form), `tisdagar`, `tisdagarna`."""
+_FILLERS = frozenset({"every", "each", "the", "varje", "den"})
+"""Words around the ordinal and the weekday that change nothing: `every 2nd tuesday`,
+`den andra tisdagen`, `varje sista torsdag`."""
+_MONTH_TAILS = (
+    ("of", "the", "month"), ("of", "each", "month"), ("of", "every", "month"),
+    ("in", "the", "month"), ("a", "month"), ("each", "month"), ("every", "month"),
+    ("i", "månaden"), ("i", "varje", "månad"), ("varje", "månad"), ("per", "månad"),
+    ("i", "manaden"), ("i", "varje", "manad"), ("varje", "manad"), ("per", "manad"),
 )  # fmt: skip
-_AU_EXAMPLE = 'write it like "2nd tuesday", "last thursday" or FREQ=MONTHLY;BYDAY=2TU'
+"""How a phrase may end, saying what it already says: once a month."""
+_MONTHS = (
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"), NC_("month", "July"),
+    NC_("month", "August"), NC_("month", "September"), NC_("month", "October"),
+    NC_("month", "November"), NC_("month", "December"),
+)  # fmt: skip
+"""The months' names (English; `pgettext("month", ...)` says them in the interface
+language)."""
 
 
 @dataclass(frozen=True)
@@ -59,9 +83,13 @@ def parse_time_slot(text: str) -> TimeSlot:
         h1, m1, h2, m2 = (int(part) for part in match.groups())
         slot = TimeSlot(time(h1, m1), time(h2, m2))
     except ValueError:
-        raise InvalidInput(f"'{text}' is not a time span; write it like 13:00-15:00.") from None
+        raise InvalidInput(
+            _("'{text}' is not a time span; write it like 13:00-15:00.").format(text=text)
+        ) from None
     if slot.end <= slot.start:
-        raise InvalidInput(f"'{text}' ends before it starts; write it like 13:00-15:00.")
+        raise InvalidInput(
+            _("'{text}' ends before it starts; write it like 13:00-15:00.").format(text=text)
+        )
     return slot
 
 
@@ -72,10 +100,43 @@ def au_rule_to_rrule(text: str) -> str:
         rule = value.upper().removeprefix("RRULE:")
         _check_rrule(rule)
         return rule
-    words = value.casefold().replace("every", "").split()
-    if len(words) == 2 and words[0] in _ORDINALS and words[1].rstrip("s") in _DAYS:
-        return f"FREQ=MONTHLY;BYDAY={_ORDINALS[words[0]]}{_DAYS[words[1].rstrip('s')]}"
-    raise InvalidInput(f"'{text}' is not a meeting rule; {_AU_EXAMPLE}.")
+    phrase = _weekday_of_month(value)
+    if phrase is None:
+        raise InvalidInput(
+            _(
+                '\'{text}\' is not a meeting rule; write it like "2nd tuesday", "last thursday", '
+                '"andra tisdagen", "sista torsdagen" or FREQ=MONTHLY;BYDAY=2TU.'
+            ).format(text=text)
+        )
+    ordinal, day = phrase
+    return f"FREQ=MONTHLY;BYDAY={ordinal}{day}"
+
+
+def _weekday_of_month(phrase: str) -> tuple[int, str] | None:
+    """`2nd tuesday`, `andra tisdagen`, `2:a tisdag`, `every last thursday of the month` as
+    (2, "TU"), (-1, "TH") ...; None if the phrase is not one."""
+    words = [word.strip(".,") for word in phrase.casefold().split()]
+    for tail in _MONTH_TAILS:
+        if tuple(words[-len(tail) :]) == tail:
+            words = words[: -len(tail)]
+            break
+    words = [word for word in words if word not in _FILLERS]
+    if len(words) != 2 or words[0] not in _ORDINALS:
+        return None
+    day = _weekday(words[1])
+    return None if day is None else (_ORDINALS[words[0]], day)
+
+
+def _weekday(word: str) -> str | None:
+    """The RRULE name of a weekday written `tuesday`, `tuesdays`, `tisdag`, `tisdagen` ..."""
+    if word in _DAYS:
+        return _DAYS[word]
+    for name, endings in _DAY_ENDINGS.items():
+        for ending in endings:
+            stem = word.removesuffix(ending)
+            if stem != word and stem.endswith(name) and stem in _DAYS:
+                return _DAYS[stem]
+    return None
 
 
 _RANGES = {
@@ -98,15 +159,34 @@ def _check_rrule(rule: str) -> None:
         # Expanding one year proves the rule works (and finds ordinals like 9TU that do not).
         rule_dates(rule, 2000)
     except (ValueError, TypeError, IndexError, OverflowError):
-        raise InvalidInput(f"'{rule}' is not a valid RRULE; {_AU_EXAMPLE}.") from None
+        raise InvalidInput(
+            _(
+                '\'{rule}\' is not a valid RRULE; write it like "2nd tuesday", "last thursday", '
+                '"andra tisdagen", "sista torsdagen" or FREQ=MONTHLY;BYDAY=2TU.'
+            ).format(rule=rule)
+        ) from None
     for name, (low, high, negative) in _RANGES.items():
         for value in filter(None, parts.get(name, "").split(",")):
             number = int(value)  # dateutil has read it as a number already
             if not (low <= number <= high or (negative and low <= -number <= high)):
-                allowed = f"{low}-{high}" + (f" or -{high} to -{low}" if negative else "")
-                raise InvalidInput(
-                    f"'{rule}' can never occur: {name}={value} is outside {allowed}; {_AU_EXAMPLE}."
-                )
+                raise InvalidInput(_never_occurs(rule, name, value, low, high, negative=negative))
+
+
+def _never_occurs(rule: str, name: str, value: str, low: int, high: int, *, negative: bool) -> str:
+    """Why an RRULE can never occur: one of its BY parts is outside what RFC 5545 allows."""
+    if negative:
+        message = _(
+            "'{rule}' can never occur: {part}={value} is outside {low}-{high} or -{high} to "
+            '-{low}; write it like "2nd tuesday", "last thursday", "andra tisdagen", '
+            '"sista torsdagen" or FREQ=MONTHLY;BYDAY=2TU.'
+        )
+    else:
+        message = _(
+            "'{rule}' can never occur: {part}={value} is outside {low}-{high}; write it like "
+            '"2nd tuesday", "last thursday", "andra tisdagen", "sista torsdagen" or '
+            "FREQ=MONTHLY;BYDAY=2TU."
+        )
+    return message.format(rule=rule, part=name, value=value, low=low, high=high)
 
 
 def rule_dates(rule: str, year: int) -> list[date]:
@@ -179,7 +259,15 @@ def kind_for_key(key: str) -> str | None:
     return "stormote" if match["n"] is not None and not match["extra"] else "au"
 
 
-ANOTHER_MEETING = "another meeting that day"
+ANOTHER_MEETING = NC_("moved because", "another meeting that day")
+"""Why the planner moves an AU meeting off its rule date when a stormöte is on it (English;
+`moved_words` says it in the interface language)."""
+
+
+def moved_words(reason: str) -> str:
+    """Why a meeting was moved, as the plan shows it: a holiday's or weekday's own Swedish
+    name as it is, `another meeting that day` in the interface language."""
+    return pgettext("moved because", reason) if reason == ANOTHER_MEETING else reason
 
 
 def why_moved(day: date) -> str | None:
@@ -205,8 +293,10 @@ def stormote_dates(year: int, count: int) -> list[date]:
     """`count` dates spread evenly over the year's free working days outside the breaks."""
     if not STORMOTEN_MIN <= count <= STORMOTEN_MAX:
         raise InvalidInput(
-            f"{count} stormöten is outside the 2-4 a year the assignment asks for; "
-            "give --stormoten 2, 3 or 4."
+            _(
+                "{count} stormöten is outside the 2-4 a year the assignment asks for; "
+                "give --stormoten 2, 3 or 4."
+            ).format(count=count)
         )
     day, days = date(year, 1, 1), []
     while day.year == year:
@@ -251,11 +341,7 @@ def plan_year(
     rule = au_rule_to_rrule(au_rule)
     rule_days = [day for day in rule_dates(rule, year) if day.month not in skip_months]
     if not rule_days:
-        skipped = ", ".join(_MONTHS[month - 1] for month in sorted(set(skip_months)))
-        outside = f" outside {skipped}, when the AU does not meet" if skipped else ""
-        raise InvalidInput(
-            f"'{au_rule.strip()}' gives no AU meeting in {year}{outside}; {_AU_EXAMPLE}."
-        )
+        raise InvalidInput(_no_au_meeting(au_rule.strip(), year, skip_months))
     for day in rule_days:
         meeting = PlannedMeeting(key=f"{year}/au/{day:%m-%d}", kind="au", day=day, title=AU_TITLE)
         moved = _moved(meeting, taken | frozenset(m.day for m in au))
@@ -263,6 +349,23 @@ def plan_year(
     for stormote in stormoten_planned:
         au = _ensure_preparation(au, stormote, taken)
     return sorted([*au, *stormoten_planned], key=lambda m: (m.day, m.kind))
+
+
+def _no_au_meeting(rule: str, year: int, skip_months: tuple[int, ...]) -> str:
+    """Why a rule gives no AU meeting in a year (outside the months the AU does not meet)."""
+    skipped = ", ".join(pgettext("month", _MONTHS[month - 1]) for month in sorted(set(skip_months)))
+    if skipped:
+        message = _(
+            "'{rule}' gives no AU meeting in {year} outside {months}, when the AU does not "
+            'meet; write it like "2nd tuesday", "last thursday", "andra tisdagen", '
+            '"sista torsdagen" or FREQ=MONTHLY;BYDAY=2TU.'
+        )
+    else:
+        message = _(
+            "'{rule}' gives no AU meeting in {year}; write it like \"2nd tuesday\", "
+            '"last thursday", "andra tisdagen", "sista torsdagen" or FREQ=MONTHLY;BYDAY=2TU.'
+        )
+    return message.format(rule=rule, year=year, months=skipped)
 
 
 def _ensure_preparation(
@@ -375,6 +478,35 @@ def edited_because(facts: MeetingFacts) -> str | None:
         and (facts.agenda is None or _PREPARATION_AGENDA.fullmatch(facts.agenda) is not None)
     )
     return None if as_saved else "edited"
+
+
+LEFT_BECAUSE = (
+    NC_("left because", "moved or edited"),
+    NC_("left because", "has minutes"),
+    NC_("left because", "edited"),
+)
+"""The words `edited_because` gives besides a status and what the record holds (English;
+`edited_words` says them in the interface language)."""
+STATUS_REASONS = ("held", "cancelled")
+"""The statuses `edited_because` gives as they are: a held or cancelled meeting."""
+
+
+def edited_words(reason: str) -> str:
+    """Why a saved meeting is left as it is (what `edited_because` says), in the interface
+    language: `held`, `moved or edited`, `has attendance and decisions` ...; what the record
+    holds is in the catalogue with the context "meeting record"."""
+    if reason in STATUS_REASONS:
+        return interface_term(MEETING_STATUS, reason)
+    if reason in LEFT_BECAUSE:
+        return pgettext("left because", reason)
+    if not reason.startswith("has "):
+        return reason
+    records = [
+        pgettext("meeting record", record) for record in reason.removeprefix("has ").split(" and ")
+    ]
+    if len(records) == 1:
+        return _("has {record}").format(record=records[0])
+    return _("has {records} and {last}").format(records=", ".join(records[:-1]), last=records[-1])
 
 
 Pair = tuple[SavedMeeting, PlannedMeeting]

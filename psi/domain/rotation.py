@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from psi.domain.membership import member_on
 from psi.errors import InvalidInput, PsiError, RuleViolation
+from psi.words import COORDINATOR_ROLE, SECTOR, _, interface_term
 
 
 class Role(StrEnum):
@@ -86,10 +87,16 @@ def member_at_year_end(org: OrgFacts, year: int) -> bool:
 def membership_text(org: OrgFacts) -> str:
     """Why an organisation is or is not a member, in a few words."""
     if org.status == "former":
-        return f"it left on {org.left_on}" if org.left_on else "it has left"
+        if org.left_on:
+            return _("it left on {day}").format(day=org.left_on)
+        return _("it has left")
+    if org.status == "prospect":
+        return _("it is a prospect")
+    if org.status == "partner":
+        return _("it is a partner")
     if org.status != "member":
-        return f"it is a {org.status}"
-    return f"it joined on {org.joined_on}" if org.joined_on else "a member"
+        return _("it is a {status}").format(status=org.status)
+    return _("it joined on {day}").format(day=org.joined_on) if org.joined_on else _("a member")
 
 
 def terms_in(history: Iterable[Term], year: int) -> list[Term]:
@@ -301,7 +308,9 @@ class Appointment:
 
 
 def _name(by_id: Mapping[int, OrgFacts], org_id: int) -> str:
-    return by_id[org_id].name if org_id in by_id else f"organisation {org_id}"
+    return (
+        by_id[org_id].name if org_id in by_id else _("organisation {number}").format(number=org_id)
+    )
 
 
 def violations(
@@ -328,12 +337,16 @@ def _start_problems(year: int, history: Sequence[Term], proposal: Proposal) -> l
     problems: list[str] = []
     if not terms_in(history, year - 1):
         problems.append(
-            f"{year - 1} has no recorded coordinators, so the rotation has nothing to start from"
+            _(
+                "{before} has no recorded coordinators, so the rotation has nothing to start from"
+            ).format(before=year - 1)
         )
     if len(proposal.previous) == 1 and not proposal.handover:
         problems.append(
-            f"{year - 1} has only one recorded coordinator, so the rule cannot tell who stays; "
-            f"record {year - 1}'s newcomer first"
+            _(
+                "{before} has only one recorded coordinator, so the rule cannot tell who stays; "
+                "record {before}'s newcomer first"
+            ).format(before=year - 1)
         )
     return problems
 
@@ -343,18 +356,23 @@ def _pair_problems(appointment: Appointment, proposal: Proposal) -> list[str]:
     if not proposal.handover:
         if len(appointment.newcomers) > 1:
             return [
-                f"only one newcomer joins in {year}; both may be new only in the hand-over year"
+                _(
+                    "only one newcomer joins in {year}; both may be new only in the hand-over year"
+                ).format(year=year)
             ]
         return []
     problems: list[str] = []
     if appointment.keep is not None:
         problems.append(
-            f"{year - 1} had no civil-society coordinator, so nobody can be kept on in {year}"
+            _(
+                "{before} had no civil-society coordinator, so nobody can be kept on in {year}"
+            ).format(before=year - 1, year=year)
         )
     if len(appointment.newcomers) > proposal.newcomers_needed:
         problems.append(
-            f"{len(appointment.newcomers)} newcomers are too many: "
-            f"two join in {year}, the hand-over year"
+            _("{n} newcomers are too many: two join in {year}, the hand-over year").format(
+                n=len(appointment.newcomers), year=year
+            )
         )
     return problems
 
@@ -366,10 +384,19 @@ def _keep_problems(
     if keep is None or proposal.handover:
         return []
     name = _name(by_id, keep)
+    before = appointment.year - 1
     if keep not in {served.org_id for served in proposal.previous}:
-        return [f"{name} did not coordinate in {appointment.year - 1}, so it cannot be kept on"]
+        return [
+            _("{name} did not coordinate in {before}, so it cannot be kept on").format(
+                name=name, before=before
+            )
+        ]
     if keep in proposal.leaves:
-        return [f"{name} has served longest of {appointment.year - 1}'s pair and must leave"]
+        return [
+            _("{name} has served longest of {before}'s pair and must leave").format(
+                name=name, before=before
+            )
+        ]
     return []
 
 
@@ -381,16 +408,25 @@ def _newcomer_problems(
     proposal: Proposal,
 ) -> list[str]:
     problems: list[str] = []
+    values = {"name": org.name, "year": year}
     if org.id in proposal.leaves:
-        problems.append(f"{org.name} is the one that must leave in {year}")
+        problems.append(_("{name} is the one that must leave in {year}").format(**values))
     elif has_coordinated(history, org.id, before=year):
-        problems.append(f"{org.name} has coordinated before, so it is no newcomer")
+        problems.append(_("{name} has coordinated before, so it is no newcomer").format(**values))
     if not is_civil_society(org):
-        problems.append(f"{org.name} is not a civil-society organisation ({org.sector})")
+        problems.append(
+            _("{name} is not a civil-society organisation ({sector})").format(
+                name=org.name, sector=interface_term(SECTOR, org.sector)
+            )
+        )
     if not member_at_year_end(org, year):
-        problems.append(f"{org.name} is not a member in {year} ({membership_text(org)})")
+        problems.append(
+            _("{name} is not a member in {year} ({membership})").format(
+                membership=membership_text(org), **values
+            )
+        )
     if answers.get(org.id) is Answer.NO:
-        problems.append(f"{org.name} declined to coordinate in {year}")
+        problems.append(_("{name} declined to coordinate in {year}").format(**values))
     return problems
 
 
@@ -468,7 +504,8 @@ def override_refusal(force: bool, reason: str | None) -> RuleBroken | None:
     """--force without a --reason is refused: the reason is kept and shown in reports."""
     if force and not (reason and reason.strip()):
         return RuleBroken(
-            "--force needs --reason TEXT: the reason is kept and shown in reports.", InvalidInput
+            _("--force needs --reason TEXT: the reason is kept and shown in reports."),
+            InvalidInput,
         )
     return None
 
@@ -491,7 +528,9 @@ def decide_appointment(
     problems = violations(appointment, facts.history, facts.orgs, facts.inquiries)
     if problems and not request.force:
         return RuleBroken(
-            "; ".join(problems) + ". To override the rule, add --force --reason TEXT."
+            _("{problems}. To override the rule, add --force --reason TEXT.").format(
+                problems="; ".join(problems)
+            )
         )
     return _decision(facts, request, appointment, tuple(problems))
 
@@ -500,7 +539,9 @@ def _kept_and_new(facts: YearFacts, request: AppointmentRequest) -> RuleBroken |
     if request.keep is None or request.keep not in request.newcomers:
         return None
     return RuleBroken(
-        f"{facts.name(request.keep)} cannot be both kept on and a newcomer in {request.year}."
+        _("{name} cannot be both kept on and a newcomer in {year}.").format(
+            name=facts.name(request.keep), year=request.year
+        )
     )
 
 
@@ -527,10 +568,12 @@ def _kept_on(
     if already:
         return already[0]
     if proposal.tied:
-        options = " or ".join(f'--keep "{facts.name(org_id)}"' for org_id in proposal.tied)
+        names = [facts.name(org_id) for org_id in proposal.tied]
         return RuleBroken(
-            f"{year - 1}'s coordinators have served equally long, so the AU must choose who "
-            f"stays: add {options}."
+            _(
+                "{before}'s coordinators have served equally long, so the AU must choose who "
+                'stays: add --keep "{first}" or --keep "{second}".'
+            ).format(before=year - 1, first=", ".join(names[:-1]), second=names[-1])
         )
     return proposal.stays
 
@@ -571,7 +614,10 @@ def _decision(
 
 def term_text(name: str, term: Term) -> str:
     """A recorded term in a few words: the name, its role, and whether it was an extension."""
-    return f"{name} ({term.role}{', extension' if term.extension else ''})"
+    role = interface_term(COORDINATOR_ROLE, term.role)
+    if term.extension:
+        return _("{name} ({role}, extension)").format(name=name, role=role)
+    return _("{name} ({role})").format(name=name, role=role)
 
 
 def _already_recorded(
@@ -583,7 +629,9 @@ def _already_recorded(
         return None
     pair = ", ".join(term_text(facts.name(t.org_id), t) for t in _by_org(existing))
     return RuleBroken(
-        f"{year} already has coordinators: {pair}. Add --replace to record another pair."
+        _("{year} already has coordinators: {pair}. Add --replace to record another pair.").format(
+            year=year, pair=pair
+        )
     )
 
 
@@ -633,19 +681,26 @@ def extension_pair(facts: YearFacts, year: int) -> tuple[int, int] | RuleBroken:
     before = sorted(terms_in(facts.history, year - 1), key=lambda t: facts.name(t.org_id))
     civil = [t.org_id for t in before if t.org_id in by_id and is_civil_society(by_id[t.org_id])]
     if len(civil) != 2:
-        recorded = (
-            ", ".join(term_text(facts.name(t.org_id), t) for t in before) if before else "nothing"
-        )
-        return RuleBroken(
-            f"{year - 1} has no complete civil-society pair to extend into {year} "
-            f"(recorded for {year - 1}: {recorded})."
-        )
+        if not before:
+            text = _(
+                "{before} has no complete civil-society pair to extend into {year} "
+                "(recorded for {before}: nothing)."
+            )
+        else:
+            text = _(
+                "{before} has no complete civil-society pair to extend into {year} "
+                "(recorded for {before}: {recorded})."
+            )
+        recorded = ", ".join(term_text(facts.name(t.org_id), t) for t in before)
+        return RuleBroken(text.format(before=year - 1, year=year, recorded=recorded))
     for org_id in civil:
         if not member_at_year_end(by_id[org_id], year):
             org = by_id[org_id]
             return RuleBroken(
-                f"{org.name} is not a member in {year} ({membership_text(org)}), "
-                f"so {year - 1}'s pair cannot coordinate {year} once more."
+                _(
+                    "{name} is not a member in {year} ({membership}), "
+                    "so {before}'s pair cannot coordinate {year} once more."
+                ).format(name=org.name, year=year, membership=membership_text(org), before=year - 1)
             )
     return civil[0], civil[1]
 
@@ -678,18 +733,22 @@ def decide_outside(facts: YearFacts, request: OutsideRequest) -> YearDecision | 
     by_id = {org.id: org for org in facts.orgs}
     named = tuple(dict.fromkeys(request.orgs))
     if not named:
-        return RuleBroken("Name the organisation that coordinated: --other ORG.", InvalidInput)
+        return RuleBroken(_("Name the organisation that coordinated: --other ORG."), InvalidInput)
     if len(named) > MAX_COORDINATORS:
         return RuleBroken(
-            f"{len(named)} organisations are too many: a year has at most two coordinators.",
+            _("{n} organisations are too many: a year has at most two coordinators.").format(
+                n=len(named)
+            ),
             InvalidInput,
         )
     for org_id in named:
         org = by_id.get(org_id)
         if org is not None and is_civil_society(org):
             return RuleBroken(
-                f"{org.name} is a civil-society organisation, and civil society coordinates "
-                f'by the rotation rule: record it with psi rotate {request.year} --appoint "{org.name}".'
+                _(
+                    "{name} is a civil-society organisation, and civil society coordinates "
+                    'by the rotation rule: record it with psi rotate {year} --appoint "{name}".'
+                ).format(name=org.name, year=request.year)
             )
     wanted = {Term(request.year, org_id, Role.OTHER) for org_id in named}
     return _year_decision(facts, request.year, wanted, replace=request.replace)

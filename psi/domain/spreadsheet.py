@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from psi.domain.text import fold
 from psi.errors import InvalidInput
+from psi.words import N_, _, ngettext
 
 BOM = "\ufeff"
 
@@ -52,6 +53,10 @@ class CsvRow:
     extra_cells: int = 0
 
 
+EXTRA_CELLS = N_("it has more cells than the header has columns")
+"""What is wrong with a row that has `extra_cells` (a row's problem, after `line 3: `)."""
+
+
 def _delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") >= header_line.count(",") else ","
 
@@ -59,12 +64,16 @@ def _delimiter(header_line: str) -> str:
 def _unreadable(exc: csv.Error, line: int, name: str) -> InvalidInput:
     if "field limit" in str(exc):
         return InvalidInput(
-            f"A cell on line {line} of {name} is longer than {csv.field_size_limit()} "
-            "characters, which no spreadsheet cell is; check that it is the CSV file you meant."
+            _(
+                "A cell on line {line} of {file} is longer than {limit} characters, which no "
+                "spreadsheet cell is; check that it is the CSV file you meant."
+            ).format(line=line, file=name, limit=csv.field_size_limit())
         )
     return InvalidInput(
-        f"Line {line} of {name} cannot be read as CSV ({exc}); save it again as CSV from the "
-        "spreadsheet."
+        _(
+            "Line {line} of {file} cannot be read as CSV ({problem}); save it again as CSV "
+            "from the spreadsheet."
+        ).format(line=line, file=name, problem=exc)
     )
 
 
@@ -102,11 +111,30 @@ def read_csv(
     return read_table(text, aliases, required, name=name).rows
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def header_key(title: str) -> str:
+    """The form in which a column's header is compared: no case, no accents, and any run of
+    characters other than letters and digits (spaces, `_`, `.`, `-`) one space: `Org.nr` is
+    `org nr`, `Utträde` is `uttrade`."""
+    return _NOT_WORD.sub(" ", fold(title)).strip()
+
+
+def _by_header_key(aliases: dict[str, str]) -> dict[str, str]:
+    return {header_key(alias): column for alias, column in aliases.items()}
+
+
 def _column(title: str, aliases: dict[str, str]) -> str | None:
-    key = aliases.get(fold(title).replace("_", " ").strip())
+    """The column a header names; `aliases` are keyed by `header_key`."""
+    key = aliases.get(header_key(title))
     if key is None and title.strip():
         known = ", ".join(sorted(set(aliases.values())))
-        raise InvalidInput(f"Unknown column '{title}' in the header; the columns are: {known}.")
+        raise InvalidInput(
+            _("Unknown column '{title}' in the header; the columns are: {columns}.").format(
+                title=title, columns=known
+            )
+        )
     return key
 
 
@@ -114,7 +142,14 @@ def _check_required(columns: Iterable[str | None], required: Sequence[str]) -> N
     present = set(columns)
     missing = [name for name in required if name not in present]
     if missing:
-        raise InvalidInput(f"The header lacks the column(s) {', '.join(missing)}.")
+        # The English keeps "column(s)" in both forms (tests/domain/test_spreadsheet.py).
+        raise InvalidInput(
+            ngettext(
+                "The header lacks the column(s) {columns}.",
+                "The header lacks the column(s) {columns}.",
+                len(missing),
+            ).format(columns=", ".join(missing))
+        )
 
 
 def read_table(
@@ -123,10 +158,11 @@ def read_table(
     """As `read_csv`, with the columns the header names."""
     text = text.removeprefix(BOM)
     if not text.strip():
-        raise InvalidInput("The file is empty; it needs a header row, for example name;sector.")
+        raise InvalidInput(_("The file is empty; it needs a header row, for example name;sector."))
     records = _records(text, name)
-    _, header = next(records)
-    columns = [_column(title, aliases) for title in header]
+    _start, header = next(records)
+    keyed = _by_header_key(aliases)
+    columns = [_column(title, keyed) for title in header]
     _check_required(columns, required)
     rows: list[CsvRow] = []
     for row_start, cells in records:
@@ -155,23 +191,31 @@ def read_json_table(
         data = json.loads(text.removeprefix(BOM))
     except ValueError as exc:
         raise InvalidInput(
-            f"{name} is not JSON ({exc}); give the file `--format json` exported, or a CSV file."
+            _(
+                "{file} is not JSON ({problem}); give the file `--format json` exported, or a "
+                "CSV file."
+            ).format(file=name, problem=exc)
         ) from None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise InvalidInput(f"{name} is not a JSON list of objects, as `--format json` writes.")
+        raise InvalidInput(
+            _("{file} is not a JSON list of objects, as `--format json` writes.").format(file=name)
+        )
+    keyed = _by_header_key(aliases)
     titles: dict[str, str] = {}
     rows: list[CsvRow] = []
     for number, item in enumerate(data, start=1):
         values: dict[str, str] = {}
         for title, value in item.items():
-            column = _column(str(title), aliases)
+            column = _column(str(title), keyed)
             if column is None:
                 continue
             titles.setdefault(column, str(title))
             if isinstance(value, dict | list):
                 raise InvalidInput(
-                    f"Object {number} of {name} has a list or object as its {title}; "
-                    "give text, a number or null."
+                    _(
+                        "Object {number} of {file} has a list or object as its {title}; "
+                        "give text, a number or null."
+                    ).format(number=number, file=name, title=title)
                 )
             values[column] = "" if value is None else str(value).strip()
         rows.append(CsvRow(line=number, cells=values))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from psi.errors import InvalidInput
+from psi.words import NC_, _, pgettext
 
 _SWEDISH_TAIL = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"}
 
@@ -90,19 +91,31 @@ LINE_MAX = 200
 """The longest one-line text psi takes unless a field says otherwise (names, titles)."""
 
 
-def check_line(text: str, *, what: str = "name", limit: int = LINE_MAX) -> str:
+def check_line(text: str, *, what: str = NC_("what", "name"), limit: int = LINE_MAX) -> str:
     """A cleaned one-line text (a name, title, place or reason), or InvalidInput when it is
-    empty, too long or holds control characters."""
+    empty, too long or holds control characters.
+
+    `what` names the field in English, marked `NC_("what", ...)` where it is given; the
+    messages show it in the interface language, as a field's name."""
+    field = pgettext("what", what)
     if has_control_characters(text):
-        raise InvalidInput(f"The {what} holds a control character (tab or line break); remove it.")
+        raise InvalidInput(
+            _("The {what} holds a control character (tab or line break); remove it.").format(
+                what=field
+            )
+        )
     value = clean(text)
     if not value:
         raise InvalidInput(
-            f'The {what} is empty; give the {what} in quotes, e.g. "Nora Idrottsförening".'
+            _(
+                'The {what} is empty; give the {what} in quotes, e.g. "Nora Idrottsförening".'
+            ).format(what=field)
         )
     if len(value) > limit:
         raise InvalidInput(
-            f"The {what} is {len(value)} characters long; at most {limit} are allowed."
+            _("The {what} is {length} characters long; at most {limit} are allowed.").format(
+                what=field, length=len(value), limit=limit
+            )
         )
     return value
 

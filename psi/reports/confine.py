@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from psi.errors import FileProblem
+from psi.words import _
 
 # url(...) in CSS: double-quoted, single-quoted or bare.
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s"']*))\s*\)""", re.IGNORECASE)
@@ -28,8 +29,10 @@ def inside(path: Path, folder: Path) -> Path:
     """`path` itself, after checking that its real path (links followed) lies inside `folder`."""
     if not path.resolve().is_relative_to(folder.resolve()):
         raise FileProblem(
-            f"{path} is a link to a file outside the templates folder {folder}; links must stay "
-            "inside the folder, so copy the file into it instead."
+            _(
+                "{path} is a link to a file outside the templates folder {folder}; links must "
+                "stay inside the folder, so copy the file into it instead."
+            ).format(path=path, folder=folder)
         )
     return path
 
@@ -42,18 +45,15 @@ def template_file(folder: Path, pieces: list[str]) -> Path | None:
     return inside(path, folder)
 
 
-def local_file(ref: str, base: Path, folder: Path, what: str) -> Path | None:
+def local_file(ref: str, base: Path, folder: Path, refused: str) -> Path | None:
     """The file in `folder` that a reference from a file in `base` names, if there is one.
 
     References that fetch nothing (data: URIs, fragments) and names of files that do not
     exist give None; the caller leaves those as they are. A reference to anything outside
-    the folder (an absolute path, `..`, a URL, a link out) is refused; `what` starts the
-    message, as in "The style sheet X refers to Y".
+    the folder (an absolute path, `..`, a URL, a link out) is refused with the message
+    `refused`, whole (it names the reference and the folder).
     """
-    outside = FileProblem(
-        f"{what}, which is not a file inside the templates folder {folder}; put the file in "
-        "the folder and refer to it by its name there."
-    )
+    outside = FileProblem(refused)
     try:
         parts = urlsplit(ref)
     except ValueError:  # a malformed URL, such as an unclosed [ in its host
@@ -81,7 +81,9 @@ def data_uri(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileProblem(f"Cannot read {path}: {exc.strerror}.") from None
+        raise FileProblem(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
@@ -94,15 +96,27 @@ def inline_css(css: Path, folder: Path) -> str:
     try:
         text = css.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise FileProblem(f"The style sheet {css} is not UTF-8 text; save it as UTF-8.") from None
+        raise FileProblem(
+            _("The style sheet {sheet} is not UTF-8 text; save it as UTF-8.").format(sheet=css)
+        ) from None
     except OSError as exc:
-        raise FileProblem(f"Cannot read {css}: {exc.strerror}.") from None
+        raise FileProblem(
+            _("Cannot read {path}: {reason}.").format(path=css, reason=exc.strerror)
+        ) from None
     if "</style" in text.casefold():
-        raise FileProblem(f"The style sheet {css} contains </style; remove it from the sheet.")
+        raise FileProblem(
+            _("The style sheet {sheet} contains </style; remove it from the sheet.").format(
+                sheet=css
+            )
+        )
 
     def replace(match: re.Match[str]) -> str:
         ref = next(group for group in match.groups() if group is not None)
-        path = local_file(ref, css.parent, folder, f"The style sheet {css} refers to {ref}")
+        refused = _(
+            "The style sheet {sheet} refers to {ref}, which is not a file inside the templates "
+            "folder {folder}; put the file in the folder and refer to it by its name there."
+        ).format(sheet=css, ref=ref, folder=folder)
+        path = local_file(ref, css.parent, folder, refused)
         return f'url("{data_uri(path)}")' if path else match.group(0)
 
     return _CSS_URL.sub(replace, text)
@@ -119,7 +133,11 @@ def inline_images(node: Any, folder: Path) -> None:
     elif isinstance(node, dict):
         if node.get("t") == "Image":
             target = node["c"][2]
-            path = local_file(target[0], folder, folder, f"A template shows the image {target[0]}")
+            refused = _(
+                "A template shows the image {ref}, which is not a file inside the templates "
+                "folder {folder}; put the file in the folder and refer to it by its name there."
+            ).format(ref=target[0], folder=folder)
+            path = local_file(target[0], folder, folder, refused)
             if path is not None:
                 target[0] = data_uri(path)
         for value in node.values():

@@ -129,24 +129,29 @@ def duty_done(duty: Duty, facts: YearFacts, running: bool, lang: str) -> str:
     )  # fmt: skip
 
 
+def _percent(value: int) -> str:
+    # The sign goes with the number: a msgid with "% of" would read as a %-placeholder.
+    return f"{value} %"
+
+
 def duty_rule(key: str, criteria: Criteria, lang: str) -> str:
     """The rule a duty is judged by, with the AU's criteria."""
     t, c = words(lang), criteria
     rules = {
         "au": t.gettext(
-            "at least {share} % of the year's planned AU meetings are held (cancelled ones "
-            "count as planned), and each coordinator attends at least {attendance} % of those held"
-        ).format(share=c.au_share, attendance=c.coordinator_attendance),
+            "at least {share} of the year's planned AU meetings are held (cancelled ones "
+            "count as planned), and each coordinator attends at least {attendance} of those held"
+        ).format(share=_percent(c.au_share), attendance=_percent(c.coordinator_attendance)),
         "stormoten": t.gettext(
             "{low}-{high} general meetings are held together with Regional utveckling"
         ).format(low=c.stormoten_min, high=c.stormoten_max),
         "dialogue": t.ngettext(
-            "at least {n} entry on the dialogue with the members is logged and at least {share} % of "
+            "at least {n} entry on the dialogue with the members is logged and at least {share} of "
             "the activity list is done (cancelled and carried activities stay on the list)",
-            "at least {n} entries on the dialogue with the members are logged and at least {share} % of "
+            "at least {n} entries on the dialogue with the members are logged and at least {share} of "
             "the activity list is done (cancelled and carried activities stay on the list)",
             c.dialogue_entries,
-        ).format(n=c.dialogue_entries, share=c.activities_share),
+        ).format(n=c.dialogue_entries, share=_percent(c.activities_share)),
         "recruitment": t.ngettext(
             "a new member joins, or at least {n} recruitment contact is made",
             "a new member joins, or at least {n} recruitment contacts are made",

@@ -21,7 +21,7 @@ from psi.domain.text import check_line, plain_digits, swedish_sort_key
 from psi.errors import InvalidInput, RuleViolation
 from psi.reports.render import PARTNERSHIP, Markdown, escape_markdown, format_date
 from psi.services.meetings import ActionView, CorrectionView, MeetingDetail, MeetingView
-from psi.words import MEETING_BODY, N_, NC_, term, words
+from psi.words import MEETING_BODY, N_, NC_, _, term, words
 
 # The word for each document in its file name.
 DOCUMENTS = {
@@ -66,23 +66,31 @@ class Signers:
     ) -> Signers:
         """The names as typed, each checked as one line (InvalidInput if not)."""
         return cls(
-            chair=None if chair is None else _name(chair, "--chair", "chair's name"),
+            chair=None if chair is None else _name(chair, "--chair", NC_("what", "chair's name")),
             secretary=(
-                None if secretary is None else _name(secretary, "--secretary", "secretary's name")
+                None
+                if secretary is None
+                else _name(secretary, "--secretary", NC_("what", "secretary's name"))
             ),
-            adjusters=tuple(_name(name, "--adjuster", "justerare's name") for name in adjusters),
+            adjusters=tuple(
+                _name(name, "--adjuster", NC_("what", "justerare's name")) for name in adjusters
+            ),
         )
 
 
 def _name(text: str, option: str, what: str) -> str:
     if not text.strip():
-        raise InvalidInput(f'{option} is empty; give a name, like {option} "Anna Andersson".')
+        raise InvalidInput(
+            _('{option} is empty; give a name, like {option} "Anna Andersson".').format(
+                option=option
+            )
+        )
     return check_line(text, what=what, limit=100)
 
 
 def parse_record(text: str) -> str:
     """`minutes` or `notes` from what was typed (`protokoll`, `minnesanteckningar` too)."""
-    return parse_choice(text, RECORDS, what="a kind of record", aliases=RECORD_ALIASES)
+    return parse_choice(text, RECORDS, what=NC_("what", "a kind of record"), aliases=RECORD_ALIASES)
 
 
 def record_kind(kind: Kind, asked: str | None = None) -> str:
@@ -96,8 +104,10 @@ def check_signers(record: str, signers: Signers | None) -> None:
     """Notes are not checked by a justerare: InvalidInput if one is named for them."""
     if record == NOTES and signers is not None and signers.adjusters:
         raise InvalidInput(
-            "Minnesanteckningar have no justerare; leave out --adjuster, "
-            "or write a protokoll with --as minutes."
+            _(
+                "Minnesanteckningar have no justerare; leave out --adjuster, "
+                "or write a protokoll with --as minutes."
+            )
         )
 
 
@@ -106,9 +116,13 @@ def check_can_invite(detail: MeetingDetail) -> None:
     meeting = detail.meeting
     if meeting.status == "cancelled":
         raise RuleViolation(
-            f"Meeting {meeting.id} ({meeting.title}, {meeting.day}) is cancelled, so it gets no "
-            f"kallelse; tell those invited with the calendar (psi meeting ics {meeting.day.year}), "
-            "or add the new date with psi meeting add and write its kallelse."
+            _(
+                "Meeting {number} ({title}, {date}) is cancelled, so it gets no kallelse; tell "
+                "those invited with the calendar (psi meeting ics {year}), or add the new date "
+                "with psi meeting add and write its kallelse."
+            ).format(
+                number=meeting.id, title=meeting.title, date=meeting.day, year=meeting.day.year
+            )
         )
 
 
@@ -118,9 +132,13 @@ def check_can_record(detail: MeetingDetail) -> None:
     meeting = detail.meeting
     if meeting.status == "cancelled":
         raise RuleViolation(
-            f"Meeting {meeting.id} ({meeting.title}, {meeting.day}) was cancelled, so it has no "
-            f"minutes; its cancellation and reason are in psi meeting show {meeting.id} and the "
-            f"calendar (psi meeting ics {meeting.day.year})."
+            _(
+                "Meeting {number} ({title}, {date}) was cancelled, so it has no minutes; its "
+                "cancellation and reason are in psi meeting show {number} and the calendar "
+                "(psi meeting ics {year})."
+            ).format(
+                number=meeting.id, title=meeting.title, date=meeting.day, year=meeting.day.year
+            )
         )
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from psi.errors import FileProblem, InvalidInput
 from psi.reports.layout import prepare_for_pandoc
-from psi.words import LOCALES, locale, words
+from psi.words import LOCALES, _, locale, words
 
 if TYPE_CHECKING:
     import jinja2
@@ -98,7 +98,9 @@ def check_language(lang: str) -> str:
     """`sv` or `en`, else InvalidInput."""
     value = lang.strip().casefold()
     if value not in LANGUAGES:
-        raise InvalidInput(f"'{lang}' is not a report language; use --lang sv or --lang en.")
+        raise InvalidInput(
+            _("'{lang}' is not a report language; use --lang sv or --lang en.").format(lang=lang)
+        )
     return value
 
 
@@ -106,8 +108,11 @@ def check_format(file_format: str, allowed: tuple[str, ...] = FORMATS) -> str:
     """One of the allowed output formats, else InvalidInput."""
     value = file_format.strip().casefold()
     if value not in allowed:
-        choices = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
-        raise InvalidInput(f"'{file_format}' is not a format here; use --format {choices}.")
+        raise InvalidInput(
+            _("'{format}' is not a format here; use --format {formats} or {last}.").format(
+                format=file_format, formats=", ".join(allowed[:-1]), last=allowed[-1]
+            )
+        )
     return value
 
 
@@ -159,7 +164,10 @@ def user_templates(option: Path | None) -> Path | None:
     folder = value.expanduser()
     if not folder.is_dir():
         raise FileProblem(
-            f"The templates folder {folder} does not exist; create it with `psi report templates --copy {folder}`."
+            _(
+                "The templates folder {folder} does not exist; create it with "
+                "`psi report templates --copy {folder}`."
+            ).format(folder=folder)
         )
     return folder
 
@@ -175,7 +183,7 @@ def find_template(name: str, user_dir: Path | None) -> Path:
         path = None if folder is None else template_file(folder, [name])
         if path is not None:
             return path
-    raise FileProblem(f"The template {name} is missing from psi's templates.")
+    raise FileProblem(_("The template {name} is missing from psi's templates.").format(name=name))
 
 
 def render_markdown(template: str, context: dict[str, Any], request: DocumentRequest) -> str:
@@ -209,25 +217,39 @@ def render_markdown(template: str, context: dict[str, Any], request: DocumentReq
         return environment.get_template(name).render(**context)
     except SecurityError as exc:
         raise FileProblem(
-            f"The template {path} tries something a template may not do "
-            f"({str(exc).rstrip('.')}); a template can only show the data it is given."
+            _(
+                "The template {path} tries something a template may not do ({problem}); "
+                "a template can only show the data it is given."
+            ).format(path=path, problem=str(exc).rstrip("."))
         ) from None
     except jinja2.TemplateNotFound as exc:
         raise FileProblem(
-            f"The template {path} uses {exc.name}, which is not a template in {path.parent}; "
-            "put that file in the same folder."
+            _(
+                "The template {path} uses {name}, which is not a template in {folder}; "
+                "put that file in the same folder."
+            ).format(path=path, name=exc.name, folder=path.parent)
         ) from None
     except jinja2.TemplateError as exc:
-        raise FileProblem(f"The template {path} cannot be used: {exc}.") from None
+        raise FileProblem(
+            _("The template {path} cannot be used: {problem}.").format(path=path, problem=exc)
+        ) from None
     except UnicodeDecodeError:
-        raise FileProblem(f"The template {path} is not UTF-8 text; save it as UTF-8.") from None
+        raise FileProblem(
+            _("The template {path} is not UTF-8 text; save it as UTF-8.").format(path=path)
+        ) from None
     except RecursionError:
         raise FileProblem(
-            f"The template {path} includes or extends itself without end; remove that loop."
+            _(
+                "The template {path} includes or extends itself without end; remove that loop."
+            ).format(path=path)
         ) from None
     except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
         # A user's template can compute; what fails there is the template's fault.
-        raise FileProblem(f"The template {path} fails while rendering: {exc}.") from None
+        raise FileProblem(
+            _("The template {path} fails while rendering: {problem}.").format(
+                path=path, problem=exc
+            )
+        ) from None
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -269,7 +291,11 @@ def _folder_loader(folder: Path) -> jinja2.BaseLoader:
         try:
             return path.read_text(encoding="utf-8"), str(path), lambda: True
         except OSError as exc:
-            raise FileProblem(f"Cannot read the template {path}: {exc.strerror}.") from None
+            raise FileProblem(
+                _("Cannot read the template {path}: {reason}.").format(
+                    path=path, reason=exc.strerror
+                )
+            ) from None
 
     return jinja2.FunctionLoader(load)
 
@@ -360,7 +386,9 @@ def markdown_to_pdf(
     try:
         page_style = style.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise FileProblem(f"The page style {style} is not UTF-8 text; save it as UTF-8.") from None
+        raise FileProblem(
+            _("The page style {path} is not UTF-8 text; save it as UTF-8.").format(path=style)
+        ) from None
     body, chart_inputs = _place_charts(markdown_to_typst(markdown), slots or {}, charts or {})
     source = page_style + "\n" + body
     inputs = {
@@ -377,7 +405,11 @@ def markdown_to_pdf(
         try:
             pdf = typst.compile(str(main), sys_inputs=inputs, root=folder)
         except RuntimeError as exc:
-            raise FileProblem(f"The PDF could not be made with {style}: {exc}") from None
+            raise FileProblem(
+                _("The PDF could not be made with {path}: {problem}").format(
+                    path=style, problem=exc
+                )
+            ) from None
     assert isinstance(pdf, bytes)
     return pdf
 
@@ -429,8 +461,14 @@ def markdown_to_editable(markdown: str, request: DocumentRequest, *, title: str)
                 extra_args=args,
             )
         except RuntimeError as exc:
-            first = next((line for line in str(exc).splitlines() if line.strip()), "pandoc failed")
-            raise FileProblem(f"The {file_format} document could not be made: {first}") from None
+            first = next(
+                (line for line in str(exc).splitlines() if line.strip()), _("pandoc failed")
+            )
+            raise FileProblem(
+                _("The {format} document could not be made: {problem}").format(
+                    format=file_format, problem=first
+                )
+            ) from None
         document = target.read_bytes()
     _report_pandoc_warnings(said)
     return document

@@ -23,16 +23,19 @@ from psi.models import Activity, ActivityRequest, Goal, LogEntry, OperationsPlan
 from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
+from psi.words import NC_, _, ngettext, pgettext
 
 
 def add_plan(session: Session, title: str, first: int, last: int) -> OperationsPlan:
     """`psi plan add`: a multi-year operations plan."""
     rules.check_plan_years(first, last)
-    name = check_line(title, what="plan title")
+    name = check_line(title, what=NC_("what", "plan title"))
     titles = session.exec(select(OperationsPlan.title)).all()
     clash = next((t for t in titles if casefold_key(t) == casefold_key(name)), None)
     if clash is not None:
-        raise Conflict(f"There is already a plan called '{clash}'; see `psi plan show`.")
+        raise Conflict(
+            _("There is already a plan called '{plan}'; see `psi plan show`.").format(plan=clash)
+        )
     row = OperationsPlan(title=name, first_year=first, last_year=last)
     session.add(row)
     session.flush()
@@ -44,12 +47,17 @@ def find_plan(session: Session, query: str | None) -> OperationsPlan:
     plans = session.exec(select(OperationsPlan).order_by(col(OperationsPlan.first_year))).all()
     if not plans:
         raise NotFound(
-            'There is no operations plan yet; add one: psi plan add "Verksamhetsplan 2027-2030" --from 2027 --to 2030'
+            _(
+                "There is no operations plan yet; add one: "
+                'psi plan add "Verksamhetsplan 2027-2030" --from 2027 --to 2030.'
+            )
         )
     if query is None:
         if len(plans) > 1:
             raise NotFound(
-                f"There are {len(plans)} plans; name one: {'; '.join(p.title for p in plans)}."
+                _("There are {count} plans; name one: {plans}.").format(
+                    count=len(plans), plans="; ".join(p.title for p in plans)
+                )
             )
         return plans[0]
     key = query.strip().casefold()
@@ -57,10 +65,11 @@ def find_plan(session: Session, query: str | None) -> OperationsPlan:
         p for p in plans if p.title.casefold().startswith(key)
     ]
     if len(hits) != 1:
-        names = "; ".join(p.title for p in plans)
-        raise NotFound(
-            f"'{query}' {'matches several plans' if hits else 'is no plan'}; the plans are: {names}."
-        )
+        if hits:
+            refused = _("'{query}' matches several plans; the plans are: {plans}.")
+        else:
+            refused = _("'{query}' is no plan; the plans are: {plans}.")
+        raise NotFound(refused.format(query=query, plans="; ".join(p.title for p in plans)))
     return hits[0]
 
 
@@ -75,11 +84,15 @@ def add_goal(
     ).first()
     if existing is not None:
         raise Conflict(
-            f"{plan.title} already has a goal {goal_code}: {existing.text}; change it with "
-            f'psi plan goal "{plan.title}" {goal_code} --text TEXT, or choose another code.'
+            _(
+                "{plan} already has a goal {code}: {text}; change it with "
+                'psi plan goal "{plan}" {code} --text TEXT, or choose another code.'
+            ).format(plan=plan.title, code=goal_code, text=existing.text)
         )
     goal = Goal(
-        plan_id=stored_id(plan), code=goal_code, text=check_line(text, what="goal", limit=1000)
+        plan_id=stored_id(plan),
+        code=goal_code,
+        text=check_line(text, what=NC_("what", "goal"), limit=1000),
     )
     session.add(goal)
     session.flush()
@@ -97,14 +110,18 @@ def edit_plan(
     """`psi plan edit`: correct a plan's title or years; the activities that use its goals
     must stay inside its years."""
     if title is None and first is None and last is None:
-        raise InvalidInput("Nothing to change; give --name, --from or --to.")
+        raise InvalidInput(_("Nothing to change; give --name, --from or --to."))
     plan = find_plan(session, query)
     if title is not None:
-        name = check_line(title, what="plan title")
+        name = check_line(title, what=NC_("what", "plan title"))
         others = session.exec(select(OperationsPlan.title).where(OperationsPlan.id != plan.id))
         clash = next((t for t in others if casefold_key(t) == casefold_key(name)), None)
         if clash is not None:
-            raise Conflict(f"There is already a plan called '{clash}'; choose another --name.")
+            raise Conflict(
+                _("There is already a plan called '{plan}'; choose another --name.").format(
+                    plan=clash
+                )
+            )
         plan.title = name
     new_first = plan.first_year if first is None else first
     new_last = plan.last_year if last is None else last
@@ -119,9 +136,22 @@ def edit_plan(
         count = sum(1 for y in years if y in outside)
         listed = ", ".join(str(y) for y in outside)
         raise RuleViolation(
-            f"{count} activities of {listed} use goals of {plan.title}, which would then cover "
-            f"{new_first}-{new_last}; see them with psi activity list {outside[0]}, and give "
-            "them another goal with psi activity edit ID --goal CODE --plan NAME first."
+            ngettext(
+                "{count} activity of {years} uses a goal of {plan}, which would then cover "
+                "{first}-{last}; see it with psi activity list {year}, and give it another "
+                "goal with psi activity edit ID --goal CODE --plan NAME first.",
+                "{count} activities of {years} use goals of {plan}, which would then cover "
+                "{first}-{last}; see them with psi activity list {year}, and give them another "
+                "goal with psi activity edit ID --goal CODE --plan NAME first.",
+                count,
+            ).format(
+                count=count,
+                years=listed,
+                plan=plan.title,
+                first=new_first,
+                last=new_last,
+                year=outside[0],
+            )
         )
     plan.first_year, plan.last_year = new_first, new_last
     session.add(plan)
@@ -149,14 +179,16 @@ def edit_goal(
     """`psi plan goal PLAN CODE --code NEW --text TEXT`: rename a goal's code or change its
     text; the new code must be free in that plan. The activities keep the goal."""
     if new_code is None and text is None:
-        raise InvalidInput("Nothing to change; give --code NEW or --text TEXT.")
+        raise InvalidInput(_("Nothing to change; give --code NEW or --text TEXT."))
     plan = find_plan(session, plan_query)
     goal_code = rules.check_goal_code(code)
     goal = session.exec(select(Goal).where(Goal.plan_id == plan.id, Goal.code == goal_code)).first()
     if goal is None:
         raise NotFound(
-            f'{plan.title} has no goal {goal_code}; add it with psi plan goal "{plan.title}" '
-            f"{goal_code} TEXT, or see psi plan show."
+            _(
+                '{plan} has no goal {code}; add it with psi plan goal "{plan}" {code} TEXT, '
+                "or see psi plan show."
+            ).format(plan=plan.title, code=goal_code)
         )
     if new_code is not None:
         renamed = rules.check_goal_code(new_code)
@@ -166,12 +198,13 @@ def edit_goal(
             ).first()
             if taken is not None:
                 raise Conflict(
-                    f"{plan.title} already has a goal {renamed}: {taken.text}; "
-                    "choose another --code."
+                    _("{plan} already has a goal {code}: {text}; choose another --code.").format(
+                        plan=plan.title, code=renamed, text=taken.text
+                    )
                 )
             goal.code = renamed
     if text is not None:
-        goal.text = check_line(text, what="goal", limit=1000)
+        goal.text = check_line(text, what=NC_("what", "goal"), limit=1000)
     session.add(goal)
     session.flush()
     return GoalRecord(plan.title, goal.code, goal.text)
@@ -187,11 +220,17 @@ def check_plan_removal(session: Session, query: str) -> OperationsPlan:
         .order_by(col(Activity.year), col(Activity.id))
     ).all()
     if rows:
-        years = sorted({year for _, year in rows})
+        years = sorted({year for _activity, year in rows})
         raise RuleViolation(
-            f"{len(rows)} activities ({', '.join(str(y) for y in years)}) use goals of "
-            f"{plan.title}; give them another goal with psi activity edit ID --goal CODE "
-            '--plan NAME (or none with --goal ""), then remove the plan.'
+            ngettext(
+                "{count} activity ({years}) uses a goal of {plan}; give it another goal with "
+                'psi activity edit ID --goal CODE --plan NAME (or none with --goal ""), '
+                "then remove the plan.",
+                "{count} activities ({years}) use goals of {plan}; give them another goal with "
+                'psi activity edit ID --goal CODE --plan NAME (or none with --goal ""), '
+                "then remove the plan.",
+                len(rows),
+            ).format(count=len(rows), years=", ".join(str(y) for y in years), plan=plan.title)
         )
     return plan
 
@@ -225,7 +264,7 @@ def goal_texts(session: Session, year: int | None = None) -> dict[str, str]:
     for goal, plan in rows:  # later plans first, so an earlier plan's text wins
         if rules.covers(plan.first_year, plan.last_year, year):
             texts[goal.code] = goal.text
-    for goal, _ in rows:
+    for goal, _plan in rows:
         if goal.id in used:
             texts[goal.code] = goal.text
     return texts
@@ -244,34 +283,49 @@ def goal_for_year(session: Session, code: str, year: int, plan: str | None = Non
         .order_by(col(OperationsPlan.first_year), col(OperationsPlan.id))
     ).all()
     if not rows:
-        raise NotFound(f"No plan has a goal {goal_code}; see `psi plan show`.")
+        raise NotFound(_("No plan has a goal {code}; see `psi plan show`.").format(code=goal_code))
     covering = [
         (goal, plan) for goal, plan in rows if rules.covers(plan.first_year, plan.last_year, year)
     ]
     if len(covering) == 1:
         return covering[0][0]
     if covering:
-        titles = "; ".join(plan.title for _, plan in covering)
+        titles = "; ".join(plan.title for _goal, plan in covering)
         raise InvalidInput(
-            f"Goal {goal_code} is in more than one plan covering {year} ({titles}); "
-            f'choose one with --plan, e.g. --plan "{covering[-1][1].title}".'
+            _(
+                "Goal {code} is in more than one plan covering {year} ({plans}); "
+                'choose one with --plan, e.g. --plan "{example}".'
+            ).format(code=goal_code, year=year, plans=titles, example=covering[-1][1].title)
         )
-    spans = "; ".join(f"{plan.title} ({plan.first_year}-{plan.last_year})" for _, plan in rows)
-    raise InvalidInput(f"Goal {goal_code} belongs to {spans}, which does not cover {year}.")
+    spans = "; ".join(f"{plan.title} ({plan.first_year}-{plan.last_year})" for _goal, plan in rows)
+    raise InvalidInput(
+        _("Goal {code} belongs to {plans}, which does not cover {year}.").format(
+            code=goal_code, plans=spans, year=year
+        )
+    )
 
 
 def _goal_in_plan(session: Session, plan: OperationsPlan, code: str, year: int) -> Goal:
     if not rules.covers(plan.first_year, plan.last_year, year):
         raise InvalidInput(
-            f"{plan.title} covers {plan.first_year}-{plan.last_year}, not {year}; "
-            "choose a plan that covers the year (see psi plan show)."
+            _(
+                "{plan} covers {first}-{last}, not {year}; "
+                "choose a plan that covers the year (see psi plan show)."
+            ).format(plan=plan.title, first=plan.first_year, last=plan.last_year, year=year)
         )
     goals = session.exec(select(Goal).where(Goal.plan_id == plan.id).order_by(col(Goal.code)))
     by_code = {goal.code: goal for goal in goals}
-    if code not in by_code:
-        codes = ", ".join(by_code) or "none yet"
+    if code not in by_code and by_code:
         raise NotFound(
-            f'{plan.title} has no goal {code} (its goals: {codes}); see psi plan show "{plan.title}".'
+            _('{plan} has no goal {code} (its goals: {codes}); see psi plan show "{plan}".').format(
+                plan=plan.title, code=code, codes=", ".join(by_code)
+            )
+        )
+    if code not in by_code:
+        raise NotFound(
+            _(
+                '{plan} has no goal {code} (its goals: none yet); see psi plan show "{plan}".'
+            ).format(plan=plan.title, code=code)
         )
     return by_code[code]
 
@@ -352,13 +406,13 @@ def add_activity(
     """`psi activity add`: an activity on the year's list."""
     _check_when(when, year)
     if plan is not None and not goal:
-        raise InvalidInput("--plan chooses whose goal --goal means; give --goal CODE with it.")
+        raise InvalidInput(_("--plan chooses whose goal --goal means; give --goal CODE with it."))
     goal_row = goal_for_year(session, goal, year, plan) if goal else None
     owner_row = find_org(session, owner) if owner else None
     askers = list(dict.fromkeys(_requester(session, name, year) for name in requested_by))
     row = Activity(
         year=year,
-        title=check_line(title, what="title", limit=300),
+        title=check_line(title, what=NC_("what", "title"), limit=300),
         goal_id=stored_id(goal_row) if goal_row else None,
         owner_id=stored_id(owner_row) if owner_row else None,
         planned_on=when,
@@ -374,14 +428,19 @@ def add_activity(
 
 def _check_when(when: date | None, year: int) -> None:
     if when is not None and when.year != year:
-        raise InvalidInput(f"--when {when} is not in {year}; give a date in {year}.")
+        raise InvalidInput(
+            _("--when {day} is not in {year}; give a date in {year}.").format(day=when, year=year)
+        )
 
 
 def _requester(session: Session, name: str, year: int) -> int:
     org = find_org(session, name)
     if not member_in(org, year):
         raise RuleViolation(
-            f"{org.name} is not a member in {year}, so it cannot have asked for an activity as one."
+            _(
+                "{organisation} is not a member in {year}, "
+                "so it cannot have asked for an activity as one."
+            ).format(organisation=org.name, year=year)
         )
     return stored_id(org)
 
@@ -413,7 +472,7 @@ def _get(session: Session, activity_id: int) -> Activity:
         session,
         Activity,
         activity_id,
-        f"There is no activity {activity_id}; see `psi activity list`.",
+        _("There is no activity {number}; see `psi activity list`.").format(number=activity_id),
     )
 
 
@@ -458,7 +517,7 @@ def finish_activity(
 def cancel_activity(session: Session, activity_id: int, reason: str) -> ActivityView:
     """`psi activity cancel`: it will not be done; the reason is kept."""
     row = _move(session, activity_id, ActivityStatus.CANCELLED)
-    row.cancel_reason = check_line(reason, what="reason", limit=500)
+    row.cancel_reason = check_line(reason, what=NC_("what", "reason"), limit=500)
     session.flush()
     return _views(session, [row])[0]
 
@@ -475,6 +534,25 @@ def reopen_activity(session: Session, activity_id: int) -> ActivityView:
     session.add(row)
     session.flush()
     return _views(session, [row])[0]
+
+
+FACT_WORDS = {
+    "title": NC_("activity field", "title"),
+    "goal": NC_("activity field", "goal"),
+    "owner": NC_("activity field", "owner"),
+    "date": NC_("activity field", "date"),
+    "status": NC_("activity field", "status"),
+    "done date": NC_("activity field", "done date"),
+    "outcome": NC_("activity field", "outcome"),
+    "cancel reason": NC_("activity field", "cancel reason"),
+    "requested by": NC_("activity field", "requested by"),
+}
+"""The words `rules.changed_facts` names an activity's fields with, for the translator."""
+
+
+def fact_words(changed: Sequence[str]) -> list[str]:
+    """What an edit changed (`rules.changed_facts`), in the interface language."""
+    return [pgettext("activity field", word) if word in FACT_WORDS else word for word in changed]
 
 
 @dataclass(frozen=True)
@@ -499,17 +577,17 @@ def edit_activity(
     """`psi activity edit`: correct the title, goal (of which plan), owner, planned date or the
     members that asked for it; None keeps a field, "" clears it. Checked like `add`."""
     if all(value is None for value in (title, goal, plan, owner, when, requested_by)):
-        raise InvalidInput(rules.NOTHING_TO_EDIT)
+        raise InvalidInput(_(rules.NOTHING_TO_EDIT))
     row = _get(session, activity_id)
     before = _facts(session, row)
     if title is not None:
-        row.title = check_line(title, what="title", limit=300)
+        row.title = check_line(title, what=NC_("what", "title"), limit=300)
     if goal is not None or plan is not None:
         row.goal_id = _edited_goal(session, row, goal, plan)
     if owner is not None:
         row.owner_id = stored_id(find_org(session, owner)) if owner.strip() else None
     if when is not None:
-        day = parse_optional_date(when, what="planned date")
+        day = parse_optional_date(when, what=NC_("what", "planned date"))
         _check_when(day, row.year)
         row.planned_on = day
     session.add(row)
@@ -537,7 +615,7 @@ def _edited_goal(session: Session, row: Activity, goal: str | None, plan: str | 
     if goal is not None and not goal.strip():
         if plan is not None:
             raise InvalidInput(
-                '--goal "" clears the goal, so --plan has nothing to choose; leave it out.'
+                _('--goal "" clears the goal, so --plan has nothing to choose; leave it out.')
             )
         return None
     code = goal
@@ -545,8 +623,10 @@ def _edited_goal(session: Session, row: Activity, goal: str | None, plan: str | 
         current = session.get(Goal, row.goal_id) if row.goal_id else None
         if current is None:
             raise InvalidInput(
-                f"Activity {row.id} has no goal, so --plan has nothing to move; "
-                "give the goal too: --goal CODE --plan NAME."
+                _(
+                    "Activity {number} has no goal, so --plan has nothing to move; "
+                    "give the goal too: --goal CODE --plan NAME."
+                ).format(number=row.id)
             )
         code = current.code
     return stored_id(goal_for_year(session, code, row.year, plan))
@@ -671,8 +751,8 @@ def _to_carry(session: Session, year: int) -> list[tuple[Activity, bool]]:
 def carry_preview(session: Session, year: int) -> list[CarryMove]:
     """`psi activity carry --dry-run`: what a carry of the year would move; reads only."""
     moves = _to_carry(session, year)
-    views = _views(session, [row for row, _ in moves])
-    return [CarryMove(view, keeps) for view, (_, keeps) in zip(views, moves, strict=True)]
+    views = _views(session, [row for row, _keeps in moves])
+    return [CarryMove(view, keeps) for view, (_row, keeps) in zip(views, moves, strict=True)]
 
 
 def carry_activities(
@@ -683,9 +763,15 @@ def carry_activities(
     moves = _to_carry(session, year)
     if moves and not early and rules.carry_is_early(year, today or date.today()):
         raise RuleViolation(
-            f"{year} is not over, and {len(moves)} of its activities would move to {year + 1}; "
-            f"see them with psi activity carry {year} --dry-run, carry from December on, "
-            "or add --early to carry now."
+            ngettext(
+                "{year} is not over, and {n} of its activities would move to {next_year}; "
+                "see it with psi activity carry {year} --dry-run, carry from December on, "
+                "or add --early to carry now.",
+                "{year} is not over, and {n} of its activities would move to {next_year}; "
+                "see them with psi activity carry {year} --dry-run, carry from December on, "
+                "or add --early to carry now.",
+                len(moves),
+            ).format(year=year, n=len(moves), next_year=year + 1)
         )
     copies: list[Activity] = []
     for row, keeps_goal in moves:
@@ -703,7 +789,7 @@ def carry_activities(
         session.add(copy)
         copies.append(copy)
     session.flush()
-    for (row, _), copy in zip(moves, copies, strict=True):
+    for (row, _keeps), copy in zip(moves, copies, strict=True):
         askers = session.exec(
             select(ActivityRequest.organisation_id).where(ActivityRequest.activity_id == row.id)
         ).all()
@@ -736,7 +822,7 @@ def undo_preview(session: Session, year: int) -> list[ActivityView]:
     checks as the undo); reads only."""
     pairs = _carried(session, year)
     _check_untouched(session, year, pairs)
-    return _views(session, [copy for _, copy in pairs])
+    return _views(session, [copy for _original, copy in pairs])
 
 
 def undo_carry(session: Session, year: int) -> list[ActivityView]:
@@ -745,9 +831,9 @@ def undo_carry(session: Session, year: int) -> list[ActivityView]:
     The originals, as they now are."""
     pairs = _carried(session, year)
     _check_untouched(session, year, pairs)
-    originals = [original for original, _ in pairs]
+    originals = [original for original, _copy in pairs]
     before = _statuses_before_carry(session, {stored_id(row) for row in originals})
-    _delete_activities(session, [copy for _, copy in pairs])
+    _delete_activities(session, [copy for _original, copy in pairs])
     for row in originals:
         row.status = rules.status_before_carry(before.get(stored_id(row))).value
         session.add(row)
@@ -767,7 +853,7 @@ def _check_untouched(session: Session, year: int, pairs: list[tuple[Activity, Ac
     carried_on = set(
         session.exec(
             select(Activity.carried_from_id).where(
-                col(Activity.carried_from_id).in_([copy.id for _, copy in pairs])
+                col(Activity.carried_from_id).in_([copy.id for _original, copy in pairs])
             )
         ).all()
     )
@@ -781,12 +867,14 @@ def _check_untouched(session: Session, year: int, pairs: list[tuple[Activity, Ac
         if copy.id in carried_on and "status" not in changed:
             changed.append("status")
         if changed:
-            touched.append(f"{copy.id} ({', '.join(changed)})")
+            touched.append(f"{copy.id} ({', '.join(fact_words(changed))})")
     if touched:
         raise RuleViolation(
-            f"Not undone: the copies in {year + 1} have changed since the carry "
-            f"(activity {'; '.join(touched)}); remove the copies you do not want one by one "
-            "with psi activity remove ID, which puts each original back."
+            _(
+                "Not undone: the copies in {next_year} have changed since the carry "
+                "(activity {changes}); remove the copies you do not want one by one "
+                "with psi activity remove ID, which puts each original back."
+            ).format(next_year=year + 1, changes="; ".join(touched))
         )
 
 
@@ -878,7 +966,7 @@ def add_log(
     )
     if not row.text:
         raise InvalidInput(
-            'The log text is empty; write what happened, e.g. "Möte med MSI om nätverket".'
+            _('The log text is empty; write what happened, e.g. "Möte med MSI om nätverket".')
         )
     session.add(row)
     session.flush()

@@ -21,6 +21,7 @@ from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, M
 from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
+from psi.words import N_, NC_, _, ngettext
 
 
 def set_grant(
@@ -33,7 +34,7 @@ def set_grant(
     decision_ref: str | None = None,
 ) -> tuple[Grant, bool]:
     """`psi budget grant`: record (or correct) the year's grant from a source."""
-    name = check_line(source, what="source")
+    name = check_line(source, what=NC_("what", "source"))
     row = session.exec(select(Grant).where(Grant.year == year, Grant.source == name)).first()
     created = row is None
     if row is None:
@@ -41,7 +42,7 @@ def set_grant(
     row.amount_ore = amount
     row.decided_on = decided_on or row.decided_on
     if decision_ref:
-        row.decision_ref = check_line(decision_ref, what="decision reference")
+        row.decision_ref = check_line(decision_ref, what=NC_("what", "decision reference"))
     session.add(row)
     session.flush()
     return row, created
@@ -72,12 +73,23 @@ def coordinators_in(session: Session, year: int) -> dict[int, str]:
     }
 
 
+_NOT_COORDINATOR = {
+    "allocation": N_(
+        "{name} is not a coordinator in {year}, so it cannot receive an allocation; "
+        "see `psi coordinators` (or record the year with `psi rotate {year} --appoint ORG`)."
+    ),
+    "expense": N_(
+        "{name} is not a coordinator in {year}, so it cannot have expenses from the grant; "
+        "see `psi coordinators` (or record the year with `psi rotate {year} --appoint ORG`)."
+    ),
+}
+
+
 def _require_coordinator(session: Session, org: Organisation, year: int, what: str) -> None:
+    """RuleViolation unless the organisation coordinates in the year (`what` it would get:
+    an "allocation" or an "expense")."""
     if org.id not in coordinators_in(session, year):
-        raise RuleViolation(
-            f"{org.name} is not a coordinator in {year}, so it cannot {what}; "
-            f"see `psi coordinators` (or record the year with `psi rotate {year} --appoint ORG`)."
-        )
+        raise RuleViolation(_(_NOT_COORDINATOR[what]).format(name=org.name, year=year))
 
 
 def _allocations(session: Session, year: int) -> dict[int, int]:
@@ -96,30 +108,38 @@ def allocate(
 ) -> dict[str, int]:
     """`psi budget allocate`: give coordinators their share, or split the grant evenly."""
     if force and not (reason and reason.strip()):
-        raise InvalidInput("--force needs --reason TEXT: the reason is kept and shown in reports.")
+        raise InvalidInput(
+            _("--force needs --reason TEXT: the reason is kept and shown in reports.")
+        )
     grant = grant_total(session, year)
     coordinators = coordinators_in(session, year)
     wanted: dict[int, int] = {}
     if even:
         if not grant:
             raise RuleViolation(
-                f"{year} has no grant to split; record it first: psi budget grant {year} 200000"
+                _(
+                    "{year} has no grant to split; record it first: psi budget grant {year} 200000."
+                ).format(year=year)
             )
         if not coordinators:
             raise RuleViolation(
-                f"{year} has no coordinators to split the grant between; see `psi coordinators`."
+                _(
+                    "{year} has no coordinators to split the grant between; see `psi coordinators`."
+                ).format(year=year)
             )
         wanted = dict(zip(coordinators, rules.even_split(grant, len(coordinators)), strict=True))
     for query, amount in (shares or {}).items():
         org = find_org(session, query)
-        _require_coordinator(session, org, year, "receive an allocation")
+        _require_coordinator(session, org, year, "allocation")
         wanted[stored_id(org)] = amount
     merged = {**_allocations(session, year), **wanted}
     over = rules.over_allocation(grant, merged)
     if over and not force:
         raise RuleViolation(
-            f"The allocations would exceed {year}'s grant of {format_amount(grant)} by "
-            f"{format_amount(over)}; lower them, or add --force --reason TEXT."
+            _(
+                "The allocations would exceed {year}'s grant of {grant} by {over}; "
+                "lower them, or add --force --reason TEXT."
+            ).format(year=year, grant=format_amount(grant), over=format_amount(over))
         )
     for org_id, amount in wanted.items():
         row = session.exec(
@@ -191,9 +211,11 @@ def _fill_expense(
 ) -> None:
     """Check an expense's values as `spend` does (a coordinator of that year, a meeting that
     exists, a note that is text) and put them in the row: one check for spend and edit."""
-    _require_coordinator(session, org, on.year, "have expenses from the grant")
+    _require_coordinator(session, org, on.year, "expense")
     if meeting_id is not None and session.get(Meeting, meeting_id) is None:
-        raise NotFound(f"There is no meeting {meeting_id}; see `psi meeting list`.")
+        raise NotFound(
+            _("There is no meeting {number}; see `psi meeting list`.").format(number=meeting_id)
+        )
     row.spent_on = on
     row.organisation_id = stored_id(org)
     row.amount_ore = amount
@@ -236,7 +258,7 @@ def edit_expense(
     note or meeting, checked as `spend` checks a new one; None keeps a field, and "" clears the
     note or the meeting."""
     if all(value is None for value in (org_query, amount, on, category, note, meeting)):
-        raise InvalidInput(rules.NOTHING_TO_EDIT)
+        raise InvalidInput(_(rules.NOTHING_TO_EDIT))
     row = _expense_row(session, expense_id)
     before = _expense_facts(row)
     org = find_org(session, org_query) if org_query is not None else None
@@ -290,7 +312,7 @@ def _expense_row(session: Session, expense_id: int) -> Expense:
         session,
         Expense,
         expense_id,
-        f"There is no expense {expense_id}; see `psi budget expenses`.",
+        _("There is no expense {number}; see `psi budget expenses`.").format(number=expense_id),
     )
 
 
@@ -332,7 +354,7 @@ def add_funding(
     """`psi budget funding`: other money in a year, beside the grant or freeing it."""
     row = CoFunding(
         year=year,
-        source=check_line(source, what="source"),
+        source=check_line(source, what=NC_("what", "source")),
         amount_ore=amount,
         note=check_note(note) if note else None,
         kind=kind.value,
@@ -346,7 +368,7 @@ def _funding_view(row: CoFunding) -> CoFundingView:
     return CoFundingView(row.source, row.amount_ore, row.note, Funding(row.kind))
 
 
-EXPENSE_ALIASES = {
+EXPENSE_ALIASES = {  # the Swedish ones are the budget report's headings, and a few more
     fold(alias): column
     for column, names in {
         "date": ("datum", "spent on"),
@@ -354,7 +376,7 @@ EXPENSE_ALIASES = {
         "amount": ("belopp", "summa"),
         "category": ("kategori",),
         "note": ("anteckning", "kommentar", "beskrivning"),
-        "meeting": ("möte", "meeting id"),
+        "meeting": ("möte", "meeting id", "mötesnummer"),
     }.items()
     for alias in (column, *names)
 }
@@ -363,7 +385,7 @@ EXPENSE_ALIASES = {
 def import_expenses(session: Session, path: Path) -> int:
     """`psi budget import`: every row of the CSV, or none if any row is bad (the caller's
     transaction is rolled back on the error, and for a dry run)."""
-    from psi.domain.spreadsheet import read_csv
+    from psi.domain.spreadsheet import EXTRA_CELLS, read_csv
     from psi.services.register_file import read_text
 
     rows = read_csv(
@@ -378,7 +400,7 @@ def import_expenses(session: Session, path: Path) -> int:
         cells = row.cells
         try:
             if row.extra_cells:
-                raise InvalidInput("it has more cells than the header has columns")
+                raise InvalidInput(_(EXTRA_CELLS))
             meeting = cells.get("meeting") or None
             good.append(
                 spend(
@@ -392,11 +414,18 @@ def import_expenses(session: Session, path: Path) -> int:
                 )
             )
         except PsiError as exc:
-            bad.append(f"line {row.line}: {str(exc).rstrip('.')}")
+            bad.append(
+                _("line {line}: {problem}").format(line=row.line, problem=str(exc).rstrip("."))
+            )
     if bad:
         raise InvalidInput(
-            f"{len(bad)} of {len(rows)} rows in {path.name} are bad; nothing was imported. "
-            "Fix these rows and import again:",
+            ngettext(
+                "{bad} of {total} row in {file} is bad; nothing was imported. "
+                "Fix it and import again:",
+                "{bad} of {total} rows in {file} are bad; nothing was imported. "
+                "Fix these rows and import again:",
+                len(rows),
+            ).format(bad=len(bad), total=len(rows), file=path.name),
             details=tuple(bad),
         )
     return len(good)
@@ -406,7 +435,9 @@ def _meeting_number(text: str | None) -> int | None:
     if not text:
         return None
     if not text.strip().isdigit():
-        raise InvalidInput(f"'{text}' is not a meeting number; see `psi meeting list`.")
+        raise InvalidInput(
+            _("'{text}' is not a meeting number; see `psi meeting list`.").format(text=text)
+        )
     return int(text.strip())
 
 

@@ -25,6 +25,7 @@ from psi.location import DbLocation
 from psi.models import Attendance, AuditEntry, Contact, Erasure, Organisation
 from psi.services import stored_id
 from psi.services.orgs import ContactView, contact_view, find_org
+from psi.words import N_, _
 
 
 def add_contact(
@@ -41,7 +42,11 @@ def add_contact(
     fields = check_contact(name, email, phone, role)
     names = session.exec(select(Contact.name).where(Contact.organisation_id == org.id)).all()
     if casefold_key(fields.name) in {casefold_key(name) for name in names}:
-        raise Conflict(f"{fields.name} is already a contact person at {org.name}.")
+        raise Conflict(
+            _("{name} is already a contact person at {organisation}.").format(
+                name=fields.name, organisation=org.name
+            )
+        )
     row = Contact(
         organisation_id=stored_id(org),
         name=fields.name,
@@ -77,11 +82,17 @@ def _find_contact(session: Session, org_query: str, name: str) -> tuple[Contact,
         if casefold_key(row.name) == key:
             return row, org
     there = sorted((row.name for row in rows), key=swedish_sort_key)
-    known = f"; its contact persons are {', '.join(there)}" if there else " yet"
-    raise NotFound(
-        f"{org.name} has no contact person called '{clean(name)}'{known}. "
-        f'See psi contact list "{org.name}".'
-    )
+    if there:
+        text = _(
+            "{organisation} has no contact person called '{name}'; its contact persons are "
+            '{names}. See psi contact list "{organisation}".'
+        )
+    else:
+        text = _(
+            "{organisation} has no contact person called '{name}' yet. "
+            'See psi contact list "{organisation}".'
+        )
+    raise NotFound(text.format(organisation=org.name, name=clean(name), names=", ".join(there)))
 
 
 def _fields(row: Contact) -> ContactFields:
@@ -109,7 +120,7 @@ def edit_contact(
     """`psi contact edit`: correct a contact person's name, role, e-mail address or phone,
     checked as `add` checks them; None keeps a field, "" clears the role, address or phone."""
     if all(value is None for value in (new_name, email, phone, role)):
-        raise InvalidInput(rules.NOTHING_TO_EDIT)
+        raise InvalidInput(_(rules.NOTHING_TO_EDIT))
     row, org = _find_contact(session, org_query, name)
     before = _fields(row)
     after = rules.edited_contact(before, name=new_name, email=email, phone=phone, role=role)
@@ -119,8 +130,10 @@ def edit_contact(
         ).all()
         if casefold_key(after.name) in {casefold_key(other) for other in others}:
             raise Conflict(
-                f"{after.name} is already a contact person at {org.name}; "
-                f'see psi contact list "{org.name}".'
+                _(
+                    "{name} is already a contact person at {organisation}; "
+                    'see psi contact list "{organisation}".'
+                ).format(name=after.name, organisation=org.name)
             )
     changed = rules.changed_fields(before, after)
     if changed:
@@ -171,7 +184,7 @@ def namesake_organisations(session: Session, who: str) -> list[str]:
         erasure.choose(candidates, typed)
     except Conflict:
         found = {c.organisation for c in candidates if erasure.matches_who(c, typed)}
-        return sorted(found - {REMOVED_ORGANISATION}, key=swedish_sort_key)
+        return sorted(found - {_(REMOVED_ORGANISATION)}, key=swedish_sort_key)
     return []
 
 
@@ -289,7 +302,9 @@ def _candidates(session: Session, org_query: str | None) -> list[tuple[Contact, 
     return [(row, name) for row, name in session.exec(query)]
 
 
-REMOVED_ORGANISATION = "an organisation no longer in the register"
+REMOVED_ORGANISATION = N_("an organisation no longer in the register")
+"""How a contact person's organisation is named when it was removed (in the interface
+language where it is used)."""
 
 
 def _kept_text(value: Any) -> str | None:
@@ -332,7 +347,7 @@ def _removed_candidates(
             name, email, phone = (_kept_text(values.get(f)) for f in _IDENTITY)
             organisation = names.get(org) if isinstance(org, int) else None
             found[key] = Candidate(
-                key, name or "", organisation or REMOVED_ORGANISATION, email, phone
+                key, name or "", organisation or _(REMOVED_ORGANISATION), email, phone
             )
     return list(found.values())
 
@@ -368,8 +383,8 @@ def _work(session: Session, who: str, org_query: str | None, also: Person) -> _W
     updates: list[_Update] = []
     for cls in _tables():
         found = _scan(session, cls, scope)
-        fields.extend(change for change, _ in found)
-        updates.extend(update for _, update in found)
+        fields.extend(change for change, _update in found)
+        updates.extend(update for _change, update in found)
     plan = ErasurePlan(
         display,
         who_person,
@@ -377,7 +392,7 @@ def _work(session: Session, who: str, org_query: str | None, also: Person) -> _W
         tuple(fields),
         tuple(namesakes),
     )
-    return _Work(plan, [row for row, _ in chosen], updates)
+    return _Work(plan, [row for row, _org in chosen], updates)
 
 
 def _namesakes(session: Session, chosen_ids: set[int], who: Person) -> list[ErasedContact]:
@@ -434,9 +449,11 @@ def _scan(
         return []
     table = str(getattr(cls, "__tablename__", cls.__name__))
     keys = [attr.key for attr in inspect(cls).column_attrs if attr.columns[0].primary_key]
-    names = [column for _, column, _ in columns]
+    names = [column for _attr, column, _length in columns]
     attributes = {column: (attribute, length) for attribute, column, length in columns}
-    query = select(*(getattr(cls, name) for name in [*keys, *(a for a, _, _ in columns)]))
+    query = select(
+        *(getattr(cls, name) for name in [*keys, *(a for a, _column, _length in columns)])
+    )
     found: list[tuple[FieldChange, _Update]] = []
     for chunk in _chunks(session.exec(query)):
         if not _may_mention(cls, chunk, scope):
@@ -457,7 +474,7 @@ def _may_mention(cls: type[SQLModel], chunk: list[Any], scope: _Scope) -> bool:
     joined = "\x00".join(str(value) for row in chunk for value in row if value)
     if erasure.mentions(audit.json_unescaped(joined), scope.who):
         return True
-    tables = {f'"{name}"' for name, _ in scope.erased_rows | scope.kept_rows}
+    tables = {f'"{name}"' for name, _id in scope.erased_rows | scope.kept_rows}
     return cls is AuditEntry and any(name in joined for name in tables)
 
 
@@ -508,8 +525,10 @@ def erase_person(
     work = _work(session, who, org_query, also or Person())
     if expected is not None and not work.plan.same_changes(expected):
         raise Conflict(
-            "The register changed since the list above was made; nothing was erased. "
-            "Run the command again to see the new list."
+            _(
+                "The register changed since the list above was made; nothing was erased. "
+                "Run the command again to see the new list."
+            )
         )
     per_org = Counter(row.organisation_id for row in work.rows)
     today = date.today()
@@ -643,16 +662,20 @@ def survey(
         if not held:
             org = find_org(session, org_query or "").name
             raise NotFound(
-                f"No contact person at {org} is called or has the address '{clean(who)}'; "
-                "see `psi contact list` (to erase them from psi's backups, add "
-                "--include-backups)."
+                _(
+                    "No contact person at {organisation} is called or has the address '{who}'; "
+                    "see `psi contact list` (to erase them from psi's backups, add "
+                    "--include-backups)."
+                ).format(organisation=org, who=clean(who))
             )
         return Survey(plan, held)
     held = tuple(backups_holding(location, plan.searched))
     if plan.is_empty and not held and not files_holding(location, plan.searched):
         raise NotFound(
-            f"No contact person is called or has the address '{clean(who)}', and nothing in "
-            "the register, its file or psi's backups mentions it; see `psi contact list`."
+            _(
+                "No contact person is called or has the address '{who}', and nothing in "
+                "the register, its file or psi's backups mentions it; see `psi contact list`."
+            ).format(who=clean(who))
         )
     return Survey(plan, held)
 

@@ -18,6 +18,7 @@ from psi.domain.text import check_line
 from psi.errors import Conflict, NotFound
 from psi.models import HistoryEntry
 from psi.services import stored_id
+from psi.words import NC_, _
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def history_entries(session: Session) -> list[HistoryView]:
 
 
 def _ref(text: str | None) -> str | None:
-    return check_line(text, what="reference") if text and text.strip() else None
+    return check_line(text, what=NC_("what", "reference")) if text and text.strip() else None
 
 
 def _note(text: str | None) -> str | None:
@@ -109,9 +110,14 @@ def record_rotation(
     ).first()
     if row is not None and not replace:
         raise Conflict(
-            f"Kulturnämnden's rotation decision is already recorded as entry {row.id} "
-            f"(from {row.year}, decided {Decided(row.decided_year, row.decided_on).text}); "
-            "add --replace to replace it."
+            _(
+                "Kulturnämnden's rotation decision is already recorded as entry {number} "
+                "(from {year}, decided {decided}); add --replace to replace it."
+            ).format(
+                number=row.id,
+                year=row.year,
+                decided=Decided(row.decided_year, row.decided_on).text,
+            )
         )
     values = (year, decided.day, decided.year, reference, text)
     if row is None:
@@ -154,9 +160,11 @@ def record_assessment(
     ).first()
     if same is not None:
         raise Conflict(
-            f"The AU's assessment of {year} made on {day} is already recorded as entry "
-            f"{same.id}; to record it anew, remove that one first with "
-            f"`psi history remove {same.id}`."
+            _(
+                "The AU's assessment of {year} made on {day} is already recorded as entry "
+                "{number}; to record it anew, remove that one first with "
+                "`psi history remove {number}`."
+            ).format(year=year, day=day, number=same.id)
         )
     row = HistoryEntry(
         kind=HistoryKind.ASSESSMENT.value,
@@ -182,7 +190,9 @@ def get_entry(session: Session, entry_id: int) -> HistoryView:
     # A number no id column holds is simply not there (and is never sent to the database).
     row = session.get(HistoryEntry, entry_id) if 0 < entry_id <= LARGEST_ID else None
     if row is None:
-        raise NotFound(f"There is no history entry {entry_id}; see `psi history list`.")
+        raise NotFound(
+            _("There is no history entry {number}; see `psi history list`.").format(number=entry_id)
+        )
     return view_of(row)
 
 

@@ -24,6 +24,7 @@ from psi.models import LogEntry, Organisation
 from psi.services import get_or_missing, stored_id
 from psi.services.activities import LogView, add_log
 from psi.services.orgs import find_org
+from psi.words import _
 
 # --- use cases -------------------------------------------------------------------------------
 
@@ -45,7 +46,10 @@ def add_entry(
 
 def _row(session: Session, entry_id: int) -> LogEntry:
     return get_or_missing(
-        session, LogEntry, entry_id, f"There is no log entry {entry_id}; see `psi log list`."
+        session,
+        LogEntry,
+        entry_id,
+        _("There is no log entry {number}; see `psi log list`.").format(number=entry_id),
     )
 
 
@@ -92,7 +96,7 @@ def edit_entry(
     """`psi log edit`: correct an entry's kind, text, organisation, date or link, checked as
     `add` checks a new one; None keeps a field, "" clears the organisation or the link."""
     if all(value is None for value in (kind, text, org, on, link)):
-        raise InvalidInput(LOG_NOTHING_TO_EDIT)
+        raise InvalidInput(_(LOG_NOTHING_TO_EDIT))
     row = _row(session, entry_id)
     before = _facts(row)
     if kind is not None:
@@ -101,8 +105,10 @@ def edit_entry(
         row.text = check_note(text)
         if not row.text:
             raise InvalidInput(
-                "The log text cannot be empty; write what happened, or remove the entry with "
-                f"psi log remove {entry_id}."
+                _(
+                    "The log text cannot be empty; write what happened, or remove the entry "
+                    "with psi log remove {number}."
+                ).format(number=entry_id)
             )
     if org is not None:
         row.organisation_id = stored_id(find_org(session, org)) if org.strip() else None

@@ -32,16 +32,18 @@ from psi.services.meetings import (
     move_meeting,
     view_of,
 )
+from psi.words import NC_
 
 RECORDED_ABOUT: tuple[tuple[str, type[Any]], ...] = (
-    ("attendance", Attendance),
-    ("decisions", Decision),
-    ("action items", ActionItem),
-    ("corrections", MeetingCorrection),
-    ("expenses", Expense),
+    (NC_("meeting record", "attendance"), Attendance),
+    (NC_("meeting record", "decisions"), Decision),
+    (NC_("meeting record", "action items"), ActionItem),
+    (NC_("meeting record", "corrections"), MeetingCorrection),
+    (NC_("meeting record", "expenses"), Expense),
 )
 """Every table that refers to a meeting: a meeting any of them names has been used, so a new
-save leaves it alone (a test checks that no table referring to meetings is missing)."""
+save leaves it alone (a test checks that no table referring to meetings is missing). The
+words are English (`psi.domain.planning.edited_words` says them in the interface language)."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def _create(
             day=planned.day,
             start_time=slot.start,
             end_time=slot.end,
-            place=_optional_text(place, "place"),
+            place=_optional_text(place, NC_("what", "place")),
             co_organiser=planned.co_organiser,
             status=MeetingStatus.PLANNED.value,
             agenda=planned.agenda,

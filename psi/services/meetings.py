@@ -30,6 +30,7 @@ from psi.models import (
 from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
 from psi.services.views import json_as
+from psi.words import NC_, _
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _now() -> datetime:
 
 
 def _agenda_text(items: Sequence[str]) -> str | None:
-    cleaned = [check_line(item, what="agenda item", limit=300) for item in items]
+    cleaned = [check_line(item, what=NC_("what", "agenda item"), limit=300) for item in items]
     return "\n".join(cleaned) or None
 
 
@@ -144,13 +145,13 @@ def add_meeting(
     row = Meeting(
         uid=f"{uuid.uuid4()}@{UID_DOMAIN}",
         kind=new.kind.value,
-        title=_optional_text(new.title, "title") or rules.DEFAULT_TITLES[new.kind],
+        title=_optional_text(new.title, NC_("what", "title")) or rules.DEFAULT_TITLES[new.kind],
         day=new.day,
         start_time=new.slot.start if new.slot else None,
         end_time=new.slot.end if new.slot else None,
-        place=_optional_text(place, "place"),
+        place=_optional_text(place, NC_("what", "place")),
         link=_link(new.link),
-        co_organiser=_optional_text(co_organiser, "co-organiser"),
+        co_organiser=_optional_text(co_organiser, NC_("what", "co-organiser")),
         status=MeetingStatus.PLANNED.value,
         agenda=_agenda_text(new.agenda),
         created_at=_now(),
@@ -170,7 +171,10 @@ def _default_place(session: Session) -> str | None:
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
     """The meeting with this number, or NotFound."""
     return get_or_missing(
-        session, Meeting, meeting_id, f"There is no meeting {meeting_id}; see `psi meeting list`."
+        session,
+        Meeting,
+        meeting_id,
+        _("There is no meeting {number}; see `psi meeting list`.").format(number=meeting_id),
     )
 
 
@@ -209,6 +213,24 @@ def _record_corrections(
             )
         )
     return True
+
+
+def _finish_correction(
+    session: Session,
+    row: Meeting,
+    reason: str | None,
+    changes: Sequence[str],
+    *,
+    calendar: bool,
+    warnings: Sequence[str] = (),
+) -> Corrected:
+    """The end of every change of a meeting's record: touched (`calendar`: the event changed
+    too), each change recorded as a correction after justering (`reason` given), written."""
+    _touch(row, calendar=calendar)
+    session.add(row)
+    recorded = _record_corrections(session, row, reason, changes)
+    session.flush()
+    return Corrected(view_of(row), list(changes), recorded, list(warnings))
 
 
 def _time_text(start: time | None, end: time | None) -> str | None:
@@ -256,11 +278,9 @@ def move_meeting(
     warnings = rules.date_warnings(Kind(row.kind), before, day) if day != before else []
     row.day = day
     row.start_time, row.end_time = start, end
-    _touch(row)
-    session.add(row)
-    recorded = _record_corrections(session, row, checked, changes)
-    session.flush()
-    return Corrected(view_of(row), changes, recorded, warnings), before
+    return _finish_correction(
+        session, row, checked, changes, calendar=True, warnings=warnings
+    ), before
 
 
 def _reason(row: Meeting, reason: str | None) -> str | None:
@@ -289,21 +309,23 @@ def edit_meeting(
     if status is not MeetingStatus.HELD:
         rules.check_can_change(status, "edited")
     if all(value is None for value in (title, place, link, co_organiser, agenda)):
-        raise InvalidInput("Nothing to change: give --title, --place, --link, --with or --item.")
+        raise InvalidInput(_("Nothing to change: give --title, --place, --link, --with or --item."))
     if status is MeetingStatus.HELD and agenda is not None:
         raise RuleViolation(
-            f"Meeting {meeting_id} has been held, and its decisions and notes are recorded "
-            f"under its agenda's items, so the agenda stays; correct them with psi meeting "
-            f"decision {meeting_id} or psi meeting notes {meeting_id}."
+            _(
+                "Meeting {number} has been held, and its decisions and notes are recorded "
+                "under its agenda's items, so the agenda stays; correct them with psi meeting "
+                "decision {number} or psi meeting notes {number}."
+            ).format(number=meeting_id)
         )
     new = {
-        "title": row.title if title is None else check_line(title, what="title"),
-        "place": row.place if place is None else _optional_text(place, "place"),
+        "title": row.title if title is None else check_line(title, what=NC_("what", "title")),
+        "place": row.place if place is None else _optional_text(place, NC_("what", "place")),
         "link": row.link if link is None else _link(link),
         "co-organiser": (
             row.co_organiser
             if co_organiser is None
-            else _optional_text(co_organiser, "co-organiser")
+            else _optional_text(co_organiser, NC_("what", "co-organiser"))
         ),
         "agenda": row.agenda if agenda is None else _agenda_text(agenda),
     }
@@ -323,18 +345,14 @@ def edit_meeting(
     row.title = new["title"] or row.title
     row.place, row.link = new["place"], new["link"]
     row.co_organiser, row.agenda = new["co-organiser"], new["agenda"]
-    _touch(row)
-    session.add(row)
-    recorded = _record_corrections(session, row, checked, changes)
-    session.flush()
-    return Corrected(view_of(row), changes, recorded)
+    return _finish_correction(session, row, checked, changes, calendar=True)
 
 
 def cancel_meeting(session: Session, meeting_id: int, reason: str) -> MeetingView:
     """`psi meeting cancel`: kept in the record, exported to calendars as cancelled."""
     row = get_meeting(session, meeting_id)
     rules.check_can_change(MeetingStatus(row.status), "cancelled")
-    row.cancel_reason = check_line(reason, what="reason", limit=500)
+    row.cancel_reason = check_line(reason, what=NC_("what", "reason"), limit=500)
     row.status = MeetingStatus.CANCELLED.value
     _touch(row)
     session.add(row)
@@ -442,11 +460,17 @@ def correct_attendance(
         org = find_org(session, text)
         org_id = stored_id(org)
         if org_id in added:
-            raise InvalidInput(f"{org.name} is both added and removed; give it once.")
+            raise InvalidInput(
+                _("{organisation} is both added and removed; give it once.").format(
+                    organisation=org.name
+                )
+            )
         if org_id not in before:
             raise NotFound(
-                f"{org.name} is not recorded as present at meeting {meeting_id}; "
-                f"see who is with psi meeting show {meeting_id}."
+                _(
+                    "{organisation} is not recorded as present at meeting {number}; "
+                    "see who is with psi meeting show {number}."
+                ).format(organisation=org.name, number=meeting_id)
             )
         after.pop(org_id, None)
     change = rules.attendance_change(_names(session, before), _names(session, after))
@@ -464,11 +488,7 @@ def correct_attendance(
             session.add(
                 Attendance(meeting_id=meeting_id, organisation_id=org_id, contact_id=contact_id)
             )
-    _touch(row, calendar=False)
-    session.add(row)
-    recorded = _record_corrections(session, row, checked, [change])
-    session.flush()
-    return Corrected(view_of(row), [change], recorded)
+    return _finish_correction(session, row, checked, [change], calendar=False)
 
 
 def correct_decisions(
@@ -488,7 +508,7 @@ def correct_decisions(
     rules.check_has_record(MeetingStatus(row.status), meeting_id, "decisions")
     if not (add or change or remove):
         raise InvalidInput(
-            'Nothing to change: give --add "5: TEXT", --change N TEXT or --remove N.'
+            _('Nothing to change: give --add "5: TEXT", --change N TEXT or --remove N.')
         )
     agenda = agenda_of(row)
     decisions = list(
@@ -498,16 +518,22 @@ def correct_decisions(
             .order_by(col(Decision.position), col(Decision.id))
         ).all()
     )
-    numbers = [number for number, _ in change] + list(remove)
+    numbers = [number for number, _text in change] + list(remove)
     for number in numbers:
         if not 1 <= number <= len(decisions):
-            have = f"decisions 1–{len(decisions)}" if decisions else "no decisions"
-            raise NotFound(
-                f"Meeting {meeting_id} has no decision {number}; it has {have} "
-                f"(see psi meeting show {meeting_id})."
-            )
+            if decisions:
+                message = _(
+                    "Meeting {number} has no decision {decision}; it has decisions 1–{last} "
+                    "(see psi meeting show {number})."
+                )
+            else:
+                message = _(
+                    "Meeting {number} has no decision {decision}; it has no decisions "
+                    "(see psi meeting show {number})."
+                )
+            raise NotFound(message.format(number=meeting_id, decision=number, last=len(decisions)))
     if len(set(numbers)) < len(numbers):
-        raise InvalidInput("A decision is named twice; change or remove each one once.")
+        raise InvalidInput(_("A decision is named twice; change or remove each one once."))
 
     def shown(text: str, place: int | None) -> str:
         return _decision_view(agenda, text, place, 0).shown
@@ -553,11 +579,7 @@ def correct_decisions(
                 meeting_id=meeting_id, position=last + offset, text=sentence, agenda_item=place
             )
         )
-    _touch(row, calendar=False)
-    session.add(row)
-    recorded = _record_corrections(session, row, checked, changes)
-    session.flush()
-    return Corrected(view_of(row), changes, recorded)
+    return _finish_correction(session, row, checked, changes, calendar=False)
 
 
 def replace_notes(
@@ -578,11 +600,7 @@ def replace_notes(
         return Corrected(view_of(row), [], False)
     checked = _reason(row, reason)
     row.minutes = notes
-    _touch(row, calendar=False)
-    session.add(row)
-    recorded = _record_corrections(session, row, checked, [change])
-    session.flush()
-    return Corrected(view_of(row), [change], recorded)
+    return _finish_correction(session, row, checked, [change], calendar=False)
 
 
 def adjust_meeting(
@@ -623,7 +641,7 @@ def agenda_of(row: Meeting) -> Agenda:
 
 def _attendee(session: Session, text: str) -> tuple[int, int | None]:
     """`ORG` or `ORG:PERSON` (a contact person of that organisation) as ids."""
-    org_text, _, person = text.partition(":")
+    org_text, _colon, person = text.partition(":")
     org = find_org(session, org_text)
     if not person.strip():
         return stored_id(org), None
@@ -632,8 +650,10 @@ def _attendee(session: Session, text: str) -> tuple[int, int | None]:
     match = [c for c in contacts if casefold_key(c.name) == key]
     if not match:
         raise NotFound(
-            f"{org.name} has no contact person called '{person.strip()}'; add one with "
-            f'psi contact add "{org.name}" "{person.strip()}", or give only the organisation.'
+            _(
+                "{organisation} has no contact person called '{person}'; add one with "
+                'psi contact add "{organisation}" "{person}", or give only the organisation.'
+            ).format(organisation=org.name, person=person.strip())
         )
     return stored_id(org), stored_id(match[0])
 
@@ -645,14 +665,20 @@ def check_note_long(text: str) -> str:
     """Minutes text: kept as written, but not empty and not beyond the limit."""
     value = text.strip()
     if not value:
-        raise InvalidInput("The minutes file is empty.")
+        raise InvalidInput(_("The minutes file is empty."))
     if has_binary_characters(value):
         raise InvalidInput(
-            "The minutes file holds a NUL or other control character, so it is not plain "
-            "text; save the minutes as text (Markdown or .txt) and try again."
+            _(
+                "The minutes file holds a NUL or other control character, so it is not plain "
+                "text; save the minutes as text (Markdown or .txt) and try again."
+            )
         )
     if len(value) > MINUTES_MAX:
-        raise InvalidInput(f"The minutes are {len(value)} characters; at most {MINUTES_MAX} fit.")
+        raise InvalidInput(
+            _("The minutes are {length} characters; at most {limit} fit.").format(
+                length=len(value), limit=MINUTES_MAX
+            )
+        )
     return value
 
 
@@ -694,7 +720,7 @@ def add_action(session: Session, meeting_id: int, text: str, owner: str, due: da
     org = find_org(session, owner)
     item = ActionItem(
         meeting_id=meeting_id,
-        text=check_line(text, what="action", limit=1000),
+        text=check_line(text, what=NC_("what", "action"), limit=1000),
         owner_id=stored_id(org),
         due_on=due,
     )
@@ -721,7 +747,11 @@ def finish_action(session: Session, action_id: int, on: date) -> ActionView:
     """`psi action done`: the item is done."""
     item = _get_action(session, action_id)
     if item.done_on is not None:
-        raise RuleViolation(f"Action item {action_id} was already done on {item.done_on}.")
+        raise RuleViolation(
+            _("Action item {number} was already done on {date}.").format(
+                number=action_id, date=item.done_on
+            )
+        )
     item.done_on = on
     session.add(item)
     session.flush()
@@ -734,7 +764,7 @@ def _get_action(session: Session, action_id: int) -> ActionItem:
         session,
         ActionItem,
         action_id,
-        f"There is no action item {action_id}; see `psi action list`.",
+        _("There is no action item {number}; see `psi action list`.").format(number=action_id),
     )
 
 
@@ -759,11 +789,11 @@ def edit_action(
 ) -> tuple[ActionView, list[str]]:
     """`psi action edit`: an action item's text, owner or due date; what changed, in words."""
     if text is None and owner is None and due is None:
-        raise InvalidInput("Nothing to change: give --text, --owner or --due.")
+        raise InvalidInput(_("Nothing to change: give --text, --owner or --due."))
     item = _get_action(session, action_id)
     changed = []
     if text is not None:
-        new_text = check_line(text, what="action", limit=1000)
+        new_text = check_line(text, what=NC_("what", "action"), limit=1000)
         if new_text != item.text:
             item.text = new_text
             changed.append("text")
@@ -795,8 +825,10 @@ def reopen_action(session: Session, action_id: int) -> ActionView:
     item = _get_action(session, action_id)
     if item.done_on is None:
         raise RuleViolation(
-            f"Action item {action_id} is not done, so there is nothing to reopen; "
-            f"mark it done with psi action done {action_id}."
+            _(
+                "Action item {number} is not done, so there is nothing to reopen; "
+                "mark it done with psi action done {number}."
+            ).format(number=action_id)
         )
     item.done_on = None
     session.add(item)

@@ -14,17 +14,16 @@ from psi.domain import organisation as rules
 from psi.domain.membership import status_on
 from psi.domain.municipality import resolve_municipality, stored_municipality
 from psi.domain.names import Named, find_named
-from psi.domain.organisation import OrgFields, OrgInput, Sector, Status
+from psi.domain.organisation import OrgFields, OrgInput, Sector, Status, parse_status_filter
 from psi.domain.orgnr import normalise_orgnr, orgnr_group
 from psi.domain.rotation import Role
-from psi.domain.spreadsheet import CsvRow, Table
+from psi.domain.spreadsheet import EXTRA_CELLS, CsvRow, Table
 from psi.domain.text import casefold_key, swedish_sort_key
 from psi.errors import Conflict, InvalidInput, NotFound, PsiError
 from psi.models import Attendance, Contact, CoordinatorTerm, Erasure, Organisation
 from psi.services import stored_id
 from psi.services.views import json_as
-
-STATUS_FILTERS = ("active", "member", "prospect", "partner", "former", "all")
+from psi.words import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -143,8 +142,10 @@ def _check_unique(session: Session, fields: OrgFields, exclude_id: int | None = 
         if other.id == exclude_id:
             continue
         raise Conflict(
-            f"'{other.name}' is already in the register with that name or short name; "
-            "choose another, or change it with `psi org edit`."
+            _(
+                "'{name}' is already in the register with that name or short name; "
+                "choose another, or change it with `psi org edit`."
+            ).format(name=other.name)
         )
     if fields.orgnr:
         holder = session.exec(
@@ -152,7 +153,9 @@ def _check_unique(session: Session, fields: OrgFields, exclude_id: int | None = 
         ).first()
         if holder is not None and holder.id != exclude_id:
             raise Conflict(
-                f"The organisationsnummer {fields.orgnr} already belongs to '{holder.name}'."
+                _("The organisationsnummer {number} already belongs to '{name}'.").format(
+                    number=fields.orgnr, name=holder.name
+                )
             )
 
 
@@ -172,8 +175,10 @@ def add_org(session: Session, raw: OrgInput) -> OrgView:
     fields = rules.check_org(raw)
     if fields.status not in rules.ADDABLE_STATUSES:
         raise InvalidInput(
-            "A new organisation is a member, prospect or partner; "
-            "record leaving later with `psi org leave`."
+            _(
+                "A new organisation is a member, prospect or partner; "
+                "record leaving later with `psi org leave`."
+            )
         )
     return view_of(create_org(session, fields))
 
@@ -193,24 +198,28 @@ def find_org(session: Session, query: str) -> Organisation:
     if lookup.ambiguous:
         names = "; ".join(item.label for item in lookup.ambiguous[:6])
         more = len(lookup.ambiguous) - 6
-        names += f" and {more} more" if more > 0 else ""
-        raise NotFound(f"'{query}' matches several organisations: {names}. Type more of the name.")
-    hint = (
-        f" Did you mean: {'; '.join(item.label for item in lookup.suggestions)}?"
-        if lookup.suggestions
-        else ""
-    )
-    raise NotFound(f"No organisation matches '{query}'.{hint} See `psi org list --status all`.")
-
-
-def parse_status_filter(text: str) -> str:
-    """The --status filter of `psi org list`: a status, `active` or `all`."""
-    value = text.strip().casefold()
-    if value not in STATUS_FILTERS:
-        raise InvalidInput(
-            f"'{text}' is not a status filter; use one of: {', '.join(STATUS_FILTERS)}."
+        if more > 0:
+            raise NotFound(
+                _(
+                    "'{query}' matches several organisations: {names} and {more} more. "
+                    "Type more of the name."
+                ).format(query=query, names=names, more=more)
+            )
+        raise NotFound(
+            _("'{query}' matches several organisations: {names}. Type more of the name.").format(
+                query=query, names=names
+            )
         )
-    return value
+    if lookup.suggestions:
+        raise NotFound(
+            _(
+                "No organisation matches '{query}'. Did you mean: {names}? "
+                "See `psi org list --status all`."
+            ).format(query=query, names="; ".join(item.label for item in lookup.suggestions))
+        )
+    raise NotFound(
+        _("No organisation matches '{query}'. See `psi org list --status all`.").format(query=query)
+    )
 
 
 def _matches(status: str, wanted: str) -> bool:
@@ -332,13 +341,13 @@ def edit_org(session: Session, query: str, changes: dict[str, str]) -> tuple[Org
     row = find_org(session, query)
     if not changes:
         raise InvalidInput(
-            "Nothing to change: give at least one option, e.g. --website www.example.se."
+            _("Nothing to change: give at least one option, e.g. --website www.example.se.")
         )
     before = fields_of(row)
     fields = rules.check_org(replace(input_of(view_of(row)), **changes))
     if fields.status is Status.FORMER and before.status is not Status.FORMER:
         raise InvalidInput(
-            "Use `psi org leave NAME --on DATE` to record that an organisation left."
+            _("Use `psi org leave NAME --on DATE` to record that an organisation left.")
         )
     _check_unique(session, fields, exclude_id=row.id)
     changed = [name for name in EDITABLE if _differs(before, fields, name)]
@@ -384,8 +393,10 @@ def remove_org(session: Session, query: str) -> OrgView:
         session.flush()
     except IntegrityError:
         raise Conflict(
-            f"{view.name} has contact persons or history, so it is never deleted; "
-            f'use `psi org leave "{view.name}"` instead.'
+            _(
+                "{name} has contact persons or history, so it is never deleted; "
+                'use `psi org leave "{name}"` instead.'
+            ).format(name=view.name)
         ) from None
     return view
 
@@ -441,13 +452,38 @@ def _read_table(path: Path) -> tuple[Table, str]:
     return read_table(text, ALIASES, required=("name",), name=path.name), "line"
 
 
-def _row_problem(where: str, table: Table, exc: PsiError) -> str:
+def _at_row(word: str, line: int, problem: str) -> str:
+    """A row's problem after where it is: `line 3: ...` (CSV) or `object 3: ...` (JSON)."""
+    if word == "object":
+        return _("object {line}: {problem}").format(line=line, problem=problem)
+    return _("line {line}: {problem}").format(line=line, problem=problem)
+
+
+def _at_cells(word: str, line: int, titles: list[str], problem: str) -> str:
+    """A row's problem after where it is and the columns it is in, each as the file's own
+    header names it: `line 3, column Sektor: ...`."""
+    columns = ", ".join(titles)
+    if word == "object":
+        message = ngettext(
+            "object {line}, column {columns}: {problem}",
+            "object {line}, columns {columns}: {problem}",
+            len(titles),
+        )
+    else:
+        message = ngettext(
+            "line {line}, column {columns}: {problem}",
+            "line {line}, columns {columns}: {problem}",
+            len(titles),
+        )
+    return message.format(line=line, columns=columns, problem=problem)
+
+
+def _row_problem(word: str, line: int, table: Table, exc: PsiError) -> str:
     message = str(exc).rstrip(".")
     if isinstance(exc, rules.FieldProblem):
         titles = [table.columns.get(column, column) for column in exc.columns]
-        label = "column" if len(titles) == 1 else "columns"
-        return f"{where}, {label} {', '.join(titles)}: {message}"
-    return f"{where}: {message}"
+        return _at_cells(word, line, titles, message)
+    return _at_row(word, line, message)
 
 
 def _no_match(name: str, orgnr: str | None, rows: list[Organisation]) -> str:
@@ -455,12 +491,29 @@ def _no_match(name: str, orgnr: str | None, rows: list[Organisation]) -> str:
 
     named = [Named(id=row.id or 0, name=row.name, short=row.short) for row in rows]
     near = closest(name, named) if name.strip() else ()
-    hint = f" (did you mean {'; '.join(item.name for item in near)}?)" if near else ""
-    number = f" or the organisationsnummer {orgnr}" if orgnr else ""
-    return (
-        f"no organisation in the register has the name '{name}'{number}{hint}; correct the name, "
-        "or give --add-new to add it as a new organisation"
-    )
+    names = "; ".join(item.name for item in near)
+    if orgnr and near:
+        message = _(
+            "no organisation in the register has the name '{name}' or the organisationsnummer "
+            "{number} (did you mean {names}?); correct the name, or give --add-new to add it "
+            "as a new organisation"
+        )
+    elif orgnr:
+        message = _(
+            "no organisation in the register has the name '{name}' or the organisationsnummer "
+            "{number}; correct the name, or give --add-new to add it as a new organisation"
+        )
+    elif near:
+        message = _(
+            "no organisation in the register has the name '{name}' (did you mean {names}?); "
+            "correct the name, or give --add-new to add it as a new organisation"
+        )
+    else:
+        message = _(
+            "no organisation in the register has the name '{name}'; correct the name, "
+            "or give --add-new to add it as a new organisation"
+        )
+    return message.format(name=name, number=orgnr, names=names)
 
 
 def _plan_row(
@@ -473,7 +526,7 @@ def _plan_row(
     """A row matched to its organisation (by organisationsnummer, else by name) and checked."""
     cells = {column: csv_row.cells.get(column, "") for column in table.columns}
     if csv_row.extra_cells:
-        raise InvalidInput("it has more cells than the header has columns")
+        raise InvalidInput(_(EXTRA_CELLS))
     orgnr_cell = (cells.get("orgnr") or "").strip()
     try:
         orgnr = normalise_orgnr(orgnr_cell) if orgnr_cell else None
@@ -488,7 +541,7 @@ def _plan_row(
         if not add_new:
             raise InvalidInput(_no_match(name, orgnr, registered))
         if "sector" not in cells:
-            raise rules.FieldProblem("a new organisation needs its sector", ("sector",))
+            raise rules.FieldProblem(_("a new organisation needs its sector"), ("sector",))
         return _Planned(csv_row.line, rules.check_org(rules.input_from_cells(cells)), None, ())
     base = input_of(view_of(match))
     after = rules.check_org(rules.input_from_cells(cells, base))
@@ -501,40 +554,62 @@ def _unique_problems(
     """Names, short names and organisationsnummer that two organisations would share once the
     file is applied; each blamed on the (later) row of the file that gives it."""
     changing = {stored_id(p.row) for p in planned if p.row is not None and p.changes}
-    names: dict[str, str] = {}
-    numbers: dict[str, str] = {}
+    # Who holds a name or number: an organisation in the register (its name), or a new row
+    # of the file (its line).
+    names: dict[str, str | int] = {}
+    numbers: dict[str, str | int] = {}
     for row in registered:
         if stored_id(row) in changing:
             continue
         for key in (row.name_key, row.short_key):
             if key:
-                names[key] = f"'{row.name}'"
+                names[key] = row.name
         if row.orgnr:
-            numbers[row.orgnr] = f"'{row.name}'"
+            numbers[row.orgnr] = row.name
     problems: list[str] = []
     for item in planned:
         if item.row is not None and not item.changes:
             continue
-        owner = f"the new row on {word} {item.line}" if item.row is None else f"'{item.row.name}'"
+        owner: str | int = item.line if item.row is None else item.row.name
         given = {casefold_key(item.fields.name): ("name", item.fields.name)}
         if item.fields.short:
             given.setdefault(casefold_key(item.fields.short), ("short", item.fields.short))
         for key, (column, text) in given.items():
             if names.get(key, owner) != owner:
-                problems.append(
-                    f"{word} {item.line}, column {table.columns.get(column, column)}: '{text}' is already the "
-                    f"name or short name of {names[key]}"
-                )
+                problem = _name_taken(text, names[key], word)
+                title = table.columns.get(column, column)
+                problems.append(_at_cells(word, item.line, [title], problem))
             names.setdefault(key, owner)
         number = item.fields.orgnr
         if number:
             if numbers.get(number, owner) != owner:
-                problems.append(
-                    f"{word} {item.line}, column {table.columns.get('orgnr', 'orgnr')}: {number} is already "
-                    f"the organisationsnummer of {numbers[number]}"
-                )
+                problem = _number_taken(number, numbers[number], word)
+                title = table.columns.get("orgnr", "orgnr")
+                problems.append(_at_cells(word, item.line, [title], problem))
             numbers.setdefault(number, owner)
     return problems
+
+
+def _name_taken(text: str, holder: str | int, word: str) -> str:
+    """That a name is taken by an organisation (`holder` its name) or a new row (its line)."""
+    if isinstance(holder, str):
+        message = _("'{text}' is already the name or short name of '{name}'")
+    elif word == "object":
+        message = _("'{text}' is already the name or short name of the new row on object {line}")
+    else:
+        message = _("'{text}' is already the name or short name of the new row on line {line}")
+    return message.format(text=text, name=holder, line=holder)
+
+
+def _number_taken(number: str, holder: str | int, word: str) -> str:
+    """That an organisationsnummer is taken by an organisation or a new row of the file."""
+    if isinstance(holder, str):
+        message = _("{number} is already the organisationsnummer of '{name}'")
+    elif word == "object":
+        message = _("{number} is already the organisationsnummer of the new row on object {line}")
+    else:
+        message = _("{number} is already the organisationsnummer of the new row on line {line}")
+    return message.format(number=number, name=holder, line=holder)
 
 
 def _stored_keys(fields: OrgFields) -> set[tuple[str, str]]:
@@ -561,12 +636,21 @@ def _in_order(changed: list[_Planned], word: str) -> list[_Planned]:
             )
         ]
         if not ready:
-            lines = " and ".join(str(p.line) for p in pending)
-            raise Conflict(
-                f"The rows on {word}s {lines} swap names or numbers between organisations, "
-                "which cannot be done at once; give one of them a new name first, import, "
-                "then import the file again."
+            lines = ", ".join(str(p.line) for p in pending)
+            message = (
+                _(
+                    "The rows on objects {lines} swap names or numbers between organisations, "
+                    "which cannot be done at once; give one of them a new name first, import, "
+                    "then import the file again."
+                )
+                if word == "object"
+                else _(
+                    "The rows on lines {lines} swap names or numbers between organisations, "
+                    "which cannot be done at once; give one of them a new name first, import, "
+                    "then import the file again."
+                )
             )
+            raise Conflict(message.format(lines=lines))
         ordered += ready
         pending = [p for p in pending if p not in ready]
     return ordered
@@ -588,24 +672,34 @@ def update_register(
     bad: list[str] = []
     seen: dict[int, int] = {}
     for csv_row in table.rows:
-        where = f"{word} {csv_row.line}"
         try:
             item = _plan_row(csv_row, table, registered, add_new=add_new)
         except PsiError as exc:
-            bad.append(_row_problem(where, table, exc))
+            bad.append(_row_problem(word, csv_row.line, table, exc))
             continue
         if item.row is not None:
             other = seen.setdefault(stored_id(item.row), csv_row.line)
             if other != csv_row.line:
-                bad.append(f"{where}: it is '{item.row.name}' again, as on {word} {other}")
+                again = (
+                    _("it is '{name}' again, as on object {other}")
+                    if word == "object"
+                    else _("it is '{name}' again, as on line {other}")
+                ).format(name=item.row.name, other=other)
+                bad.append(_at_row(word, csv_row.line, again))
                 continue
         planned.append(item)
     if not bad:
         bad = _unique_problems(planned, registered, table, word)
     if bad:
+        # The English keeps "rows ... are bad" for one row too (tests/cli/test_org_update).
         raise InvalidInput(
-            f"{len(bad)} of {len(table.rows)} rows in {path.name} are bad; nothing was changed. "
-            "Fix these rows and import again:",
+            ngettext(
+                "{bad} of {total} rows in {file} are bad; nothing was changed. "
+                "Fix these rows and import again:",
+                "{bad} of {total} rows in {file} are bad; nothing was changed. "
+                "Fix these rows and import again:",
+                len(table.rows),
+            ).format(bad=len(bad), total=len(table.rows), file=path.name),
             details=tuple(bad),
         )
     changed = [p for p in planned if p.row is not None and p.changes]

@@ -11,26 +11,32 @@ from sqlmodel import Session, select
 
 from psi.domain import organisation as rules
 from psi.domain.organisation import OrgFields, OrgInput
-from psi.domain.spreadsheet import CsvRow, read_csv, write_csv
-from psi.domain.text import casefold_key, fold
+from psi.domain.spreadsheet import EXTRA_CELLS, CsvRow, header_key, read_csv, write_csv
+from psi.domain.text import casefold_key
 from psi.errors import FileProblem, InvalidInput, PsiError
 from psi.models import Organisation
 from psi.services.orgs import create_org, input_of, list_orgs
+from psi.words import _, ngettext
 
 COLUMNS = tuple(f.name for f in fields(OrgInput))
-_ALIASES = {
+_ALIASES = {  # compared as psi.domain.spreadsheet.header_key: no case, accents or dots
     "name": ("namn", "organisation", "organisationsnamn"),
-    "short": ("kortnamn", "forkortning", "short name"),
+    "short": ("kortnamn", "kort namn", "förkortning", "short name"),
     "sector": ("sektor",),
-    "status": (),
-    "orgnr": ("organisationsnummer", "org nr", "orgnummer"),
+    "status": ("medlemsstatus",),
+    "orgnr": ("organisationsnummer", "org.nr", "orgnummer"),
     "municipality": ("kommun",),
-    "joined": ("medlem sedan", "gick med", "joined on"),
-    "left": ("lamnade", "utgick", "left on"),
-    "website": ("webbplats", "hemsida", "webb"),
-    "note": ("anteckning", "kommentar", "notes"),
+    "joined": ("medlem sedan", "gick med", "joined on", "inträde", "inträdesdatum"),
+    "left": ("lämnade", "utgick", "left on", "utträde", "utträdesdatum"),
+    "website": ("webbplats", "hemsida", "webb", "webbadress"),
+    "note": ("anteckning", "anteckningar", "kommentar", "notes"),
 }
-ALIASES = {fold(alias): column for column, names in _ALIASES.items() for alias in (column, *names)}
+"""Each column of the register file and the other headers that name it: the Swedish ones
+psi's reports print (Organisation, Sektor, Kommun, Medlem sedan) and those a member list
+kept in Excel is likely to have (Namn, Org.nr, Inträde, Utträde ...)."""
+ALIASES = {
+    header_key(alias): column for column, names in _ALIASES.items() for alias in (column, *names)
+}
 
 
 def export_register(session: Session, file_format: str) -> str:
@@ -39,7 +45,9 @@ def export_register(session: Session, file_format: str) -> str:
     if file_format == "json":
         return json.dumps([asdict(row) for row in typed], ensure_ascii=False, indent=2) + "\n"
     if file_format != "csv":
-        raise InvalidInput(f"'{file_format}' is not an export format; use csv or json.")
+        raise InvalidInput(
+            _("'{format}' is not an export format; use csv or json.").format(format=file_format)
+        )
     return write_csv(COLUMNS, ([getattr(row, c) or "" for c in COLUMNS] for row in typed))
 
 
@@ -48,7 +56,9 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileProblem(f"Cannot read {path}: {exc.strerror}.") from None
+        raise FileProblem(
+            _("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror)
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -81,35 +91,54 @@ def _problems(session: Session, rows: list[CsvRow]) -> tuple[list[OrgFields], li
         for key in (name_key, short_key)
         if key
     }
-    numbers = {
+    numbers: dict[str, str] = {
         orgnr: name
         for name, orgnr in session.exec(select(Organisation.name, Organisation.orgnr))
         if orgnr
     }
+    number_lines: dict[str, int] = {}
     seen: dict[str, int] = {}
     good: list[OrgFields] = []
     bad: list[str] = []
     for row in rows:
         try:
             if row.extra_cells:
-                raise InvalidInput("it has more cells than the header has columns")
+                raise InvalidInput(_(EXTRA_CELLS))
             checked = rules.check_org(_typed(row))
             own_keys = {casefold_key(checked.name)}
             if checked.short:
                 own_keys.add(casefold_key(checked.short))
             for key in sorted(own_keys):
                 if key in existing:
-                    raise InvalidInput(f"'{existing[key]}' is already in the register")
+                    raise InvalidInput(
+                        _("'{name}' is already in the register").format(name=existing[key])
+                    )
                 if key in seen:
-                    raise InvalidInput(f"the name '{key}' is also on line {seen[key]}")
+                    raise InvalidInput(
+                        _("the name '{name}' is also on line {line}").format(
+                            name=key, line=seen[key]
+                        )
+                    )
                 seen[key] = row.line
             if checked.orgnr and checked.orgnr in numbers:
-                raise InvalidInput(f"{checked.orgnr} already belongs to '{numbers[checked.orgnr]}'")
+                raise InvalidInput(
+                    _("{number} already belongs to '{name}'").format(
+                        number=checked.orgnr, name=numbers[checked.orgnr]
+                    )
+                )
+            if checked.orgnr and checked.orgnr in number_lines:
+                raise InvalidInput(
+                    _("the organisationsnummer {number} is also on line {line}").format(
+                        number=checked.orgnr, line=number_lines[checked.orgnr]
+                    )
+                )
             if checked.orgnr:
-                numbers[checked.orgnr] = f"line {row.line}"
+                number_lines[checked.orgnr] = row.line
             good.append(checked)
         except PsiError as exc:
-            bad.append(f"line {row.line}: {str(exc).rstrip('.')}")
+            bad.append(
+                _("line {line}: {problem}").format(line=row.line, problem=str(exc).rstrip("."))
+            )
     return good, bad
 
 
@@ -125,8 +154,13 @@ def import_register(
     good, bad = _problems(session, rows)
     if bad:
         raise InvalidInput(
-            f"{len(bad)} of {len(rows)} rows in {path.name} are bad; nothing was imported. "
-            "Fix these rows and import again:",
+            ngettext(
+                "{bad} of {total} row in {file} is bad; nothing was imported. "
+                "Fix it and import again:",
+                "{bad} of {total} rows in {file} are bad; nothing was imported. "
+                "Fix these rows and import again:",
+                len(rows),
+            ).format(bad=len(bad), total=len(rows), file=path.name),
             details=tuple(bad),
         )
     if not dry_run:

@@ -19,6 +19,7 @@ from psi.services import stored_id
 from psi.services.meetings import attendance_counts
 from psi.services.orgs import find_org
 from psi.services.views import json_as
+from psi.words import NC_
 
 
 def _facts(session: Session) -> list[rule.OrgFacts]:
@@ -327,7 +328,7 @@ def _checked_ref(decision_ref: str | None) -> str | None:
     """The decision reference as one checked line (at most 200 characters), or None."""
     if decision_ref is None:
         return None
-    return check_line(decision_ref, what="decision reference")
+    return check_line(decision_ref, what=NC_("what", "decision reference"))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from psi.domain.settings import BY_KEY, SETTINGS, check_setting
+from psi.domain.settings import BY_KEY, SETTINGS, check_setting, not_a_setting
 from psi.errors import InvalidInput
 from psi.models import Setting
 
@@ -19,7 +19,7 @@ def get_setting(session: Session, key: str) -> str | None:
     """One setting's value."""
     name = key.strip().casefold()
     if name not in BY_KEY:
-        raise InvalidInput(f"'{key}' is not a setting; the settings are: {', '.join(BY_KEY)}.")
+        raise InvalidInput(not_a_setting(key))
     return all_settings(session)[name]
 
 

@@ -332,7 +332,7 @@ def test_carry_before_december_is_refused_unless_early(run: Run, empty_db: Db) -
 def test_carry_in_december_or_later_needs_no_early(run: Run, empty_db: Db) -> None:
     year = date.today().year - 1
     ok(run, "activity", "add", str(year), "Fika")
-    assert "Carried 1 activities" in ok(run, "activity", "carry", str(year))
+    assert "Carried 1 activity" in ok(run, "activity", "carry", str(year))
 
 
 def test_undo_a_carry(run: Run, example_db: Db) -> None:
@@ -514,7 +514,7 @@ def test_the_same_code_in_another_plan_is_free(run: Run, example_db: Db) -> None
 def test_plan_remove(run: Run, example_db: Db) -> None:
     two_plans_with_m1(run)
     out = ok(run, "plan", "remove", NEW_PLAN, "--yes")
-    assert out.startswith(f"Deleted the plan {NEW_PLAN} and its 1 goals")
+    assert out.startswith(f"Deleted the plan {NEW_PLAN} and its 1 goal.")
     assert as_json(run, "plan", "show")["title"] == PLAN  # the only plan again
     entry = last_audit(run)
     assert entry["command"] == f'psi plan remove "{NEW_PLAN}" --yes'

@@ -603,7 +603,7 @@ def test_import_comma_separated_english_headers(run: Run, example_db: Path, tmp_
         f"date,organisation,amount,category,note,meeting\n2025-04-01,{ACTIVA},1500,catering,x,1\n",
         encoding="utf-8",
     )
-    assert "Imported 1 expenses." in ok(run, "budget", "import", str(file))
+    assert "Imported 1 expense." in ok(run, "budget", "import", str(file))
     (new,) = [e for e in expenses_json(run) if e["note"] == "x"]
     assert new["meeting_id"] == 1
 

@@ -360,8 +360,6 @@ def test_run_again_with_org_and_include_backups_erases_the_backups(
 def test_the_register_changing_after_the_list_erases_nothing(
     run: Run, empty_db: Db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import typer
-
     build_person(run, tmp_path)
 
     def confirm_late(*_args: object, **_kwargs: object) -> bool:
@@ -369,7 +367,7 @@ def test_the_register_changing_after_the_list_erases_nothing(
         assert ok(run, "log", "add", "other", "Greta Hemligsson igen").startswith("Logged")
         return True
 
-    monkeypatch.setattr(typer, "confirm", confirm_late)
+    monkeypatch.setattr("psi.commands._common._answered_yes", confirm_late)
     before_list = run("contact", "forget", EMAIL)
     assert before_list.exit_code == ExitCode.CONFLICT
     assert "Run the command again" in before_list.stderr

@@ -331,7 +331,6 @@ def test_remove_then_record_the_assessment_anew(run: Run, empty_db: Db) -> None:
             ExitCode.INVALID,
             "at most 200",
         ),
-        (["2025", "--works-well"], ExitCode.USAGE, "--on"),
         (["1999", "--works-well", "--on", "2025-08-20"], ExitCode.INVALID, "not a year"),
     ],
 )
@@ -340,6 +339,12 @@ def test_assess_refuses_bad_input(
 ) -> None:
     line = assert_fails(run, empty_db, code, "history", "assess", *args)
     assert words in line
+
+
+def test_assess_is_made_today_unless_on_says_otherwise(run: Run, empty_db: Db) -> None:
+    ok(run, "history", "assess", str(date.today().year), "--works-well")
+    [entry] = as_json(run, "history", "list")
+    assert entry["decided_on"] == date.today().isoformat()
 
 
 # --- list --------------------------------------------------------------------------------------

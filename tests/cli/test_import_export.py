@@ -102,7 +102,7 @@ def test_import_swedish_headers(run: Run, empty_db: Path, tmp_path: Path) -> Non
         "Namn;Sektor;Kommun;Organisationsnummer;Medlem sedan;Webbplats;Anteckning;Kortnamn\n"
         "Örebro Schackklubb;civil-society;Örebro;802412-3450;2020-01-01;schack.example.se;Hej;ÖSK\n",
     )
-    assert "Imported 1 organisations." in ok(run, "org", "import", str(file))
+    assert "Imported 1 organisation." in ok(run, "org", "import", str(file))
     org = orgs(run)["Örebro Schackklubb"]
     assert org["short"] == "ÖSK"
     assert (org["municipality"], org["municipality_code"]) == ("Örebro", "1880")

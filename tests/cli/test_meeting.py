@@ -35,7 +35,7 @@ from tests.helpers import (
 
 STOCKHOLM = "Europe/Stockholm"
 REGIONAL_UTVECKLING = "Regional utveckling"
-WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MEETING_KEYS = {
     "id",
     "uid",
@@ -122,7 +122,7 @@ def not_working_days(year: int) -> dict[date, str]:
 # --- meeting plan ----------------------------------------------------------------------------
 
 
-def test_plan_2027_table_has_swedish_weekdays_and_iso_weeks(run: Run, empty_db: Path) -> None:
+def test_plan_2027_table_has_weekdays_and_iso_weeks(run: Run, empty_db: Path) -> None:
     before = dump(empty_db)
     out = ok(run, "meeting", "plan", "2027")
     assert dump(empty_db) == before  # a proposal writes nothing
@@ -133,19 +133,19 @@ def test_plan_2027_table_has_swedish_weekdays_and_iso_weeks(run: Run, empty_db: 
     blocked = not_working_days(2027)
     for day_text, weekday, week, kind, _title, _note in rows:
         day = date.fromisoformat(day_text)
-        assert weekday == WEEKDAYS_SV[day.weekday()]
+        assert weekday == WEEKDAYS[day.weekday()]
         assert int(week) == day.isocalendar().week
-        assert kind in {"au", "stormote"}
+        assert kind in {"AU meeting", "General meeting"}
         assert day.weekday() < 5 and day not in blocked
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)
-    assert rows[0][:4] == ["2027-01-12", "tisdag", "2", "au"]
-    au = [date.fromisoformat(r[0]) for r in rows if r[3] == "au"]
+    assert rows[0][:4] == ["2027-01-12", "Tuesday", "2", "AU meeting"]
+    au = [date.fromisoformat(r[0]) for r in rows if r[3] == "AU meeting"]
     assert 7 not in {d.month for d in au}
-    stormoten = [r for r in rows if r[3] == "stormote"]
+    stormoten = [r for r in rows if r[3] == "General meeting"]
     assert [r[:3] for r in stormoten] == [
-        ["2027-02-23", "tisdag", "8"],
-        ["2027-06-01", "tisdag", "22"],
-        ["2027-11-02", "tisdag", "44"],
+        ["2027-02-23", "Tuesday", "8"],
+        ["2027-06-01", "Tuesday", "22"],
+        ["2027-11-02", "Tuesday", "44"],
     ]
     assert all("with Regional utveckling" in r[5] for r in stormoten)
     for n, stormote in enumerate(stormoten, start=1):
@@ -170,7 +170,7 @@ def test_plan_moves_meetings_off_holidays_and_says_why(run: Run, empty_db: Path)
     )
     assert "Meeting plan 2027 (09:00-11:30)" in out
     rows = plan_rows(out)
-    assert len([r for r in rows if r[3] == "stormote"]) == 4
+    assert len([r for r in rows if r[3] == "General meeting"]) == 4
     moved = {r[0]: r[5] for r in rows if r[5].startswith("moved from")}
     assert moved == {
         "2027-03-25": "moved from 2027-03-26 (Långfredagen)",
@@ -182,7 +182,7 @@ def test_plan_moves_meetings_off_holidays_and_says_why(run: Run, empty_db: Path)
     blocked = not_working_days(2027)
     for row in rows:
         day = date.fromisoformat(row[0])
-        assert row[1] == WEEKDAYS_SV[day.weekday()]
+        assert row[1] == WEEKDAYS[day.weekday()]
         assert int(row[2]) == day.isocalendar().week
         assert day.weekday() < 5 and day not in blocked
 
@@ -332,12 +332,12 @@ def test_add_each_kind_then_list_and_show(run: Run, empty_db: Path) -> None:
         assert len(listed(run, "2027", "--kind", kind)["meetings"]) == 1
     assert len(listed(run, "2027", "--kind", "stormote")["meetings"]) == 2
     text = ok(run, "meeting", "show", str(ids[1]))
-    assert f"{ids[1]}: Stormöte (stormote)" in text
-    assert "tisdag 2027-03-09 (week 10) 13:00-15:00" in text
+    assert f"{ids[1]}: Stormöte (General meeting)" in text
+    assert "Tuesday 2027-03-09 (week 10) 13:00-15:00" in text
     assert "Regional utveckling" in text and "Aktivitetslistan 2027" in text
     table = ok(run, "meeting", "list", "2027")
     row = next(line for line in table.splitlines() if line.startswith(f"{ids[0]} "))
-    assert re.search(r"2027-03-09\s+tisdag\s+10\s+13:00-15:00\s+au\s+AU-möte", row), row
+    assert re.search(r"2027-03-09\s+Tuesday\s+10\s+13:00-15:00\s+AU meeting\s+AU-möte", row), row
 
 
 def test_add_minimal_meeting_and_other_co_organiser(run: Run, empty_db: Path) -> None:
@@ -455,7 +455,7 @@ def test_move_updates_date_and_sequence_but_keeps_uid(
     before = calendar_events(first)
     assert int(before[uid]["SEQUENCE"]) == 0
     out = ok(run, "meeting", "move", str(meeting_id), "2027-03-16", "--time", "14:00-16:30")
-    assert f"Moved meeting {meeting_id} from 2027-03-09 to tisdag 2027-03-16 (week 11)." in out
+    assert f"Moved meeting {meeting_id} from 2027-03-09 to Tuesday 2027-03-16 (week 11)." in out
     data = meeting_detail(run, meeting_id)
     assert (data["date"], data["start"], data["end"]) == ("2027-03-16", "14:00", "16:30")
     assert (data["uid"], data["sequence"], data["iso_week"]) == (uid, 1, 11)
@@ -546,7 +546,7 @@ def test_ics_default_file_names_and_all_day_events(
     add_meeting(
         run, "au", "2026-03-10", "--place", "Kumla", "--link", "https://meet.example.se/psi"
     )
-    assert "Wrote 1 meetings to psi-2027.ics." in ok(run, "meeting", "ics", "2027")
+    assert "Wrote 1 meeting to psi-2027.ics." in ok(run, "meeting", "ics", "2027")
     assert len(calendar_events(tmp_path / "psi-2027.ics")) == 1
     assert "Wrote 2 meetings to psi.ics." in ok(run, "meeting", "ics")
     events = calendar_events(tmp_path / "psi.ics")

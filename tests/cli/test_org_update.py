@@ -184,7 +184,7 @@ def test_an_unchanged_export_says_no_changes_and_changes_nothing(
     out = ok(run, "org", "import", str(file), "--update")
     assert (
         out
-        == f"No changes: the 43 organisation(s) in m.{file_format} are as the register has them.\n"
+        == f"No changes: the 43 organisations in m.{file_format} are as the register has them.\n"
     )
     assert dump(example_db) == before  # not even an audit entry
 

@@ -828,13 +828,13 @@ def test_pdf_without_output_lands_in_the_working_folder(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     out = report(run, "followup-2025", "--format", "pdf")
-    assert out == "Wrote followup-2025.pdf.\n"
-    assert "Uppföljning av samordningsuppdraget 2025" in pdf_text(tmp_path / "followup-2025.pdf")
+    assert out == "Wrote uppfoljning-2025.pdf.\n"  # named in the document's language
+    assert "Uppföljning av samordningsuppdraget 2025" in pdf_text(tmp_path / "uppfoljning-2025.pdf")
     out = report(run, "decision-2026", "--format", "pdf", "--lang", "en")
     assert out == "Wrote decision-2026.pdf.\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
         "decision-2026.pdf",
-        "followup-2025.pdf",
+        "uppfoljning-2025.pdf",
     ]
 
 
@@ -968,7 +968,7 @@ def test_templates_copy_keeps_edited_files(run: Run, empty_db: Path, tmp_path: P
     edited.write_text("# Min egen uppföljning\n", encoding="utf-8")
     (folder / "decision.sv.md.j2").unlink()
     out = ok(run, "report", "templates", "--copy", str(folder))
-    assert f"Copied 1 templates to {folder}." in out
+    assert f"Copied 1 template to {folder}." in out
     assert "Kept your own copies of:" in out and "followup.sv.md.j2" in out
     assert edited.read_text(encoding="utf-8") == "# Min egen uppföljning\n"
     assert (folder / "decision.sv.md.j2").is_file()
@@ -1003,8 +1003,8 @@ def test_template_refusals(
     bad = tmp_path / "trasig"
     bad.mkdir()
     (bad / "followup.sv.md.j2").write_text("# {{ year }}\n{{ no_such_value }}\n", "utf-8")
-    target = tmp_path / "out.pdf"
     for file_format in ("md", "pdf"):
+        target = tmp_path / f"out.{file_format}"
         message = assert_fails(
             run, example_db, ExitCode.FILE, "report", "followup", "2025", "--templates", str(bad),
             "--format", file_format, "-o", str(target),

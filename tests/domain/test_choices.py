@@ -17,7 +17,7 @@ import psi.models
 from psi import storage
 from psi.domain.activity import ActivityStatus, LogKind, parse_activity_status, parse_log_kind
 from psi.domain.budget import Category, Funding, parse_category
-from psi.domain.choices import choice_key, parse_choice
+from psi.domain.choices import catalogue_words, choice_key, choice_table, parse_choice
 from psi.domain.history import HistoryKind
 from psi.domain.meeting import Kind, MeetingStatus, parse_kind, parse_meeting_status
 from psi.domain.organisation import Sector, Status, parse_sector, parse_status
@@ -25,6 +25,16 @@ from psi.domain.rotation import Answer, Role
 from psi.errors import InvalidInput
 from psi.location import locate_db
 from psi.models import one_of
+from psi.words import (
+    ACTIVITY_STATUS,
+    BUDGET_CATEGORY,
+    LOG_KIND,
+    MEETING_KIND,
+    MEETING_STATUS,
+    SECTOR,
+    TERMS,
+    term,
+)
 from tests.conftest import Db
 
 
@@ -213,6 +223,324 @@ def test_any_text_is_a_choice_or_refused_with_the_choices(
         assert ", ".join(member.value for member in enum) in refused.message
     else:
         assert parsed in list(enum)
+
+
+# --- the catalogue's words: what psi prints can be typed back --------------------------------
+
+CONTEXTS: list[tuple[str, type[StrEnum], Callable[[str], StrEnum]]] = [
+    (MEETING_KIND, Kind, parse_kind),
+    (MEETING_STATUS, MeetingStatus, parse_meeting_status),
+    (ACTIVITY_STATUS, ActivityStatus, parse_activity_status),
+    (LOG_KIND, LogKind, parse_log_kind),
+    (SECTOR, Sector, parse_sector),
+    (BUDGET_CATEGORY, Category, parse_category),
+]
+"""Each catalogue context whose values are typed, its enum, and the parser that reads it."""
+
+CONTEXT_MEMBERS = [(context, member, parse) for context, enum, parse in CONTEXTS for member in enum]
+CONTEXT_VALUES = [
+    pytest.param(*value, id=f"{value[0]}:{value[1].value}") for value in CONTEXT_MEMBERS
+]
+SAME_IN_BOTH = {(SECTOR, "region"), (LOG_KIND, "msi")}
+"""The values whose Swedish word is the English one."""
+
+
+def without_accents(text: str) -> str:
+    """The text typed on a keyboard without å, ä and ö (and without any other accent)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@pytest.mark.parametrize(("context", "enum", "parse"), CONTEXTS, ids=[c[0] for c in CONTEXTS])
+def test_the_catalogue_has_a_word_for_every_value_of_a_typed_choice(
+    context: str, enum: type[StrEnum], parse: Callable[[str], StrEnum]
+) -> None:
+    assert set(TERMS[context]) == {member.value for member in enum}
+
+
+@pytest.mark.parametrize(("context", "member", "parse"), CONTEXT_VALUES)
+def test_the_english_value_parses_in_any_case(
+    context: str, member: StrEnum, parse: Callable[[str], StrEnum]
+) -> None:
+    for typed in (member.value, member.value.upper(), member.value.title()):
+        assert parse(typed) is member, typed
+
+
+@pytest.mark.parametrize(("context", "member", "parse"), CONTEXT_VALUES)
+def test_the_swedish_word_parses_in_any_case_with_or_without_accents(
+    context: str, member: StrEnum, parse: Callable[[str], StrEnum]
+) -> None:
+    swedish = term("sv", context, member.value)
+    english = TERMS[context][member.value]
+    # The Swedish catalogue is read (not the English fallback of a catalogue that is missing).
+    assert (choice_key(swedish) == choice_key(english)) == ((context, member.value) in SAME_IN_BOTH)
+    for typed in (
+        swedish,
+        swedish.upper(),
+        swedish.lower(),
+        swedish.capitalize(),
+        without_accents(swedish),
+        without_accents(swedish).upper(),
+        unicodedata.normalize("NFD", swedish),
+        unicodedata.normalize("NFD", swedish.upper()),
+        f"  {swedish} ",
+        swedish.replace(" ", "_"),
+        swedish.replace(" ", "-"),
+        swedish.replace("-", " "),
+    ):
+        assert parse(typed) is member, typed
+
+
+@pytest.mark.parametrize(("context", "member", "parse"), CONTEXT_VALUES)
+def test_the_english_display_word_parses(
+    context: str, member: StrEnum, parse: Callable[[str], StrEnum]
+) -> None:
+    english = TERMS[context][member.value]
+    for typed in (english, english.upper(), english.lower(), english.replace(" ", "_")):
+        assert parse(typed) is member, typed
+
+
+@pytest.mark.parametrize(("context", "member", "parse"), CONTEXT_VALUES)
+def test_the_catalogue_words_are_the_english_and_the_swedish_word(
+    context: str, member: StrEnum, parse: Callable[[str], StrEnum]
+) -> None:
+    assert catalogue_words(context, member.value) == (
+        TERMS[context][member.value],
+        term("sv", context, member.value),
+    )
+
+
+@pytest.mark.parametrize(("context", "enum", "parse"), CONTEXTS, ids=[c[0] for c in CONTEXTS])
+def test_an_unknown_word_is_refused_listing_the_english_values(
+    context: str, enum: type[StrEnum], parse: Callable[[str], StrEnum]
+) -> None:
+    for typed in ("möte", "nonsense", "", "övrigt övrigt"):
+        with pytest.raises(InvalidInput) as caught:
+            parse(typed)
+        message = caught.value.message
+        assert message.startswith(f"'{typed}' is not a")
+        assert message.endswith(f"; use one of: {', '.join(m.value for m in enum)}.")
+        assert "\n" not in message
+
+
+@pytest.mark.parametrize("context", sorted(TERMS))
+def test_no_two_values_of_a_context_share_a_word(context: str) -> None:
+    """Within one context, a value, its English word and its Swedish word name it alone."""
+    owner: dict[str, str] = {}
+    for value in TERMS[context]:
+        keys = {choice_key(value), *(choice_key(word) for word in catalogue_words(context, value))}
+        for key in keys:
+            assert owner.setdefault(key, value) == value, (context, key, owner[key], value)
+
+
+def test_the_words_differ_with_the_context() -> None:
+    # `övrigt` is a sector, a log kind and a budget category, each in its own parse.
+    assert parse_sector("övrigt") is Sector.OTHER
+    assert parse_log_kind("övrigt") is LogKind.OTHER
+    assert parse_category("övrigt") is Category.OTHER
+    assert parse_kind("övrigt") is Kind.OTHER
+    # `planerat` is what psi prints for a meeting, `planerad` for an activity: both work.
+    for parse, planned in (
+        (parse_meeting_status, MeetingStatus.PLANNED),
+        (parse_activity_status, ActivityStatus.PLANNED),
+    ):
+        assert parse("planerat") is planned
+        assert parse("planerad") is planned
+
+
+SWEDISH_WORDS: list[tuple[Callable[[str], StrEnum], str, StrEnum]] = [
+    # The words issue 20 names, and the others the parsers know (catalogue and aliases).
+    *[
+        (parse_sector, word, sector)
+        for sector, words in {
+            Sector.CIVIL_SOCIETY: ("civilsamhälle", "civilsamhället"),
+            Sector.MUNICIPALITY: ("kommun", "kommunal"),
+            Sector.REGION: ("region", "regional"),
+            Sector.STATE: ("stat", "statlig", "statlig myndighet", "myndighet"),
+            Sector.ACADEMIA: ("akademi", "universitet", "högskola"),
+            Sector.BUSINESS: ("näringsliv", "företag"),
+            Sector.OTHER: ("övrigt", "annat"),
+        }.items()
+        for word in words
+    ],
+    *[
+        (parse_status, word, status)
+        for status, words in {
+            Status.MEMBER: ("medlem",),
+            Status.PROSPECT: ("intresserad", "intressent"),
+            Status.PARTNER: ("partner", "samarbetspartner"),
+            Status.FORMER: ("tidigare medlem", "tidigare", "före detta medlem", "utträdd"),
+        }.items()
+        for word in words
+    ],
+    *[
+        (parse_kind, word, kind)
+        for kind, words in {
+            Kind.AU: ("au", "AU-möte", "arbetsutskottet", "arbetsutskott"),
+            Kind.STORMOTE: ("stormöte", "Stormöte", "General meeting"),
+            Kind.MSI: ("msi", "MSI-dialog", "dialogmöte", "MSI dialogue"),
+            Kind.OTHER: ("övrigt", "Övrigt möte", "annat"),
+        }.items()
+        for word in words
+    ],
+    *[
+        (parse_meeting_status, word, status)
+        for status, words in {
+            MeetingStatus.PLANNED: ("planerat", "planerad"),
+            MeetingStatus.HELD: ("genomfört", "genomförd", "hållen", "hållet"),
+            MeetingStatus.CANCELLED: ("inställt", "inställd"),
+        }.items()
+        for word in words
+    ],
+    *[
+        (parse_activity_status, word, status)
+        for status, words in {
+            ActivityStatus.PLANNED: ("planerad", "planerat"),
+            ActivityStatus.ONGOING: ("pågår", "pågående", "påbörjad"),
+            ActivityStatus.DONE: ("genomförd", "genomfört", "klar"),
+            ActivityStatus.CANCELLED: ("inställd", "inställt"),
+            ActivityStatus.CARRIED: ("flyttad till nästa år", "flyttad", "flyttat"),
+        }.items()
+        for word in words
+    ],
+    *[
+        (parse_log_kind, word, kind)
+        for kind, words in {
+            LogKind.MEMBER_DIALOGUE: ("medlemsdialog",),
+            LogKind.RECRUITMENT: ("rekrytering",),
+            LogKind.MSI: ("MSI",),
+            LogKind.WEBSITE: ("hemsida", "webbplats", "webb"),
+            LogKind.SOCIAL_MEDIA: ("sociala medier",),
+            LogKind.OTHER: ("övrigt", "annat"),
+        }.items()
+        for word in words
+    ],
+    *[
+        (parse_category, word, category)
+        for category, words in {
+            Category.PERSONNEL: ("lön, arvode", "lön", "arvode"),
+            Category.VENUE: ("lokal",),
+            Category.CATERING: ("fika och mat", "fika", "mat"),
+            Category.COMMUNICATION: ("kommunikation",),
+            Category.TRAVEL: ("resor", "resa"),
+            Category.OTHER: ("övrigt", "annat"),
+        }.items()
+        for word in words
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    ("parse", "word", "expected"),
+    SWEDISH_WORDS,
+    ids=[f"{parse.__name__}:{word}" for parse, word, _ in SWEDISH_WORDS],
+)
+def test_each_swedish_word_names_its_value(
+    parse: Callable[[str], StrEnum], word: str, expected: StrEnum
+) -> None:
+    assert parse(word) is expected
+    assert parse(without_accents(word).upper()) is expected
+
+
+def test_a_catalogue_word_wins_over_an_alias_of_another_value() -> None:
+    aliases = {"kommun": Sector.REGION, "landsting": Sector.REGION}
+    assert parse_choice("kommun", Sector, what="a sector", context=SECTOR, aliases=aliases) is (
+        Sector.MUNICIPALITY
+    )
+    assert parse_choice("landsting", Sector, what="a sector", context=SECTOR, aliases=aliases) is (
+        Sector.REGION
+    )
+
+
+def test_without_a_context_the_catalogue_words_are_not_known() -> None:
+    with pytest.raises(InvalidInput):
+        parse_choice("civilsamhälle", Sector, what="a sector")
+
+
+def test_a_word_two_values_share_names_neither() -> None:
+    aliases = {"röd": Colour.RED, "Rod": Colour.ORANGE, "grön": Colour.SEA_GREEN}
+    assert parse_choice("grön", Colour, what="a colour", aliases=aliases) is Colour.SEA_GREEN
+    with pytest.raises(InvalidInput):
+        parse_choice("röd", Colour, what="a colour", aliases=aliases)
+
+
+def test_the_choice_table_holds_every_typed_form() -> None:
+    table = choice_table([m.value for m in Kind], context=MEETING_KIND)
+    assert table["stormote"] == "stormote"
+    assert table["general-meeting"] == "stormote"
+    assert table["au-mote"] == "au"
+    assert table["ovrigt-mote"] == "other"
+    assert "ovrigt" not in table  # an alias of parse_kind, not a catalogue word
+
+
+@st.composite
+def retyped(draw: st.DrawFn, word: str) -> str:
+    """The word as someone might type it: any case per letter, accents added or dropped,
+    either Unicode form, and `-`, `_` or a space between its parts."""
+    chars: list[str] = []
+    for char in without_accents(word) if draw(st.booleans()) else word:
+        if char in " -_":
+            chars.append(draw(st.sampled_from(" -_")))
+            continue
+        char = char.upper() if draw(st.booleans()) else char.lower()
+        if char.isalpha() and draw(st.integers(0, 4)) == 0:
+            char += draw(st.sampled_from(["\u0301", "\u0308", "\u030a", "\u0300"]))
+        chars.append(char)
+    form = draw(st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]))
+    padding = draw(st.sampled_from(["", " ", "\t", "  "]))
+    return padding + unicodedata.normalize(form, "".join(chars)) + padding
+
+
+@given(st.sampled_from(SWEDISH_WORDS), st.data())
+def test_any_casing_and_accents_of_a_known_word_parse_to_its_value(
+    known: tuple[Callable[[str], StrEnum], str, StrEnum], data: st.DataObject
+) -> None:
+    parse, word, expected = known
+    assert parse(data.draw(retyped(word))) is expected
+
+
+@given(st.sampled_from(CONTEXT_MEMBERS), st.data())
+def test_any_casing_and_accents_of_a_catalogue_word_parse_to_its_value(
+    known: tuple[str, StrEnum, Callable[[str], StrEnum]], data: st.DataObject
+) -> None:
+    context, member, parse = known
+    word = data.draw(st.sampled_from(catalogue_words(context, member.value)))
+    assert parse(data.draw(retyped(word))) is member
+
+
+@given(st.text())
+def test_choice_key_is_idempotent(text: str) -> None:
+    key = choice_key(text)
+    assert choice_key(key) == key
+    assert " " not in key and "_" not in key
+
+
+SWEDISH_LETTERS = "abcdefghijklmnopqrstuvwxyzåäöéü"
+
+
+@given(st.text(alphabet=SWEDISH_LETTERS + SWEDISH_LETTERS.upper() + " -_,"))
+def test_a_choice_key_folds_case_accents_and_separators_away(text: str) -> None:
+    key = choice_key(text)
+    assert choice_key(text.upper()) == key
+    assert choice_key(text.lower()) == key
+    assert choice_key(without_accents(text)) == key
+    assert choice_key(unicodedata.normalize("NFD", text)) == key
+
+
+WORD = st.text(alphabet=SWEDISH_LETTERS, min_size=1, max_size=8)
+SEPARATORS = st.lists(st.sampled_from(" -_"), min_size=8, max_size=8)
+
+
+@given(st.lists(WORD, min_size=1, max_size=4), SEPARATORS, SEPARATORS)
+def test_a_space_an_underscore_and_a_hyphen_between_words_are_alike(
+    words: list[str], first: list[str], second: list[str]
+) -> None:
+    def joined(separators: list[str]) -> str:
+        return words[0] + "".join(
+            sep + word for sep, word in zip(separators, words[1:], strict=False)
+        )
+
+    assert choice_key(joined(first)) == choice_key(joined(second))
 
 
 # --- the CHECK constraints hold the domain's choices ------------------------------------------

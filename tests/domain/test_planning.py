@@ -191,6 +191,83 @@ def test_au_rule_to_rrule(text: str, rrule: str) -> None:
     assert au_rule_to_rrule(text) == rrule
 
 
+@pytest.mark.parametrize(
+    ("text", "rrule"),
+    [
+        # Swedish ordinals, written out, with or without the definite form of the day
+        ("andra tisdagen", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("andra tisdag", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("sista torsdagen", "FREQ=MONTHLY;BYDAY=-1TH"),
+        ("sista torsdag", "FREQ=MONTHLY;BYDAY=-1TH"),
+        ("första måndagen", "FREQ=MONTHLY;BYDAY=1MO"),
+        ("forsta mandagen", "FREQ=MONTHLY;BYDAY=1MO"),
+        ("tredje onsdagen", "FREQ=MONTHLY;BYDAY=3WE"),
+        ("fjärde fredagen", "FREQ=MONTHLY;BYDAY=4FR"),
+        ("fjarde fredag", "FREQ=MONTHLY;BYDAY=4FR"),
+        # ... and as numbers: 1:a, 2:a, 3:e, 4:e (the colon may be left out)
+        ("1:a fredagen", "FREQ=MONTHLY;BYDAY=1FR"),
+        ("2:a tisdagen", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("2:a tisdag", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("2a tisdag", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("3:e onsdagen", "FREQ=MONTHLY;BYDAY=3WE"),
+        ("3e onsdag", "FREQ=MONTHLY;BYDAY=3WE"),
+        ("4:e torsdagen", "FREQ=MONTHLY;BYDAY=4TH"),
+        ("4e måndag", "FREQ=MONTHLY;BYDAY=4MO"),
+        # any case, plural days, and the words around that say nothing more
+        ("Andra Tisdagen", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("SISTA TORSDAGEN", "FREQ=MONTHLY;BYDAY=-1TH"),
+        ("andra tisdagarna", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("sista fredagar", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ("den andra tisdagen", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("den andra tisdagen i månaden", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("andra tisdagen varje månad", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("varje sista torsdag", "FREQ=MONTHLY;BYDAY=-1TH"),
+        ("  andra   tisdagen  ", "FREQ=MONTHLY;BYDAY=2TU"),
+        # English as before, and the two mixed
+        ("2nd tuesday of the month", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("the last thursday of each month", "FREQ=MONTHLY;BYDAY=-1TH"),
+        ("every first monday", "FREQ=MONTHLY;BYDAY=1MO"),
+        ("1st fredag", "FREQ=MONTHLY;BYDAY=1FR"),
+        ("andra tuesday", "FREQ=MONTHLY;BYDAY=2TU"),
+        ("last torsdagen", "FREQ=MONTHLY;BYDAY=-1TH"),
+    ],
+)
+def test_au_rule_in_swedish(text: str, rrule: str) -> None:
+    assert au_rule_to_rrule(text) == rrule
+
+
+def test_a_rule_not_read_names_a_swedish_example_too() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        au_rule_to_rrule("femte tisdagen")
+    assert '"andra tisdagen"' in caught.value.message
+
+
+SWEDISH_ORDINALS = {
+    "första": 1, "1:a": 1, "1a": 1, "andra": 2, "2:a": 2, "2a": 2, "tredje": 3, "3:e": 3,
+    "3e": 3, "fjärde": 4, "4:e": 4, "4e": 4, "sista": -1,
+}  # fmt: skip
+SWEDISH_DAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4}
+
+
+@given(
+    st.sampled_from(sorted(SWEDISH_ORDINALS)),
+    st.sampled_from(sorted(SWEDISH_DAYS)),
+    st.sampled_from(["", "en", "ar", "arna"]),
+    st.integers(min_value=2020, max_value=2035),
+)
+def test_a_swedish_phrase_gives_that_weekday_of_every_month(
+    ordinal: str, weekday: str, ending: str, year: int
+) -> None:
+    days = rule_dates(au_rule_to_rrule(f"{ordinal} {weekday}{ending}"), year)
+    assert [d.month for d in days] == list(range(1, 13))
+    assert {d.weekday() for d in days} == {SWEDISH_DAYS[weekday]}
+    position = SWEDISH_ORDINALS[ordinal]
+    if position > 0:
+        assert all((d.day - 1) // 7 + 1 == position for d in days)
+    else:
+        assert all((d + timedelta(days=7)).month != d.month for d in days)
+
+
 def test_the_default_rule_is_the_second_tuesday() -> None:
     assert au_rule_to_rrule(DEFAULT_AU_RULE) == "FREQ=MONTHLY;BYDAY=2TU"
 
@@ -209,7 +286,19 @@ def test_the_default_rule_is_the_second_tuesday() -> None:
         "every",
         "",
         "   ",
-        "andra tisdagen",
+        "femte tisdagen",
+        "5:e tisdag",
+        "andra lördagen",
+        "sista söndagen",
+        "andra",
+        "tisdagen",
+        "andra tisdags",
+        "2nd tuesdayen",
+        "2:a 3:e tisdag",
+        "andra tisdagen i veckan",
+        "varje tisdag",
+        "2 tisdag",
+        "0:e tisdag",
     ],
 )
 def test_au_rule_to_rrule_refuses_a_phrase_it_cannot_read(text: str) -> None:
