@@ -110,6 +110,19 @@ def test_no_percent_placeholder_hides_in_a_message(template: Catalog) -> None:
     assert [m.id for m in template if m.id and m.python_format] == []
 
 
+def test_the_installed_psi_ships_its_compiled_catalogue() -> None:
+    """`pip install .` (as the README and CI install psi) puts psi.mo into the package."""
+    from importlib.metadata import PackageNotFoundError, files
+
+    try:
+        installed = {str(path) for path in files("psi") or []}
+    except PackageNotFoundError:
+        pytest.skip("psi is not installed")
+    if "psi/__init__.py" not in installed:
+        pytest.skip("an editable install: psi is read from the checkout")
+    assert "psi/locale/sv/LC_MESSAGES/psi.mo" in installed
+
+
 @pytest.mark.parametrize("context", sorted(ENUMS))
 def test_every_enum_value_has_its_words(context: str, swedish: Catalog) -> None:
     values = {member.value for member in ENUMS[context]}
