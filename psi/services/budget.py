@@ -16,7 +16,7 @@ from psi.domain.dates import parse_date
 from psi.domain.money import format_amount, parse_positive_amount
 from psi.domain.organisation import check_note
 from psi.domain.text import check_line, fold, swedish_sort_key
-from psi.errors import InvalidInput, NotFound, PsiError, RuleViolation
+from psi.errors import Conflict, InvalidInput, NotFound, PsiError, RuleViolation
 from psi.models import Allocation, CoFunding, CoordinatorTerm, Expense, Grant, Meeting, Organisation
 from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
@@ -351,7 +351,9 @@ def add_funding(
     note: str | None = None,
     kind: Funding = Funding.COORDINATION,
 ) -> CoFundingView:
-    """`psi budget funding`: other money in a year, beside the grant or freeing it."""
+    """`psi budget funding`: other money in a year, beside the grant or freeing it. The same
+    entry again (source, amount, kind and note) is refused: a second contribution of the same
+    size from the same source is told apart by its note."""
     row = CoFunding(
         year=year,
         source=check_line(source, what=NC_("what", "source")),
@@ -359,9 +361,28 @@ def add_funding(
         note=check_note(note) if note else None,
         kind=kind.value,
     )
+    _check_not_recorded(session, row)
     session.add(row)
     session.flush()
     return _funding_view(row)
+
+
+def _check_not_recorded(session: Session, new: CoFunding) -> None:
+    """Conflict when the year already holds the same co-funding entry."""
+    for old in session.exec(select(CoFunding).where(CoFunding.year == new.year)):
+        same = (fold(old.source), old.amount_ore, old.kind, old.note or "") == (
+            fold(new.source),
+            new.amount_ore,
+            new.kind,
+            new.note or "",
+        )
+        if same:
+            raise Conflict(
+                _(
+                    "{year} already records this co-funding from {source}; nothing was added. "
+                    "A second contribution like it needs a --note that tells the two apart."
+                ).format(year=new.year, source=old.source)
+            )
 
 
 def _funding_view(row: CoFunding) -> CoFundingView:

@@ -783,6 +783,17 @@ def test_funding_refusals(
     assert_fails(run, example_db, code, "budget", "funding", *args)
 
 
+def test_the_same_co_funding_again_is_refused_and_a_note_tells_two_apart(
+    run: Run, example_db: Path
+) -> None:
+    args = ("budget", "funding", "2027", "45000", "--source", "Externa projektmedel")
+    ok(run, *args)
+    line = assert_fails(run, example_db, ExitCode.CONFLICT, *args[:-1], "externa PROJEKTMEDEL")
+    assert "2027 already records this co-funding from Externa projektmedel" in line
+    ok(run, *args, "--note", "Andra halvåret")
+    assert len(status_json(run, 2027)["co_funding"]) == 2
+
+
 def test_money_that_frees_the_grant_is_recorded_without_an_amount(
     run: Run, example_db: Path
 ) -> None:
