@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from dataclasses import dataclass
 from importlib import import_module
@@ -11,9 +12,11 @@ from typing import Annotated, Any
 
 import typer
 
-# Typer vendors Click as typer._click; these three have no public name in Typer.
+# Typer vendors Click as typer._click; these have no public name in Typer.
 from typer._click.core import Command
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.shell_completion import add_completion_class
+from typer._completion_classes import BashComplete
 from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
@@ -157,12 +160,51 @@ class _Placeholder(TyperCommand):
         super().__init__(name, help=summary)
 
 
+_SHELL_SPECIAL = re.compile(r"""([^\w@%+./,-])""")
+"""What bash reads as more than a letter of a word: a space, a bracket, a quote, a `$`, and
+the `:` and `=` where bash splits a word for completion."""
+
+DESCRIBED_WIDTH = 79
+"""The widest line a value and its words take in bash's list of choices (a longer value is
+shown whole)."""
+
+
+class PsiBashComplete(BashComplete):
+    """Typer's bash completion, with what bash itself does not do: each value is quoted as
+    one word of the command line (bash inserts a value as it is, and an organisation's name
+    holds spaces and brackets), and when several values fit, each is listed with the words
+    beside it (a meeting's date and title), which bash otherwise leaves out. The words come
+    after two spaces, which no quoted value holds, so the part bash fills in when the values
+    begin alike is always a part of the values."""
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        items: dict[str, str] = {}
+        for item in self.get_completions(args, incomplete):
+            items.setdefault(_SHELL_SPECIAL.sub(r"\\\1", item.value), item.help or "")
+        if len(items) < 2 or not any(items.values()):
+            return "\n".join(items)
+        width = max(len(value) for value in items)
+        return "\n".join(_described(value, width, shown) for value, shown in items.items())
+
+
+def _described(value: str, width: int, shown: str) -> str:
+    """A value in bash's list of choices, padded to `width`, with the words shown beside it."""
+    words = " ".join(shown.split())
+    room = DESCRIBED_WIDTH - width - len("  ()")
+    if not words or room < len("…") + 1:
+        return value
+    return f"{value.ljust(width)}  ({words if len(words) <= room else words[: room - 1] + '…'})"
+
+
 class PsiGroup(TyperGroup):
     """The root group: loads a command's module when it is used, and turns every PsiError
     into one red line and its exit code."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Typer registers its shells while it builds the root command, just before this.
+        add_completion_class(PsiBashComplete, PsiBashComplete.name)
         # `psi --help` lists these stand-ins (get_command returns them as they are), so the
         # list of commands costs no import; running a command resolves the real one.
         for name, entry in COMMANDS.items():

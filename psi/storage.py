@@ -17,12 +17,10 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
+from psi import HEAD_REVISION as HEAD_REVISION  # re-exported: storage.HEAD_REVISION
 from psi.errors import Conflict, DatabaseProblem, FileProblem, NotFound, PsiError
 from psi.location import DbLocation
 from psi.words import _
-
-HEAD_REVISION = "0012"
-"""The newest migration; a test checks it against the migration scripts."""
 
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -15,6 +15,7 @@ import typer
 from typer._click.exceptions import UsageError
 from typer.core import TyperCommand
 
+from psi.completion import complete_format, complete_language
 from psi.domain.dates import check_year
 from psi.errors import InvalidInput
 from psi.words import _
@@ -70,6 +71,7 @@ Format = Annotated[
         help="md (Markdown), pdf, docx (Word), odt or html; if left out, the one the --output "
         "file name ends with, else md.",
         show_default=False,
+        autocompletion=complete_format,
     ),
 ]
 Output = Annotated[
@@ -83,7 +85,12 @@ Output = Annotated[
 ]
 Lang = Annotated[
     str,
-    typer.Option("--lang", metavar="LANG", help="sv (Swedish, the default) or en (English)."),
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="sv (Swedish, the default) or en (English).",
+        autocompletion=complete_language,
+    ),
 ]
 Templates = Annotated[
     Path | None,

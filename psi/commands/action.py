@@ -10,6 +10,7 @@ import typer
 from psi import console
 from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, On, Yes
+from psi.completion import complete_meeting, complete_organisation
 from psi.domain.dates import parse_date
 from psi.words import NC_, _, pgettext
 
@@ -30,9 +31,17 @@ app = typer.Typer(
 )
 def add(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(metavar="MEETING", help="The meeting's number.")],
+    meeting_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="MEETING", help="The meeting's number.", autocompletion=complete_meeting
+        ),
+    ],
     text: Annotated[str, typer.Argument(help="What is to be done.")],
-    owner: Annotated[str, typer.Option(help="The organisation responsible.")],
+    owner: Annotated[
+        str,
+        typer.Option(help="The organisation responsible.", autocompletion=complete_organisation),
+    ],
     due: Annotated[str, typer.Option(help="Due date, YYYY-MM-DD.")],
 ) -> None:
     """Add an action item to a meeting."""
@@ -140,7 +149,10 @@ def edit(
     ctx: typer.Context,
     action_id: ActionIdArg,
     text: Annotated[str | None, typer.Option(help="What is to be done, worded anew.")] = None,
-    owner: Annotated[str | None, typer.Option(help="The organisation responsible.")] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(help="The organisation responsible.", autocompletion=complete_organisation),
+    ] = None,
     due: Annotated[str | None, typer.Option(help="Due date, YYYY-MM-DD.")] = None,
     as_json: AsJson = False,
 ) -> None:

@@ -9,6 +9,7 @@ import typer
 from psi import console
 from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, DryRun, On, Year, YearOrAll, Yes
+from psi.completion import complete_activity_status, complete_organisation
 from psi.domain.activity import parse_activity_status
 from psi.domain.dates import check_year, parse_optional_date
 from psi.words import ACTIVITY_STATUS, N_, NC_, _, interface_term, ngettext, pgettext
@@ -61,11 +62,18 @@ def add(
     title: Annotated[str, typer.Argument(help="What the activity is.")],
     goal: Annotated[str | None, typer.Option(help="The plan goal it serves, such as M1.")] = None,
     plan: PlanOption = None,
-    owner: Annotated[str | None, typer.Option(help="The organisation responsible.")] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(help="The organisation responsible.", autocompletion=complete_organisation),
+    ] = None,
     when: Annotated[str | None, typer.Option(help="Planned date, YYYY-MM-DD.")] = None,
     requested_by: Annotated[
         list[str] | None,
-        typer.Option("--requested-by", help="A member that asked for it (repeat)."),
+        typer.Option(
+            "--requested-by",
+            help="A member that asked for it (repeat).",
+            autocompletion=complete_organisation,
+        ),
     ] = None,
 ) -> None:
     """Add an activity to a year's list."""
@@ -95,7 +103,11 @@ def list_(
     ctx: typer.Context,
     year: YearOrAll = None,
     status: Annotated[
-        str | None, typer.Option(help="Only planned, ongoing, done, cancelled or carried.")
+        str | None,
+        typer.Option(
+            help="Only planned, ongoing, done, cancelled or carried.",
+            autocompletion=complete_activity_status,
+        ),
     ] = None,
     goal: Annotated[str | None, typer.Option(help="Only activities for this goal code.")] = None,
     as_json: AsJson = False,
@@ -372,7 +384,10 @@ def edit(
     ] = None,
     plan: PlanOption = None,
     owner: Annotated[
-        str | None, typer.Option(help='The organisation responsible; "" for none.')
+        str | None,
+        typer.Option(
+            help='The organisation responsible; "" for none.', autocompletion=complete_organisation
+        ),
     ] = None,
     when: Annotated[str | None, typer.Option(help='Planned date, YYYY-MM-DD; "" for none.')] = None,
     requested_by: Annotated[
@@ -380,6 +395,7 @@ def edit(
         typer.Option(
             "--requested-by",
             help='The members that asked for it (repeat); replaces the list; "" for none.',
+            autocompletion=complete_organisation,
         ),
     ] = None,
     as_json: AsJson = False,

@@ -10,6 +10,7 @@ import typer
 from psi import console
 from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, DryRun, On, TakesNegativeNumbers, Year, YearOrAll, Yes
+from psi.completion import complete_category, complete_meeting, complete_organisation
 from psi.domain.budget import parse_category
 from psi.domain.dates import parse_date, parse_optional_date
 from psi.domain.money import format_amount, parse_amount, parse_positive_amount
@@ -92,7 +93,10 @@ def grant(
 def allocate(
     ctx: typer.Context,
     year: Year,
-    org: Annotated[str | None, typer.Argument(help="The coordinating organisation.")] = None,
+    org: Annotated[
+        str | None,
+        typer.Argument(help="The coordinating organisation.", autocompletion=complete_organisation),
+    ] = None,
     amount: Annotated[str | None, typer.Argument(help="Its allocation in kronor.")] = None,
     even: Annotated[
         bool,
@@ -140,13 +144,19 @@ def allocate(
 )
 def spend(
     ctx: typer.Context,
-    org: Annotated[str, typer.Argument(help="The coordinating organisation that paid.")],
+    org: Annotated[
+        str,
+        typer.Argument(
+            help="The coordinating organisation that paid.", autocompletion=complete_organisation
+        ),
+    ],
     amount: AmountArg,
-    category: Annotated[str, typer.Option(help=CategoryHelp)],
+    category: Annotated[str, typer.Option(help=CategoryHelp, autocompletion=complete_category)],
     on: On = None,
     note: Annotated[str | None, typer.Option(help="What it was.")] = None,
     meeting: Annotated[
-        int | None, typer.Option(help="The meeting it was for (its number).")
+        int | None,
+        typer.Option(help="The meeting it was for (its number).", autocompletion=complete_meeting),
     ] = None,
 ) -> None:
     """Record an expense paid from the grant."""
@@ -171,9 +181,13 @@ def spend(
 def expenses(
     ctx: typer.Context,
     year: YearOrAll = None,
-    org: Annotated[str | None, typer.Option(help="Only this organisation.")] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(help="Only this organisation.", autocompletion=complete_organisation),
+    ] = None,
     category: Annotated[
-        str | None, typer.Option(help=f"Only this category: {CategoryHelp}")
+        str | None,
+        typer.Option(help=f"Only this category: {CategoryHelp}", autocompletion=complete_category),
     ] = None,
     as_json: AsJson = False,
 ) -> None:
@@ -234,13 +248,22 @@ def edit_expense(
     on: Annotated[
         str | None, typer.Option(metavar="DATE", help="The date of the expense, YYYY-MM-DD.")
     ] = None,
-    category: Annotated[str | None, typer.Option(help=CategoryHelp)] = None,
+    category: Annotated[
+        str | None, typer.Option(help=CategoryHelp, autocompletion=complete_category)
+    ] = None,
     note: Annotated[str | None, typer.Option(help='What it was; "" for none.')] = None,
     org: Annotated[
-        str | None, typer.Option(help="The coordinating organisation that paid.")
+        str | None,
+        typer.Option(
+            help="The coordinating organisation that paid.", autocompletion=complete_organisation
+        ),
     ] = None,
     meeting: Annotated[
-        str | None, typer.Option(help='The meeting it was for (its number); "" for none.')
+        str | None,
+        typer.Option(
+            help='The meeting it was for (its number); "" for none.',
+            autocompletion=complete_meeting,
+        ),
     ] = None,
     as_json: AsJson = False,
 ) -> None:

@@ -11,6 +11,7 @@ import typer
 from psi import console
 from psi.commands._common import command_line, confirm, delete_when_confirmed, location, session
 from psi.commands._options import AsJson, Yes
+from psi.completion import complete_organisation
 from psi.errors import DatabaseProblem, InvalidInput
 from psi.words import NC_, _, ngettext, pgettext
 
@@ -31,7 +32,13 @@ app = typer.Typer(
 )
 def add(
     ctx: typer.Context,
-    org: Annotated[str, typer.Argument(help="The organisation: full name, short name or prefix.")],
+    org: Annotated[
+        str,
+        typer.Argument(
+            help="The organisation: full name, short name or prefix.",
+            autocompletion=complete_organisation,
+        ),
+    ],
     name: Annotated[str, typer.Argument(help="The person's name, in quotes.")],
     email: Annotated[str | None, typer.Option(help="E-mail address.")] = None,
     phone: Annotated[str | None, typer.Option(help="Phone number, e.g. 019-123 45 67.")] = None,
@@ -54,7 +61,12 @@ def add(
 @app.command("list", epilog='Example: psi contact list "Örebro Föreningsråd"')
 def list_(
     ctx: typer.Context,
-    org: Annotated[str | None, typer.Argument(help="Only this organisation's contacts.")] = None,
+    org: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this organisation's contacts.", autocompletion=complete_organisation
+        ),
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
     """List contact persons, of every organisation or of one."""
@@ -82,7 +94,13 @@ def list_(
     console.print_table(headers, rows)
 
 
-OrgArg = Annotated[str, typer.Argument(help="The organisation: full name, short name or prefix.")]
+OrgArg = Annotated[
+    str,
+    typer.Argument(
+        help="The organisation: full name, short name or prefix.",
+        autocompletion=complete_organisation,
+    ),
+]
 NameArg = Annotated[str, typer.Argument(help="The person's name as recorded, in quotes.")]
 
 
@@ -203,7 +221,10 @@ def forget(
     who: Annotated[str, typer.Argument(help="The person's name or e-mail address.")],
     org: Annotated[
         str | None,
-        typer.Option(help="The organisation, when several contact persons share the name."),
+        typer.Option(
+            help="The organisation, when several contact persons share the name.",
+            autocompletion=complete_organisation,
+        ),
     ] = None,
     include_backups: Annotated[
         bool,

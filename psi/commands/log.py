@@ -9,6 +9,7 @@ import typer
 from psi import console
 from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, On, YearOrAll, Yes
+from psi.completion import complete_log_kind, complete_organisation
 from psi.domain.activity import parse_log_kind
 from psi.domain.dates import parse_date
 from psi.words import LOG_KIND, NC_, _, interface_term, pgettext
@@ -28,9 +29,12 @@ KindHelp = "member-dialogue, recruitment, msi, website, social-media or other."
 )
 def add(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help=KindHelp)],
+    kind: Annotated[str, typer.Argument(help=KindHelp, autocompletion=complete_log_kind)],
     text: Annotated[str, typer.Argument(help="What happened.")],
-    org: Annotated[str | None, typer.Option(help="The organisation it concerns.")] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(help="The organisation it concerns.", autocompletion=complete_organisation),
+    ] = None,
     on: On = None,
     link: Annotated[str | None, typer.Option(help="A web address (the post, the article).")] = None,
 ) -> None:
@@ -54,8 +58,16 @@ def add(
 def list_(
     ctx: typer.Context,
     year: YearOrAll = None,
-    kind: Annotated[str | None, typer.Option(help=f"Only this kind: {KindHelp}")] = None,
-    org: Annotated[str | None, typer.Option(help="Only entries about this organisation.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help=f"Only this kind: {KindHelp}", autocompletion=complete_log_kind),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            help="Only entries about this organisation.", autocompletion=complete_organisation
+        ),
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
     """List log entries by date."""
@@ -103,10 +115,15 @@ IdArg = Annotated[int, typer.Argument(metavar="ID", help="The entry's number (se
 def edit(
     ctx: typer.Context,
     entry_id: IdArg,
-    kind: Annotated[str | None, typer.Option(help=f"The kind: {KindHelp}")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help=f"The kind: {KindHelp}", autocompletion=complete_log_kind)
+    ] = None,
     text: Annotated[str | None, typer.Option(help="What happened.")] = None,
     org: Annotated[
-        str | None, typer.Option(help='The organisation it concerns; "" for none.')
+        str | None,
+        typer.Option(
+            help='The organisation it concerns; "" for none.', autocompletion=complete_organisation
+        ),
     ] = None,
     on: Annotated[
         str | None,

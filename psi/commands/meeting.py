@@ -18,6 +18,12 @@ from psi.commands._options import (
     YearOrAll,
     document_request,
 )
+from psi.completion import (
+    complete_meeting,
+    complete_meeting_kind,
+    complete_meeting_status,
+    complete_organisation,
+)
 from psi.domain.calendar import weekday_name
 from psi.domain.dates import parse_date
 from psi.domain.meeting import parse_kind, parse_meeting_status
@@ -47,7 +53,12 @@ app = typer.Typer(
     add_completion=False,
 )
 
-IdArg = Annotated[int, typer.Argument(help="The meeting's number (see psi meeting list).")]
+IdArg = Annotated[
+    int,
+    typer.Argument(
+        help="The meeting's number (see psi meeting list).", autocompletion=complete_meeting
+    ),
+]
 TimeOpt = Annotated[str | None, typer.Option("--time", help="Start and end, HH:MM-HH:MM.")]
 PlaceOpt = Annotated[str | None, typer.Option(help="Where it is held.")]
 ReasonOpt = Annotated[
@@ -71,7 +82,10 @@ from psi.commands import meeting_plan  # noqa: E402, F401
 )
 def add(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="au, stormote, msi or other.")],
+    kind: Annotated[
+        str,
+        typer.Argument(help="au, stormote, msi or other.", autocompletion=complete_meeting_kind),
+    ],
     day: Annotated[str, typer.Argument(metavar="DATE", help="The day, YYYY-MM-DD.")],
     slot: TimeOpt = None,
     title: Annotated[
@@ -80,7 +94,12 @@ def add(
     place: PlaceOpt = None,
     link: Annotated[str | None, typer.Option(help="Online meeting link.")] = None,
     with_: Annotated[
-        str | None, typer.Option("--with", help="Co-organiser (stormöten: Regional utveckling).")
+        str | None,
+        typer.Option(
+            "--with",
+            help="Co-organiser (stormöten: Regional utveckling).",
+            autocompletion=complete_organisation,
+        ),
     ] = None,
     item: Annotated[
         list[str] | None, typer.Option("--item", help="An agenda item (repeat for more).")
@@ -178,8 +197,16 @@ def _counts_line(listing: MeetingList, year: int) -> str:
 def list_(
     ctx: typer.Context,
     year: YearOrAll = None,
-    kind: Annotated[str | None, typer.Option(help="Only au, stormote, msi or other.")] = None,
-    status: Annotated[str | None, typer.Option(help="Only planned, held or cancelled.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="Only au, stormote, msi or other.", autocompletion=complete_meeting_kind),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            help="Only planned, held or cancelled.", autocompletion=complete_meeting_status
+        ),
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
     """List meetings in date order; for a year, also the counts against the assignment."""
@@ -321,7 +348,12 @@ def edit(
     place: Annotated[str | None, typer.Option(help='A new place ("" clears it).')] = None,
     link: Annotated[str | None, typer.Option(help='A new online link ("" clears it).')] = None,
     with_: Annotated[
-        str | None, typer.Option("--with", help='A new co-organiser ("" clears it).')
+        str | None,
+        typer.Option(
+            "--with",
+            help='A new co-organiser ("" clears it).',
+            autocompletion=complete_organisation,
+        ),
     ] = None,
     item: Annotated[
         list[str] | None, typer.Option("--item", help="Agenda items; replaces the agenda.")
@@ -457,6 +489,7 @@ def held(
         typer.Option(
             "--attended",
             help="An organisation that came, or ORG:PERSON with its contact person (repeat).",
+            autocompletion=complete_organisation,
         ),
     ] = None,
     minutes: Annotated[
@@ -510,6 +543,7 @@ OrgArgs = Annotated[
         metavar="ORG[:PERSON]...",
         help="Organisations (name, short name or a unique beginning), ORG:PERSON with its "
         "contact person.",
+        autocompletion=complete_organisation,
     ),
 ]
 
@@ -535,7 +569,12 @@ def unattend(
     ctx: typer.Context,
     meeting_id: IdArg,
     orgs: Annotated[
-        list[str], typer.Argument(metavar="ORG...", help="Organisations recorded by mistake.")
+        list[str],
+        typer.Argument(
+            metavar="ORG...",
+            help="Organisations recorded by mistake.",
+            autocompletion=complete_organisation,
+        ),
     ],
     reason: ReasonOpt = None,
     as_json: AsJson = False,

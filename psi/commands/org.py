@@ -13,6 +13,13 @@ import typer
 from psi import console
 from psi.commands._common import day_or_today, delete_when_confirmed, session
 from psi.commands._options import AsJson, DryRun, On, Yes, format_for_file
+from psi.completion import (
+    complete_export_format,
+    complete_org_status,
+    complete_org_status_filter,
+    complete_organisation,
+    complete_sector,
+)
 from psi.domain.orgnr import orgnr_group
 from psi.errors import FileProblem, InvalidInput
 from psi.files import write_private
@@ -29,7 +36,11 @@ app = typer.Typer(
 )
 
 NameArg = Annotated[
-    str, typer.Argument(help="The organisation: full name, short name or a unique prefix.")
+    str,
+    typer.Argument(
+        help="The organisation: full name, short name or a unique prefix.",
+        autocompletion=complete_organisation,
+    ),
 ]
 SectorHelp = "civil-society, municipality, region, state, academia, business or other."
 MunicipalityHelp = (
@@ -85,7 +96,9 @@ def _municipality_as_typed(text: str | None) -> Iterator[None]:
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The organisation's full name, in quotes.")],
-    sector: Annotated[str, typer.Option("--sector", "-s", help=SectorHelp)],
+    sector: Annotated[
+        str, typer.Option("--sector", "-s", help=SectorHelp, autocompletion=complete_sector)
+    ],
     short: Annotated[
         str | None, typer.Option(help="A short name to type instead (e.g. ÖFR).")
     ] = None,
@@ -97,7 +110,11 @@ def add(
     website: Annotated[str | None, typer.Option(help="Web address, e.g. www.example.se.")] = None,
     status: Annotated[
         str,
-        typer.Option(help="member, prospect or partner; member if left out.", show_default=False),
+        typer.Option(
+            help="member, prospect or partner; member if left out.",
+            show_default=False,
+            autocompletion=complete_org_status,
+        ),
     ] = "member",
     note: Annotated[str | None, typer.Option(help="A free-text note.")] = None,
 ) -> None:
@@ -130,14 +147,23 @@ def _row(view: OrgView) -> list[str]:
 def list_(
     ctx: typer.Context,
     sector: Annotated[
-        str | None, typer.Option("--sector", "-s", help=f"Only this sector: {SectorHelp}")
+        str | None,
+        typer.Option(
+            "--sector",
+            "-s",
+            help=f"Only this sector: {SectorHelp}",
+            autocompletion=complete_sector,
+        ),
     ] = None,
     municipality: Annotated[
         str | None, typer.Option("--municipality", "-m", help="Only this kommun.")
     ] = None,
     status: Annotated[
         str,
-        typer.Option(help="member, prospect, partner, former, all, or active (all but former)."),
+        typer.Option(
+            help="member, prospect, partner, former, all, or active (all but former).",
+            autocompletion=complete_org_status_filter,
+        ),
     ] = "active",
     as_json: AsJson = False,
 ) -> None:
@@ -246,14 +272,20 @@ def edit(
     name: NameArg,
     new_name: Annotated[str | None, typer.Option("--name", help="A new full name.")] = None,
     short: Annotated[str | None, typer.Option(help='A new short name ("" clears it).')] = None,
-    sector: Annotated[str | None, typer.Option("--sector", "-s", help=SectorHelp)] = None,
+    sector: Annotated[
+        str | None,
+        typer.Option("--sector", "-s", help=SectorHelp, autocompletion=complete_sector),
+    ] = None,
     orgnr: Annotated[str | None, typer.Option(help='Organisationsnummer ("" clears it).')] = None,
     municipality: Annotated[
         str | None, typer.Option("--municipality", "-m", help=MunicipalityHelp)
     ] = None,
     joined: Annotated[str | None, typer.Option(help="Date it became a member, YYYY-MM-DD.")] = None,
     website: Annotated[str | None, typer.Option(help='Web address ("" clears it).')] = None,
-    status: Annotated[str | None, typer.Option(help="member, prospect or partner.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="member, prospect or partner.", autocompletion=complete_org_status),
+    ] = None,
     note: Annotated[str | None, typer.Option(help='A free-text note ("" clears it).')] = None,
 ) -> None:
     """Change an organisation's details; an empty value ("") clears an optional one."""
@@ -544,6 +576,7 @@ def export(
             help="csv (for Excel) or json; if left out, the one the --output file name ends "
             "with, else csv.",
             show_default=False,
+            autocompletion=complete_export_format,
         ),
     ] = None,
 ) -> None:

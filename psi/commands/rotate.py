@@ -10,6 +10,7 @@ import typer
 from psi import console
 from psi.commands._common import day_or_today, session
 from psi.commands._options import AsJson, On, Year
+from psi.completion import complete_organisation
 from psi.domain.dates import parse_optional_date
 from psi.domain.rotation import Answer
 from psi.errors import InvalidInput
@@ -35,12 +36,17 @@ def rotate(
     appoint: Annotated[
         list[str] | None,
         typer.Option(
-            help="Record ORG as YEAR's newcomer (twice in the hand-over year).", show_default=False
+            help="Record ORG as YEAR's newcomer (twice in the hand-over year).",
+            show_default=False,
+            autocompletion=complete_organisation,
         ),
     ] = None,
     keep: Annotated[
         str | None,
-        typer.Option(help="The coordinator of YEAR-1 that stays (when the AU must choose)."),
+        typer.Option(
+            help="The coordinator of YEAR-1 that stays (when the AU must choose).",
+            autocompletion=complete_organisation,
+        ),
     ] = None,
     extend: Annotated[
         bool,
@@ -56,6 +62,7 @@ def rotate(
             help="Record ORG as YEAR's coordinator outside the rotation, such as the region "
             "before the hand-over (at most twice).",
             show_default=False,
+            autocompletion=complete_organisation,
         ),
     ] = None,
     decided: Annotated[
@@ -79,13 +86,23 @@ def rotate(
         bool, typer.Option("--replace", help="Replace a pair already recorded for YEAR.")
     ] = False,
     asked: Annotated[
-        list[str] | None, typer.Option(help="Record that the AU asked ORG (answer pending).")
+        list[str] | None,
+        typer.Option(
+            help="Record that the AU asked ORG (answer pending).",
+            autocompletion=complete_organisation,
+        ),
     ] = None,
     declined: Annotated[
-        list[str] | None, typer.Option(help="Record that ORG said no for YEAR.")
+        list[str] | None,
+        typer.Option(
+            help="Record that ORG said no for YEAR.", autocompletion=complete_organisation
+        ),
     ] = None,
     accepted: Annotated[
-        list[str] | None, typer.Option(help="Record that ORG said yes for YEAR.")
+        list[str] | None,
+        typer.Option(
+            help="Record that ORG said yes for YEAR.", autocompletion=complete_organisation
+        ),
     ] = None,
     on: On = None,
     note: Annotated[str | None, typer.Option(help="A note kept with the inquiries.")] = None,
