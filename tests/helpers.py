@@ -180,3 +180,16 @@ MET_YEAR = YearFacts(
     quarters_with_posts=4,
     quarters_passed=4,
 )
+
+
+def swedish_plurals(singular: str, plural: str, values: dict[str, Any], *counts: str) -> list[str]:
+    """A counted message in Swedish for 1 and for 2, as psi says it: `n` and the names in
+    `counts` are the count, `values` the rest of its placeholders."""
+    from psi.words import words
+
+    return [
+        words("sv")
+        .ngettext(singular, plural, n)
+        .format(**{**values, **dict.fromkeys(("n", *counts), n)})
+        for n in (1, 2)
+    ]
