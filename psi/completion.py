@@ -16,6 +16,7 @@ to load than a completion may take), read-only and with short timeouts.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
@@ -240,7 +241,8 @@ def _read_server(url: str, revision: str, sql: str) -> Rows:
     scheme, _sep, rest = url.partition("://")
     if scheme.partition("+")[2] not in ("psycopg", "psycopg2"):
         return []  # psi.location gives every PostgreSQL address psycopg, which psi installs
-    import psycopg
+    # Imported by name: the driver is an extra (`pip install "psi[postgres]"`), without stubs.
+    psycopg = importlib.import_module("psycopg")
 
     # libpq reads the address as SQLAlchemy does (percent-encoding, ?host=, ?sslmode= ...).
     # Its own settings: give up on an unreachable server, refuse any write, stop a slow query.
