@@ -416,8 +416,31 @@ def funding(
     with session(ctx) as db:
         view = add_funding(db, year, ore, source, note, kind)
     console.success(
-        _("Recorded {funding} for {year}.").format(funding=funding_text(view), year=year)
+        _("Recorded co-funding {number}: {funding} for {year}.").format(
+            number=view.id, funding=funding_text(view), year=year
+        )
     )
+
+
+@app.command("remove-funding", epilog="Example: psi budget remove-funding 2 --yes")
+def remove_funding(
+    ctx: typer.Context,
+    funding_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The co-funding's number (see psi budget status).")
+    ],
+    yes: Yes = False,
+) -> None:
+    """Delete co-funding entered by mistake."""
+    from psi.services.budget import get_funding
+    from psi.services.budget import remove_funding as remove
+
+    with session(ctx, write=False) as db:
+        year, view = get_funding(db, funding_id)
+    question = _("Delete co-funding {number} of {year}: {funding}?").format(
+        number=view.id, year=year, funding=funding_text(view)
+    )
+    delete_when_confirmed(ctx, question, lambda db: remove(db, funding_id), yes=yes)
+    console.success(_("Deleted co-funding {number}.").format(number=view.id))
 
 
 def funding_text(view: CoFundingView) -> str:
@@ -476,7 +499,11 @@ def _status_tables(status: BudgetStatus) -> None:
             [pgettext("table heading", "Category"), pgettext("table heading", "Spent")], rows
         )
     for other in status.co_funding:
-        console.say(_("Other money: {funding}").format(funding=funding_text(other)))
+        console.say(
+            _("Other money ({number}): {funding}").format(
+                number=other.id, funding=funding_text(other)
+            )
+        )
     for reason in status.override_reasons:
         console.say(_("Allocation above the grant: {reason}").format(reason=reason))
 

@@ -341,6 +341,7 @@ class CoFundingView:
     amount: int | None = field(metadata=json_as(money=True))
     note: str | None
     kind: Funding
+    id: int
 
 
 def add_funding(
@@ -386,7 +387,32 @@ def _check_not_recorded(session: Session, new: CoFunding) -> None:
 
 
 def _funding_view(row: CoFunding) -> CoFundingView:
-    return CoFundingView(row.source, row.amount_ore, row.note, Funding(row.kind))
+    return CoFundingView(row.source, row.amount_ore, row.note, Funding(row.kind), stored_id(row))
+
+
+def _funding_row(session: Session, funding_id: int) -> CoFunding:
+    return get_or_missing(
+        session,
+        CoFunding,
+        funding_id,
+        _("There is no co-funding {number}; see psi budget status YEAR.").format(number=funding_id),
+    )
+
+
+def get_funding(session: Session, funding_id: int) -> tuple[int, CoFundingView]:
+    """A co-funding entry by its number, with its year."""
+    row = _funding_row(session, funding_id)
+    return row.year, _funding_view(row)
+
+
+def remove_funding(session: Session, funding_id: int) -> CoFundingView:
+    """`psi budget remove-funding`: delete co-funding entered by mistake (the audit log keeps
+    what it was)."""
+    row = _funding_row(session, funding_id)
+    view = _funding_view(row)
+    session.delete(row)
+    session.flush()
+    return view
 
 
 EXPENSE_ALIASES = {  # the Swedish ones are the budget report's headings, and a few more

@@ -83,6 +83,7 @@ def test_example_status_2025_json(run: Run, example_db: Path) -> None:
             "amount": None,
             "note": "del av lönekostnad",
             "kind": "frees-grant",
+            "id": 1,
         }
     ]
     assert data["warnings"] == []
@@ -759,6 +760,7 @@ def test_funding_is_shown_in_status(run: Run, example_db: Path) -> None:
         "amount": {"ore": 4_500_000, "text": kr("45 000 kr")},
         "note": "Del av lönekostnaden",
         "kind": "coordination",
+        "id": 2,
     }
     assert data["grant"]["ore"] == 20_000_000  # co-funding is not part of the grant
     text = ok(run, "budget", "status", "2025")
@@ -794,6 +796,23 @@ def test_the_same_co_funding_again_is_refused_and_a_note_tells_two_apart(
     assert len(status_json(run, 2027)["co_funding"]) == 2
 
 
+def test_co_funding_entered_by_mistake_is_removed_and_the_audit_log_keeps_it(
+    run: Run, example_db: Path
+) -> None:
+    out = ok(run, "budget", "funding", "2027", "5000", "--source", "en gåva")
+    assert out.startswith("Recorded co-funding 2: en gåva, ")
+    line = assert_fails(
+        run, example_db, ExitCode.NOT_FOUND, "budget", "remove-funding", "9", "--yes"
+    )
+    assert "There is no co-funding 9" in line
+    assert_fails(run, example_db, ExitCode.ABORTED, "budget", "remove-funding", "2", input="n\n")
+    assert ok(run, "budget", "remove-funding", "2", "--yes") == "Deleted co-funding 2.\n"
+    assert status_json(run, 2027)["co_funding"] == []
+    entry = as_json(run, "audit")[-1]
+    assert entry["command"] == "psi budget remove-funding 2 --yes"
+    assert entry["changes"][0]["values"]["source"] == "en gåva"
+
+
 def test_money_that_frees_the_grant_is_recorded_without_an_amount(
     run: Run, example_db: Path
 ) -> None:
@@ -809,11 +828,12 @@ def test_money_that_frees_the_grant_is_recorded_without_an_amount(
             "amount": None,
             "note": "del av lönekostnad",
             "kind": "frees-grant",
+            "id": 2,
         }
     ]
     assert data["grant"]["ore"] == 0  # it is not part of any grant
     text = ok(run, "budget", "status", "2027")
-    assert "Other money: externa projektmedel, amount not recorded" in text
+    assert "Other money (2): externa projektmedel, amount not recorded" in text
 
 
 def test_status_of_a_year_with_only_co_funding_shows_it(run: Run, example_db: Path) -> None:

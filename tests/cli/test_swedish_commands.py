@@ -68,7 +68,7 @@ def test_budget_status_is_swedish(run: Run, example_db: Db, swedish: None) -> No
     assert cells(lines[7]) == ["Kategori", "Förbrukat"]
     assert cells(lines[8]) == ["lön, arvode", kr("85 000 kr")]
     assert lines[-1] == (
-        "Andra medel: externa projektmedel, belopp ej registrerat, betalar en del av regionens "
+        "Andra medel (1): externa projektmedel, belopp ej registrerat, betalar en del av regionens "
         "kostnad, vilket frigör bidraget (del av lönekostnad)"
     )
     total = ok(run, "budget", "expenses", "2025").splitlines()[-1]
