@@ -79,6 +79,10 @@ class Contact(_Table, table=True):
     email: str | None = Field(default=None, max_length=254, index=True)
     phone: str | None = Field(default=None, max_length=40)
     role: str | None = Field(default=None, max_length=100)
+    no_mail: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+    """The person asked not to be mailed: psi never addresses them (0013)."""
     created_at: datetime
 
 
@@ -238,6 +242,68 @@ class ActionItem(_Table, table=True):
     )
     due_on: date = Field(index=True)
     done_on: date | None = None
+
+
+class AuSeat(_Table, table=True):
+    """An organisation on the working committee (AU) in a year, and who sits for it (0013)."""
+
+    __tablename__ = "au_seat"
+    __table_args__ = (UniqueConstraint("year", "organisation_id", name="uq_au_seat_year_org"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    organisation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    contact_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("contact.id", ondelete="SET NULL"), nullable=True, index=True
+        ),
+    )
+
+
+class Invitation(_Table, table=True):
+    """A kallelse sent by e-mail: when, a request or a cancellation, to how many (0013)."""
+
+    __tablename__ = "invitation"
+    __table_args__ = (
+        CheckConstraint("method IN ('request', 'cancel')", name="ck_invitation_method"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("meeting.id"), nullable=False, index=True)
+    )
+    sent_at: datetime
+    method: str = Field(max_length=8)
+    """`request` (the kallelse or its update) or `cancel` (METHOD:CANCEL)."""
+    sequence: int
+    """The SEQUENCE of the meeting's calendar event that went out."""
+    recipients: int
+    """How many addresses the server accepted."""
+    refused: int
+
+
+class InvitationRecipient(_Table, table=True):
+    """A contact person an invitation reached; erasing the person erases the row (0013)."""
+
+    __tablename__ = "invitation_recipient"
+    __table_args__ = (
+        UniqueConstraint(
+            "invitation_id", "contact_id", name="uq_invitation_recipient_invitation_contact"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    invitation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("invitation.id"), nullable=False, index=True)
+    )
+    contact_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
 
 
 class Grant(_Table, table=True):

@@ -329,6 +329,7 @@ VALID = {
     ("log_entry", "kind"): "other",
     ("co_funding", "kind"): "frees-grant",
     ("history_entry", "kind"): "assessment",
+    ("invitation", "method"): "request",
 }
 BY_COLUMN = {"sector": "other", "role": "other", "answer": "pending", "category": "other"}
 
