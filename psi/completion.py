@@ -128,13 +128,13 @@ complete_category = _choice(_category, words.BUDGET_CATEGORY)
 
 def complete_org_status(incomplete: str) -> Completion:
     """The statuses a new or edited organisation takes (`psi org leave` makes it former)."""
-    from psi.commands.org import status_word
     from psi.domain.organisation import ADDABLE_STATUSES
 
-    return _fitting(
-        (((str(status), status_word(status)), status_word(status)) for status in ADDABLE_STATUSES),
-        incomplete,
-    )
+    entries: list[Entry] = []
+    for status in ADDABLE_STATUSES:
+        shown = words.interface_term(words.ORG_STATUS, status)
+        entries.append(((str(status), shown), shown))
+    return _fitting(entries, incomplete)
 
 
 FILTER_WORDS = {
@@ -146,12 +146,15 @@ FILTER_WORDS = {
 
 def complete_org_status_filter(incomplete: str) -> Completion:
     """What `psi org list --status` takes: a status, `active` or `all`."""
-    from psi.commands.org import status_word
     from psi.domain.organisation import STATUS_FILTERS
 
     entries: list[Entry] = []
     for name in STATUS_FILTERS:
-        shown = words._(FILTER_WORDS[name]) if name in FILTER_WORDS else status_word(name)
+        shown = (
+            words._(FILTER_WORDS[name])
+            if name in FILTER_WORDS
+            else words.interface_term(words.ORG_STATUS, name)
+        )
         typeable = (name,) if name in FILTER_WORDS else (name, shown)
         entries.append((typeable, shown))
     return _fitting(entries, incomplete)

@@ -68,6 +68,9 @@ SECTOR = "sector"
 BUDGET_CATEGORY = "budget category"
 VERDICT = "verdict"
 FUNDING = "funding"
+ORG_STATUS = "organisation status"
+INQUIRY_ANSWER = "inquiry answer"
+HISTORY_KIND = "history kind"
 
 # The English word for each value of psi's enums, by context (an extractor needs literals).
 TERMS: dict[str, dict[str, str]] = {
@@ -135,6 +138,21 @@ TERMS: dict[str, dict[str, str]] = {
         "not met": NC_("verdict", "not met"),
         "on track": NC_("verdict", "on track"),
         "behind": NC_("verdict", "behind"),
+    },
+    ORG_STATUS: {
+        "member": NC_("organisation status", "member"),
+        "prospect": NC_("organisation status", "prospect"),
+        "partner": NC_("organisation status", "partner"),
+        "former": NC_("organisation status", "former"),
+    },
+    INQUIRY_ANSWER: {
+        "pending": NC_("inquiry answer", "pending"),
+        "yes": NC_("inquiry answer", "yes"),
+        "no": NC_("inquiry answer", "no"),
+    },
+    HISTORY_KIND: {
+        "rotation": NC_("history kind", "rotation"),
+        "assessment": NC_("history kind", "assessment"),
     },
 }
 

@@ -15,9 +15,10 @@ from psi import words as catalogue
 from psi.domain.activity import ActivityStatus, LogKind
 from psi.domain.budget import Category
 from psi.domain.duties import Verdict
+from psi.domain.history import HistoryKind
 from psi.domain.meeting import Kind, MeetingStatus
-from psi.domain.organisation import Sector
-from psi.domain.rotation import Role
+from psi.domain.organisation import Sector, Status
+from psi.domain.rotation import Answer, Role
 from psi.reports.render import LANGUAGES
 from psi.words import LOCALES, TERMS, interface_language, locale, term, words
 
@@ -31,6 +32,9 @@ ENUMS: dict[str, type[StrEnum]] = {
     catalogue.SECTOR: Sector,
     catalogue.BUDGET_CATEGORY: Category,
     catalogue.VERDICT: Verdict,
+    catalogue.ORG_STATUS: Status,
+    catalogue.INQUIRY_ANSWER: Answer,
+    catalogue.HISTORY_KIND: HistoryKind,
 }
 
 
@@ -142,6 +146,9 @@ def test_terms() -> None:
     assert term("sv", catalogue.VERDICT, Verdict.PARTLY) == "delvis uppfyllt"
     assert term("sv", catalogue.MEETING_BODY, Kind.AU) == "Arbetsutskottet"
     assert term("sv", catalogue.SECTOR, "civil-society") == "civilsamhälle"
+    assert term("sv", catalogue.ORG_STATUS, Status.FORMER) == "tidigare medlem"
+    assert term("sv", catalogue.INQUIRY_ANSWER, Answer.PENDING) == "väntar på svar"
+    assert term("sv", catalogue.HISTORY_KIND, HistoryKind.ASSESSMENT) == "bedömning"
 
 
 def test_an_unknown_value_is_shown_as_it_is() -> None:
@@ -205,9 +212,11 @@ def test_the_interface_words_follow_psi_lang(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("PSI_LANG", "sv")
     assert catalogue._("Attendance per meeting") == "Närvaro per möte"
     assert catalogue.interface_term(catalogue.MEETING_STATUS, "held") == "genomfört"
+    assert catalogue.interface_term(catalogue.ORG_STATUS, "prospect") == "intresserad"
     monkeypatch.setenv("PSI_LANG", "en")
     assert catalogue._("Attendance per meeting") == "Attendance per meeting"
     assert catalogue.interface_term(catalogue.MEETING_STATUS, "held") == "held"
+    assert catalogue.interface_term(catalogue.ORG_STATUS, "prospect") == "prospect"
 
 
 def test_locales() -> None:

@@ -11,7 +11,7 @@ from psi import console
 from psi.commands._common import confirm, day_or_today, session
 from psi.commands._options import AsJson, On, Year, Yes
 from psi.domain.history import HistoryKind, assessment_finding, parse_decided
-from psi.words import NC_, _, pgettext
+from psi.words import HISTORY_KIND, NC_, _, interface_term, pgettext
 
 if TYPE_CHECKING:
     from psi.services.history import HistoryView
@@ -167,11 +167,7 @@ def remove(
 
 def _kind_word(kind: HistoryKind) -> str:
     """An entry's kind in the table."""
-    if kind is HistoryKind.ROTATION:
-        return pgettext("history kind", "rotation")
-    if kind is HistoryKind.ASSESSMENT:
-        return pgettext("history kind", "assessment")
-    return str(kind)
+    return interface_term(HISTORY_KIND, kind)
 
 
 def _yes_no(value: bool | None) -> str:

@@ -23,7 +23,16 @@ from psi.completion import (
 from psi.domain.orgnr import orgnr_group
 from psi.errors import FileProblem, InvalidInput
 from psi.files import write_private
-from psi.words import COORDINATOR_ROLE, NC_, SECTOR, _, interface_term, ngettext, pgettext
+from psi.words import (
+    COORDINATOR_ROLE,
+    NC_,
+    ORG_STATUS,
+    SECTOR,
+    _,
+    interface_term,
+    ngettext,
+    pgettext,
+)
 
 if TYPE_CHECKING:
     from psi.services.orgs import OrgView
@@ -47,22 +56,6 @@ MunicipalityHelp = (
     "A kommun in Örebro län (any case, å/ä/ö optional: orebro), or other:NAME outside it."
 )
 MUNICIPALITY = "--municipality"
-
-ORG_STATUS = "organisation status"
-STATUS_WORDS = {
-    "member": NC_("organisation status", "member"),
-    "prospect": NC_("organisation status", "prospect"),
-    "partner": NC_("organisation status", "partner"),
-    "former": NC_("organisation status", "former"),
-}
-"""An organisation's status in words (English; `status_word` says it in the interface
-language, with the catalogue's context "organisation status")."""
-
-
-def status_word(status: str) -> str:
-    """An organisation's status (`member`, `former` ...) in the interface language."""
-    english = STATUS_WORDS.get(str(status))
-    return str(status) if english is None else pgettext(ORG_STATUS, english)
 
 
 def sector_word(sector: str) -> str:
@@ -127,7 +120,9 @@ def add(
         view = orgs.add_org(db, raw)
     console.success(
         _("Added {name} ({sector}, {status}).").format(
-            name=view.name, sector=sector_word(view.sector), status=status_word(view.status)
+            name=view.name,
+            sector=sector_word(view.sector),
+            status=interface_term(ORG_STATUS, view.status),
         )
     )
 
@@ -138,7 +133,7 @@ def _row(view: OrgView) -> list[str]:
         view.short or "",
         sector_word(view.sector),
         view.municipality_label,
-        status_word(view.status),
+        interface_term(ORG_STATUS, view.status),
         view.joined.isoformat() if view.joined else "",
     ]
 
@@ -218,7 +213,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: AsJson = False) -> None:
         (pgettext("table heading", "Name"), org.name),
         (pgettext("table heading", "Short name"), org.short or "-"),
         (pgettext("table heading", "Sector"), sector_word(org.sector)),
-        (pgettext("table heading", "Status"), status_word(org.status)),
+        (pgettext("table heading", "Status"), interface_term(ORG_STATUS, org.status)),
         (pgettext("table heading", "Organisationsnummer"), orgnr),
         (pgettext("table heading", "Municipality"), org.municipality_label or "-"),
         (pgettext("table heading", "Joined"), org.joined.isoformat() if org.joined else "-"),
@@ -479,7 +474,7 @@ def _update_from(ctx: typer.Context, file: Path, *, add_new: bool, dry_run: bool
                 _("{name}: new ({sector}, {status})").format(
                     name=item.name,
                     sector=sector_word(fields.sector),
-                    status=status_word(fields.status),
+                    status=interface_term(ORG_STATUS, fields.status),
                 )
             )
     if not result.updates:

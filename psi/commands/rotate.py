@@ -14,7 +14,7 @@ from psi.completion import complete_organisation
 from psi.domain.dates import parse_optional_date
 from psi.domain.rotation import Answer
 from psi.errors import InvalidInput
-from psi.words import COORDINATOR_ROLE, NC_, _, interface_term, ngettext, pgettext
+from psi.words import COORDINATOR_ROLE, INQUIRY_ANSWER, NC_, _, interface_term, ngettext, pgettext
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -397,14 +397,9 @@ def _first_steps(p: ProposalView) -> list[str]:
 
 def _inquiry_cell(answer: Answer | None) -> str:
     """A candidate's inquiry in the table: its answer, or that it was not asked."""
-    if answer is None:
+    if answer is None:  # no value of Answer, so its word is here rather than in TERMS
         return pgettext("inquiry answer", "not asked")
-    words = {
-        Answer.PENDING: pgettext("inquiry answer", "pending"),
-        Answer.YES: pgettext("inquiry answer", "yes"),
-        Answer.NO: pgettext("inquiry answer", "no"),
-    }
-    return words.get(Answer(answer), str(answer))
+    return interface_term(INQUIRY_ANSWER, answer)
 
 
 def _print_proposal(p: ProposalView) -> None:
