@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 from dataclasses import dataclass
 from importlib import import_module
@@ -16,12 +15,12 @@ import typer
 from typer._click.core import Command
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer._click.shell_completion import add_completion_class
-from typer._completion_classes import BashComplete
 from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
 from psi.commands._common import TYPED_KEY, AppState
 from psi.commands._help import plain_help_style
+from psi.completion import PsiBashComplete
 from psi.errors import ExitCode, PsiError
 from psi.help_words import install, parser_message
 from psi.words import _
@@ -158,43 +157,6 @@ class _Placeholder(TyperCommand):
 
     def __init__(self, name: str, summary: str) -> None:
         super().__init__(name, help=summary)
-
-
-_SHELL_SPECIAL = re.compile(r"""([^\w@%+./,-])""")
-"""What bash reads as more than a letter of a word: a space, a bracket, a quote, a `$`, and
-the `:` and `=` where bash splits a word for completion."""
-
-DESCRIBED_WIDTH = 79
-"""The widest line a value and its words take in bash's list of choices (a longer value is
-shown whole)."""
-
-
-class PsiBashComplete(BashComplete):
-    """Typer's bash completion, with what bash itself does not do: each value is quoted as
-    one word of the command line (bash inserts a value as it is, and an organisation's name
-    holds spaces and brackets), and when several values fit, each is listed with the words
-    beside it (a meeting's date and title), which bash otherwise leaves out. The words come
-    after two spaces, which no quoted value holds, so the part bash fills in when the values
-    begin alike is always a part of the values."""
-
-    def complete(self) -> str:
-        args, incomplete = self.get_completion_args()
-        items: dict[str, str] = {}
-        for item in self.get_completions(args, incomplete):
-            items.setdefault(_SHELL_SPECIAL.sub(r"\\\1", item.value), item.help or "")
-        if len(items) < 2 or not any(items.values()):
-            return "\n".join(items)
-        width = max(len(value) for value in items)
-        return "\n".join(_described(value, width, shown) for value, shown in items.items())
-
-
-def _described(value: str, width: int, shown: str) -> str:
-    """A value in bash's list of choices, padded to `width`, with the words shown beside it."""
-    words = " ".join(shown.split())
-    room = DESCRIBED_WIDTH - width - len("  ()")
-    if not words or room < len("…") + 1:
-        return value
-    return f"{value.ljust(width)}  ({words if len(words) <= room else words[: room - 1] + '…'})"
 
 
 class PsiGroup(TyperGroup):

@@ -12,17 +12,24 @@ file), which is never created, upgraded or written: a database that is missing, 
 newer than this psi, or not psi's, completes nothing. A SQLite file is read with Python's
 own sqlite3 module, a server database with psycopg (SQLAlchemy and SQLModel alone take longer
 to load than a completion may take), read-only and with short timeouts.
+
+Bash shows what a completer gives through PsiBashComplete, which psi.cli registers: every
+`psi` run imports this module, so it imports nothing at its top that `psi --help` does not
+load anyway (the choices' parser is loaded when a completer runs).
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
+# Typer's own bash completion, which psi.cli replaces with PsiBashComplete (no public name).
+from typer._completion_classes import BashComplete
+
 from psi import HEAD_REVISION, words
-from psi.domain.choices import catalogue_words, choice_key
 
 Completion = list[tuple[str, str]]
 """The values that fit, each with the words shown beside it ("" for none)."""
@@ -45,11 +52,15 @@ def _as_typed(word: str, incomplete: str, key: Callable[[str], str]) -> str | No
 
 
 def _fitting(
-    entries: Iterable[Entry], incomplete: str, key: Callable[[str], str] = choice_key
+    entries: Iterable[Entry], incomplete: str, key: Callable[[str], str] | None = None
 ) -> Completion:
-    """Each entry's first word that begins with what was typed (compared by `key`), with the
-    words shown beside it: its own words for the first word, else the first word (none when
-    they differ from the value in case only)."""
+    """Each entry's first word that begins with what was typed (compared by `key`, else as
+    psi compares a typed choice), with the words shown beside it: its own words for the first
+    word, else the first word (none when they differ from the value in case only)."""
+    if key is None:
+        from psi.domain.choices import choice_key
+
+        key = choice_key
     found: Completion = []
     seen: set[str] = set()
     for typeable, shown in entries:
@@ -72,6 +83,8 @@ def _choice(enum: Callable[[], type[StrEnum]], context: str) -> Callable[[str], 
     choice's parser takes them all (psi.domain.choices)."""
 
     def complete(incomplete: str) -> Completion:
+        from psi.domain.choices import catalogue_words
+
         entries: list[Entry] = []
         for member in enum():
             value = str(member)
@@ -293,3 +306,42 @@ def complete_meeting(ctx: Any, incomplete: str) -> Completion:
         if str(number).startswith(typed):
             meetings.append((held < today, abs((held - today).days), number, f"{held} {title}"))
     return [(str(number), shown) for _past, _distance, number, shown in sorted(meetings)]
+
+
+# --- bash's list of choices --------------------------------------------------------------
+
+_SHELL_SPECIAL = re.compile(r"""([^\w@%+./,-])""")
+"""What bash reads as more than a letter of a word: a space, a bracket, a quote, a `$`, and
+the `:` and `=` where bash splits a word for completion."""
+
+DESCRIBED_WIDTH = 79
+"""The widest line a value and its words take in bash's list of choices (a longer value is
+shown whole)."""
+
+
+class PsiBashComplete(BashComplete):
+    """Typer's bash completion, with what bash itself does not do: each value is quoted as
+    one word of the command line (bash inserts a value as it is, and an organisation's name
+    holds spaces and brackets), and when several values fit, each is listed with the words
+    beside it (a meeting's date and title), which bash otherwise leaves out. The words come
+    after two spaces, which no quoted value holds, so the part bash fills in when the values
+    begin alike is always a part of the values."""
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        items: dict[str, str] = {}
+        for item in self.get_completions(args, incomplete):
+            items.setdefault(_SHELL_SPECIAL.sub(r"\\\1", item.value), item.help or "")
+        if len(items) < 2 or not any(items.values()):
+            return "\n".join(items)
+        width = max(len(value) for value in items)
+        return "\n".join(_described(value, width, shown) for value, shown in items.items())
+
+
+def _described(value: str, width: int, shown: str) -> str:
+    """A value in bash's list of choices, padded to `width`, with the words shown beside it."""
+    beside = " ".join(shown.split())
+    room = DESCRIBED_WIDTH - width - len("  ()")
+    if not beside or room < len("…") + 1:
+        return value
+    return f"{value.ljust(width)}  ({beside if len(beside) <= room else beside[: room - 1] + '…'})"

@@ -27,7 +27,8 @@ import pytest
 from typer.main import get_command
 
 from psi import completion, storage
-from psi.cli import PsiBashComplete, app
+from psi.cli import app
+from psi.completion import DESCRIBED_WIDTH, PsiBashComplete, _described
 from psi.domain.activity import parse_log_kind
 from psi.domain.budget import parse_category
 from psi.domain.meeting import parse_kind, parse_meeting_status
@@ -390,6 +391,37 @@ def test_bash_gets_each_value_as_one_word_and_the_words_beside_several(example_d
     printed, _loaded = complete_in_bash("psi meeting show 1")
     assert "12  (2025-02-20 Stormöte: social innovation i föreningslivet (exempel))" in printed
     assert all(line.split("  (")[0].strip().startswith("1") for line in printed)
+
+
+@pytest.mark.parametrize(
+    ("value", "width", "shown", "line"),
+    [
+        ("au", 8, "AU meeting", "au        (AU meeting)"),
+        ("stormote", 8, "General  meeting\n", "stormote  (General meeting)"),
+        ("other", 8, "", "other"),
+        ("12", 2, "x" * 100, "12  (" + "x" * (DESCRIBED_WIDTH - 7) + "…)"),
+        ("x" * 76, 76, "words", "x" * 76),  # no room for a word beside it
+    ],
+)
+def test_a_value_in_bashs_list_is_padded_and_its_words_fit_the_line(
+    value: str, width: int, shown: str, line: str
+) -> None:
+    assert _described(value, width, shown) == line
+    assert len(line) <= max(DESCRIBED_WIDTH, len(value))
+
+
+def test_the_completion_module_loads_nothing_heavy() -> None:
+    """Every `psi` run loads psi.completion (psi.cli registers its bash class), `psi --help`
+    too: it loads no heavy library, nor the choices' parser, which a completer loads."""
+    code = (
+        "import sys\n"
+        "import psi.completion\n"
+        f"print(sorted(m for m in {(*HEAVY, 'psi.domain.choices')!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
 
 
 @pytest.mark.skipif(
