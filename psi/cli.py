@@ -19,14 +19,12 @@ from typer.core import TyperCommand, TyperGroup
 
 from psi import __version__, console
 from psi.commands._common import TYPED_KEY, AppState
-from psi.commands._help import plain_help_style
 from psi.completion import PsiBashComplete
 from psi.errors import ExitCode, PsiError
 from psi.help_words import install, parser_message
 from psi.words import _
 
 install()
-plain_help_style()
 
 DEBUG_ENV = "PSI_DEBUG"
 

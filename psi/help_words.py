@@ -3,8 +3,9 @@
 The help is written in English where each command is declared (docstrings, option help,
 examples); those texts are the msgids (psi.catalogue collects them from the command tree).
 `install` has each help page put into the interface language just before it is shown
-(`translate_tree`), keeping the English beside it, so a second run in another language (the tests run
-many in one process) starts from the English again.
+(`translate_tree`), keeping the English beside it, so a second run in another language (the
+tests run many in one process) starts from the English again. It also sets the plain words
+for values of psi.commands._help (`--on DATE`, `YEAR`): psi.cli makes its help in one call.
 
 The parser (Typer's copy of Click) writes its own words in English with the values inside
 ("No such option: --yaer"); `parser_message` finds which message it is and says it in the
@@ -134,13 +135,18 @@ def _usage_in_words(write_usage: Callable[..., None]) -> Callable[..., None]:
 
 
 def install() -> None:
-    """Show every help page in the interface language: Typer's two kinds of command put
-    their help into words, and the parser its titles, just before the page is written."""
+    """Make every help page read as psi's: in the interface language (Typer's two kinds of
+    command put their help into words, and the parser its titles, just before the page is
+    written), and with plain words for values (psi.commands._help). Called once by psi.cli,
+    before the commands are built; calling it again changes nothing."""
     from typer.core import TyperCommand, TyperGroup
+
+    from psi.commands._help import plain_help_style
 
     for kind in (TyperCommand, TyperGroup):
         if not getattr(kind.format_help, _ENGLISH, False):
             kind.format_help = _in_words(kind.format_help)  # type: ignore[method-assign]
+    plain_help_style()
 
 
 def _in_words(format_help: Callable[..., None]) -> Callable[..., None]:

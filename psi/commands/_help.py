@@ -63,8 +63,8 @@ def _option_type(self: TyperOption, ctx: Any) -> str | None:
 
 
 def plain_help_style() -> None:
-    """Make every command's help read as described in the module's docstring. Call it once
-    before the commands are built; calling it again changes nothing."""
+    """Make every command's help read as described in the module's docstring. Called by
+    psi.help_words.install before the commands are built; calling it again changes nothing."""
     TyperArgument.display_name_raw = property(_argument_name)  # type: ignore[assignment,method-assign]
     TyperArgument.get_usage_pieces = _argument_usage  # type: ignore[method-assign]
     TyperArgument.display_type_rich = _argument_type  # type: ignore[assignment,method-assign]
