@@ -2,10 +2,13 @@
 new database, the first command being the README's own `psi init --example`.
 
 The README is read top to bottom. Its fenced code blocks marked `sh`, `bash` or `console` hold
-the examples (a `text` block is not run); in a `console` block only the lines starting with `$ `
-are commands. Each command runs in-process (Typer's CliRunner) with the current folder and HOME
-in a temporary folder, so the files the examples write (`-o medlemmar.csv`, `psi db backup`)
-land there and later examples can read them. A line is read as a shell reads it:
+the examples (a `text` block is not run). A `console` block is a terminal session: each line
+starting with `$ ` is a command, and the lines after it up to the next are what it prints (its
+standard output and error, as psi writes them when they are not a terminal), which must be
+exactly what it prints now. Each command runs in-process (Typer's CliRunner) with the current
+folder and HOME in a temporary folder, so the files the examples write (`-o medlemmar.csv`,
+`psi db backup`) land there and later examples can read them. A line is read as a shell reads
+it:
 
 - a line ending in `\\` goes on on the next one; a `#` that starts a word outside quotes begins
   a comment;
@@ -23,7 +26,8 @@ Three markers:
 
 - `# refused (exit N): why` in the comment of a command's line: the example shows a refusal.
   The command must exit with code N (the README's table of exit codes, `psi.errors.ExitCode`),
-  print an `Error:` line and leave the database as it was.
+  print an error line (`Error:`, or `Fel:` when it runs as `PSI_LANG=sv psi ...`) and leave
+  the database as it was.
 - `SQLite only` in the comment of a command's line: the command runs only when the test's
   database is a SQLite file (`psi db restore`); on PostgreSQL it is left out.
 - `<!-- not run by tests/test_readme.py: why -->` on the line before a code block: its commands
@@ -39,17 +43,20 @@ from __future__ import annotations
 import os
 import re
 import shlex
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.core import TyperGroup
 from typer.main import get_command
+from typer.testing import Result
 
 from psi.cli import PsiGroup, app
 from psi.errors import ExitCode
+from psi.words import _
 from tests.conftest import Db, Run, dump
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -82,11 +89,13 @@ class Step:
     sqlite_only: bool = False
     writes: tuple[str, str] | None = None
     """A here-document: the file and what it holds."""
+    shown: tuple[str, ...] | None = None
+    """What a `console` block shows the command print; None outside one."""
 
 
-def code_blocks(text: str) -> Iterator[tuple[int, list[str]]]:
-    """The shell code blocks to run: the README line number of each one's first line, and its
-    lines (a `console` block's commands without their `$ `, its output left out)."""
+def code_blocks(text: str) -> Iterator[tuple[int, str, list[str]]]:
+    """The shell code blocks to run: the README line number of each one's first line, its
+    language and its lines."""
     lines = text.splitlines()
     index = 0
     while index < len(lines):
@@ -104,9 +113,7 @@ def code_blocks(text: str) -> Iterator[tuple[int, list[str]]]:
             before -= 1
         skipped = before >= 0 and SKIP_BLOCK.search(lines[before]) is not None
         if language in SHELL_BLOCKS and not skipped:
-            if language == "console":
-                body = [line[2:] if line.startswith("$ ") else "" for line in body]
-            yield index + 2, body
+            yield index + 2, language, body
         index = end + 1
 
 
@@ -132,28 +139,47 @@ def split_comment(line: str) -> tuple[str, str]:
 
 def steps_of(text: str) -> Iterator[Step]:
     """Every step of the README, in order."""
-    for first, body in code_blocks(text):
-        index = 0
-        while index < len(body):
-            start = first + index
-            code, comment = split_comment(body[index])
+    for first, language, body in code_blocks(text):
+        yield from (_session if language == "console" else _script)(first, body)
+
+
+def _session(first: int, body: list[str]) -> Iterator[Step]:
+    """The steps of a `console` block: each `$ ` line's command, with the lines shown after
+    it (a line of several commands shows none, and is not checked)."""
+    commands = [index for index, line in enumerate(body) if line.startswith("$ ")]
+    assert body and commands[:1] == [0], f"README line {first}: a session starts with `$ `"
+    for index, end in zip(commands, [*commands[1:], len(body)], strict=True):
+        steps = list(_script(first + index, [body[index][2:]]))
+        shown = tuple(body[index + 1 : end])
+        assert len(steps) == 1 or not shown, (
+            f"README line {first + index}: a session shows the output of one command a line"
+        )
+        yield from (replace(step, shown=shown if len(steps) == 1 else None) for step in steps)
+
+
+def _script(first: int, body: list[str]) -> Iterator[Step]:
+    """The steps of a `sh` block's lines."""
+    index = 0
+    while index < len(body):
+        start = first + index
+        code, comment = split_comment(body[index])
+        index += 1
+        while not comment and code.rstrip().endswith("\\") and index < len(body):
+            more, comment = split_comment(body[index])
+            code = code.rstrip()[:-1] + " " + more
             index += 1
-            while not comment and code.rstrip().endswith("\\") and index < len(body):
-                more, comment = split_comment(body[index])
-                code = code.rstrip()[:-1] + " " + more
+        code = code.strip()
+        heredoc = HEREDOC.match(code)
+        if heredoc:
+            content: list[str] = []
+            while index < len(body) and body[index].strip() != heredoc.group(3):
+                content.append(body[index])
                 index += 1
-            code = code.strip()
-            heredoc = HEREDOC.match(code)
-            if heredoc:
-                content: list[str] = []
-                while index < len(body) and body[index].strip() != heredoc.group(3):
-                    content.append(body[index])
-                    index += 1
-                index += 1
-                yield Step(start, code, writes=(heredoc.group(1), "\n".join(content) + "\n"))
-                continue
-            if code:
-                yield from _commands(start, code, comment)
+            index += 1
+            yield Step(start, code, writes=(heredoc.group(1), "\n".join(content) + "\n"))
+            continue
+        if code:
+            yield from _commands(start, code, comment)
 
 
 def _commands(line: int, code: str, comment: str) -> Iterator[Step]:
@@ -227,6 +253,10 @@ psi db copy --to postgresql://server/psi
 ```console
 $ psi status 2026
 PSI 2026
+$ PSI_LANG=sv psi meeting show 999   # refused (exit 3): no such meeting
+Fel: Det finns inget möte 999; se `psi meeting list`.
+$ psi org list --json > register.json && psi --version
+$ psi db path > where.txt
 ```
 """
 
@@ -244,13 +274,73 @@ def test_the_readme_is_read_by_the_rules_above() -> None:
         (9, "org list"),
         (10, ""),
         (20, "status 2026"),
+        (22, "meeting show 999"),
+        (24, "org list --json"),
+        (24, "--version"),
+        (25, "db path"),  # prints nothing on the terminal: its output goes to where.txt
     ]
-    assert [step.refused for step in steps] == [None] * 4 + [5] + [None] * 5
-    assert [step.sqlite_only for step in steps] == [False] * 5 + [True] + [False] * 4
+    assert [step.refused for step in steps] == [None] * 4 + [5] + [None] * 5 + [3] + [None] * 3
+    assert [step.sqlite_only for step in steps] == [False] * 5 + [True] + [False] * 8
     report = steps[6]
     assert report.env == {"PSI_TEMPLATES": f"{os.environ['HOME']}/mallar"}
     assert report.stdout_to == "uppföljning.md"
     assert steps[8].writes == ("anteckningar.txt", "§ 5\n# a heading, not a comment\n")
+    # A session's command is checked against the lines after it; a line of two is not.
+    assert [step.shown for step in steps[9:]] == [
+        ("PSI 2026",),
+        ("Fel: Det finns inget möte 999; se `psi meeting list`.",),
+        None,
+        None,
+        (),
+    ]
+    assert steps[10].env == {"PSI_LANG": "sv"}
+
+
+def _checked(run: Run, session: str) -> list[str]:
+    """What is wrong with each command of a `console` block run on the example register."""
+    problems = []
+    for step in steps_of(f"```console\n{session}```\n"):
+        with pytest.MonkeyPatch.context() as patch:
+            for name, value in step.env.items():
+                patch.setenv(name, value)
+            error = _("Error: {message}").format(message="")
+            problems.append(problem_of(step, run(*step.args), error))
+    return problems
+
+
+def test_a_session_is_checked_in_the_language_it_runs_in(run: Run, example_db: Db) -> None:
+    assert _checked(
+        run,
+        "$ PSI_LANG=sv psi meeting show 999   # refused (exit 3)\n"
+        "Fel: Det finns inget möte 999; se `psi meeting list`.\n"
+        "$ psi meeting show 999   # refused (exit 3)\n"
+        "Error: There is no meeting 999; see `psi meeting list`.\n"
+        "$ PSI_LANG=sv psi org list --sector näringsliv\n"
+        "Namn                                      Sektor      Kommun     Status  Inträde\n"
+        "Exempelbolaget Socialt företag (exempel)  näringsliv  Degerfors  medlem  2022-06-20\n"
+        "1 organisation.\n"
+        "$ psi org list --json > register.json\n",
+    ) == ["", "", "", ""]
+
+
+def test_a_session_that_shows_other_than_psi_prints_fails(run: Run, example_db: Db) -> None:
+    assert _checked(
+        run,
+        "$ psi meeting show 999   # refused (exit 3)\n"
+        "Fel: Det finns inget möte 999; se `psi meeting list`.\n"
+        "$ PSI_LANG=sv psi meeting show 999   # refused (exit 4)\n"
+        "$ PSI_LANG=sv psi org list --sector näringsliv\n"
+        "Namn                                      Sektor      Kommun     Status  Inträde\n"
+        "$ PSI_LANG=sv psi org list --sector näringsliv\n",
+    ) == [
+        "output line 1 is 'Error: There is no meeting 999; see `psi meeting list`.', "
+        "the README shows 'Fel: Det finns inget möte 999; se `psi meeting list`.'",
+        "exit code 3, the README says 4",
+        "output line 2 is 'Exempelbolaget Socialt företag (exempel)  näringsliv  Degerfors  "
+        "medlem  2022-06-20', the README shows ''",
+        "output line 1 is 'Namn                                      Sektor      Kommun     "
+        "Status  Inträde', the README shows ''",
+    ]
 
 
 def psi_commands() -> set[tuple[str, ...]]:
@@ -279,6 +369,32 @@ def test_every_psi_command_has_an_example_in_the_readme() -> None:
         if not any(args[: len(path)] == path for args in run)
     )
     assert not missing, f"No example in README.md runs psi {', psi '.join(missing)}"
+
+
+def problem_of(step: Step, result: Result, error: str) -> str:
+    """What is wrong with what a step's command did, "" for nothing: its exit code, a refusal
+    without an `error` line (`Error: `, in the language it ran in), or output other than its
+    session shows (line by line, trailing spaces aside)."""
+    expected = ExitCode.OK if step.refused is None else step.refused
+    if result.exit_code != expected:
+        return f"exit code {result.exit_code}, the README says {expected}"
+    if step.refused is not None and not result.stderr.startswith(error):
+        return f"a refusal without an `{error.strip()}` line"
+    if step.shown is not None:  # a terminal shows standard error only, when output goes to a file
+        printed = _lines((result.output if step.stdout_to is None else result.stderr).splitlines())
+        shown = _lines(step.shown)
+        for number, (got, wanted) in enumerate(zip_longest(printed, shown, fillvalue=""), 1):
+            if got != wanted:
+                return f"output line {number} is {got!r}, the README shows {wanted!r}"
+    return ""
+
+
+def _lines(lines: Iterable[str]) -> list[str]:
+    """Lines as a terminal shows them: trailing spaces and empty lines at the end left out."""
+    kept = [line.rstrip() for line in lines]
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
 
 
 def test_every_readme_example_runs_in_order(
@@ -312,23 +428,17 @@ def test_every_readme_example_runs_in_order(
         with monkeypatch.context() as patch:
             for name, value in step.env.items():
                 patch.setenv(name, value)
+            error = _("Error: {message}").format(message="")  # "Fel: " under PSI_LANG=sv
             try:
                 result = run(*step.args)
-            except Exception as error:  # a bug: report it with the README line
-                failures.append(f"README line {step.line}: {step.text}\n  raised {error!r}")
+            except Exception as raised:  # a bug: report it with the README line
+                failures.append(f"README line {step.line}: {step.text}\n  raised {raised!r}")
                 continue
         if step.stdout_to is not None:
             (work / step.stdout_to).write_bytes(result.stdout_bytes)
-        expected = ExitCode.OK if step.refused is None else step.refused
-        problem = ""
-        if result.exit_code != expected:
-            problem = f"exit code {result.exit_code}, the README says {expected}"
-        elif step.refused is not None:
-            lines = result.stderr.splitlines()
-            if not lines or not lines[0].startswith("Error: "):
-                problem = "a refusal without an `Error:` line"
-            elif dump(db) != before:
-                problem = "a refusal that changed the database"
+        problem = problem_of(step, result, error)
+        if not problem and step.refused is not None and dump(db) != before:
+            problem = "a refusal that changed the database"
         if problem:
             failures.append(
                 f"README line {step.line}: psi {shlex.join(step.args)}\n  {problem}\n"
