@@ -83,6 +83,10 @@ COMMANDS: dict[str, Entry] = {
         function="rotate",
         epilog="ROTATE_EPILOG",
     ),
+    "au": Entry(
+        module="au",
+        summary="Keep who sits on the working committee (AU) each year, and for which organisation.",
+    ),
     "history": Entry(
         module="history",
         summary="Record Kulturnämnden's rotation decision and the AU's assessments of the way of working.",

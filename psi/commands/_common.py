@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -15,13 +15,14 @@ import typer
 from psi import console
 from psi.errors import Aborted
 from psi.files import write_private
-from psi.words import N_, NC_, _
+from psi.words import N_, NC_, _, ngettext
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from psi.location import DbLocation
     from psi.reports.render import DocumentRequest
+    from psi.services.audience import Reach
 
 T = TypeVar("T")
 
@@ -205,3 +206,72 @@ def delete_when_confirmed(
     confirm(question, yes=yes, declined=_(NOTHING_DELETED))
     with session(ctx) as db:
         return delete(db)
+
+
+# --- who of an audience gets no mail ---------------------------------------------------------
+
+LEFT_OUT_SHOWN = 8
+"""How many names a left-out line shows before `and N more` (--json lists them all)."""
+
+
+def _some(names: Sequence[str], *, json_lists_all: bool) -> str:
+    """Names joined by "; ", the first LEFT_OUT_SHOWN of them and how many more."""
+    shown = "; ".join(names[:LEFT_OUT_SHOWN])
+    more = len(names) - LEFT_OUT_SHOWN
+    if more <= 0:
+        return shown
+    if json_lists_all:
+        text = ngettext(
+            "{names} and {n} more (--json lists all)",
+            "{names} and {n} more (--json lists all)",
+            more,
+        )
+    else:
+        text = ngettext("{names} and {n} more", "{names} and {n} more", more)
+    return text.format(names=shown, n=more)
+
+
+def _people(pairs: Sequence[tuple[str, str]], *, json_lists_all: bool) -> str:
+    return _some(
+        [_("{name} at {organisation}").format(name=name, organisation=org) for org, name in pairs],
+        json_lists_all=json_lists_all,
+    )
+
+
+def left_out_lines(found: Reach, *, json_lists_all: bool = False) -> list[str]:
+    """Who of an audience gets no mail and why, one line per reason, for the coordinator to
+    reach them another way (`json_lists_all`: the command's --json lists every name)."""
+    lines = []
+    if found.without_email:
+        count = len(found.without_email)
+        lines.append(
+            ngettext(
+                "{n} contact person has no e-mail address: {names}.",
+                "{n} contact persons have no e-mail address: {names}.",
+                count,
+            ).format(n=count, names=_people(found.without_email, json_lists_all=json_lists_all))
+        )
+    if found.no_mail:
+        count = len(found.no_mail)
+        lines.append(
+            ngettext(
+                "{n} contact person asked for no mail and is left out: {names}.",
+                "{n} contact persons asked for no mail and are left out: {names}.",
+                count,
+            ).format(n=count, names=_people(found.no_mail, json_lists_all=json_lists_all))
+        )
+    if found.organisations_without_contact:
+        count = len(found.organisations_without_contact)
+        lines.append(
+            ngettext(
+                "{n} organisation has no contact person: {names}. Add one with "
+                "psi contact add ORG NAME --email EMAIL.",
+                "{n} organisations have no contact person: {names}. Add them with "
+                "psi contact add ORG NAME --email EMAIL.",
+                count,
+            ).format(
+                n=count,
+                names=_some(found.organisations_without_contact, json_lists_all=json_lists_all),
+            )
+        )
+    return lines

@@ -9,14 +9,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import command_line, confirm, delete_when_confirmed, location, session
-from psi.commands._options import AsJson, Yes
+from psi.commands._common import (
+    command_line,
+    confirm,
+    delete_when_confirmed,
+    left_out_lines,
+    location,
+    session,
+)
+from psi.commands._options import AsJson, Yes, checked_year
 from psi.completion import complete_organisation
-from psi.errors import DatabaseProblem, InvalidInput
+from psi.errors import DatabaseProblem, InvalidInput, NotFound
 from psi.words import NC_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
-    from psi.services.contacts import BackupErasure, ErasurePlan, FileCheck
+    from psi.services.contacts import BackupErasure, ErasurePlan, FileCheck, LinkChange
 
 app = typer.Typer(
     help="Keep the contact persons of the organisations, and erase them on request (GDPR).",
@@ -45,17 +52,31 @@ def add(
     role: Annotated[
         str | None, typer.Option(help="Role, e.g. ordförande or verksamhetsledare.")
     ] = None,
+    no_mail: Annotated[
+        bool,
+        typer.Option(
+            "--no-mail/--mail",
+            help="The person asked not to be mailed: psi never addresses them.",
+        ),
+    ] = False,
 ) -> None:
     """Add a contact person to an organisation."""
     from psi.services import contacts
 
     with session(ctx) as db:
-        view = contacts.add_contact(db, org, name, email=email, phone=phone, role=role)
-    console.success(
-        _("Added {name} as a contact person at {organisation}.").format(
-            name=view.name, organisation=view.organisation
+        view = contacts.add_contact(
+            db, org, name, email=email, phone=phone, role=role, no_mail=no_mail
         )
-    )
+    names = {"name": view.name, "organisation": view.organisation}
+    if view.no_mail:
+        console.success(
+            _(
+                "Added {name} as a contact person at {organisation}, who asked for no mail: "
+                "psi leaves them out of every address list and invitation."
+            ).format(**names)
+        )
+    else:
+        console.success(_("Added {name} as a contact person at {organisation}.").format(**names))
 
 
 @app.command("list", epilog='Example: psi contact list "Örebro Föreningsråd"')
@@ -83,15 +104,81 @@ def list_(
             _("No contact persons yet. Add one with `psi contact add ORG NAME --email ...`.")
         )
         return
-    rows = [[v.organisation, v.name, v.role or "", v.email or "", v.phone or ""] for v in views]
+    rows = [
+        [v.organisation, v.name, v.role or "", v.email or "", v.phone or "", _mail_mark(v.no_mail)]
+        for v in views
+    ]
     headers = [
         pgettext("table heading", "Organisation"),
         pgettext("table heading", "Name"),
         pgettext("table heading", "Role"),
         pgettext("table heading", "E-mail"),
         pgettext("table heading", "Phone"),
+        pgettext("table heading", "Mail"),
     ]
     console.print_table(headers, rows)
+
+
+def _mail_mark(no_mail: bool) -> str:
+    """The list's mark for a person who asked for no mail; nothing for the others."""
+    return pgettext("contact mail", "no mail") if no_mail else ""
+
+
+@app.command("emails", epilog="Example: psi contact emails --to au --to bron --year 2026")
+def emails(
+    ctx: typer.Context,
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to",
+            metavar="WHO",
+            help="Who: members (the default), au, coordinators, prospects, or an "
+            "organisation; repeat for more.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            help="The year whose AU and coordinators are meant; this year if left out.",
+            callback=checked_year,
+            show_default=False,
+        ),
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Print the e-mail addresses of members, the AU, the coordinators or organisations.
+
+    One line, separated by "; " as Outlook and Gmail read it: paste it into Bcc.
+
+    Who asked for no mail is left out; notes on standard error name everyone left out.
+    """
+    from datetime import date
+
+    from psi.domain.audience import address_line
+    from psi.services.audience import reach
+    from psi.services.views import to_json
+
+    chosen = date.today().year if year is None else year
+    with session(ctx, write=False) as db:
+        found = reach(db, to or [], chosen)
+    if not found.recipients:
+        raise NotFound(
+            _("Nobody to write to: no contact person reached has an e-mail address psi may use."),
+            details=tuple(left_out_lines(found, json_lists_all=True)),
+        )
+    if as_json:
+        console.print_json(to_json(found))
+    else:
+        typer.echo(address_line(found.recipients))
+    count = len(found.recipients)
+    console.note(
+        ngettext(
+            "{n} address, for the Bcc field.", "{n} addresses, for the Bcc field.", count
+        ).format(n=count)
+    )
+    for line in left_out_lines(found, json_lists_all=True):
+        console.warn(line)
 
 
 OrgArg = Annotated[
@@ -116,28 +203,46 @@ def edit(
     role: Annotated[str | None, typer.Option(help='Role, e.g. ordförande; "" for none.')] = None,
     email: Annotated[str | None, typer.Option(help='E-mail address; "" for none.')] = None,
     phone: Annotated[str | None, typer.Option(help='Phone number; "" for none.')] = None,
+    no_mail: Annotated[
+        bool | None,
+        typer.Option(
+            "--no-mail/--mail",
+            help="--no-mail: the person asked not to be mailed, psi never addresses them; "
+            "--mail: they get mail again.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Correct a contact person: name, role, e-mail address or phone number."""
+    """Correct a contact person: name, role, e-mail address, phone number, or mail wish."""
     from psi.services import contacts
     from psi.services.views import to_json
 
     with session(ctx) as db:
         result = contacts.edit_contact(
-            db, org, name, new_name=new_name, email=email, phone=phone, role=role
+            db, org, name, new_name=new_name, email=email, phone=phone, role=role, no_mail=no_mail
         )
     view = result.contact
     if as_json:
         console.print_json(to_json(view))
         return
-    if not result.changed:
+    names = {"name": view.name, "organisation": view.organisation}
+    if not result.changed and not result.no_mail_changed:
         console.say(
-            _("{name} at {organisation} already reads so; nothing changed.").format(
-                name=view.name, organisation=view.organisation
-            )
+            _("{name} at {organisation} already reads so; nothing changed.").format(**names)
         )
         return
-    console.success(_changed_text(result.changed, view.name, view.organisation))
+    if result.changed:
+        console.success(_changed_text(result.changed, view.name, view.organisation))
+    if result.no_mail_changed and view.no_mail:
+        console.success(
+            _(
+                "{name} at {organisation} asked for no mail: psi leaves them out of every "
+                "address list and invitation."
+            ).format(**names)
+        )
+    elif result.no_mail_changed:
+        console.success(_("{name} at {organisation} gets mail from psi again.").format(**names))
 
 
 def _changed_text(changed: Sequence[str], name: str, organisation: str) -> str:
@@ -165,6 +270,7 @@ def remove(ctx: typer.Context, org: OrgArg, name: NameArg, yes: Yes = False) -> 
 
     with session(ctx, write=False) as db:
         view = contacts.check_removal(db, org, name)
+        years = contacts.au_years(db, view.id)
     names = {"name": view.name, "organisation": view.organisation}
     delete_when_confirmed(
         ctx,
@@ -172,6 +278,16 @@ def remove(ctx: typer.Context, org: OrgArg, name: NameArg, yes: Yes = False) -> 
         lambda db: contacts.remove_contact(db, org, name),
         yes=yes,
     )
+    if years:
+        console.say(
+            ngettext(
+                "{name} sat for {organisation} on the AU in {years}; the seat stays, with "
+                'nobody named: psi au edit {year} "{organisation}" --person NAME.',
+                "{name} sat for {organisation} on the AU in {years}; the seats stay, with "
+                'nobody named: psi au edit {year} "{organisation}" --person NAME.',
+                len(years),
+            ).format(years=", ".join(str(y) for y in years), year=years[-1], **names)
+        )
     console.success(_("Deleted {name} as a contact person at {organisation}.").format(**names))
 
 
@@ -343,8 +459,26 @@ def _print_plan(plan: ErasurePlan, *, done: bool) -> None:
             [[f.table, f.row, f.field, str(f.mentions)] for f in plan.fields],
             title=title.format(marker=MARKER),
         )
+    if plan.links:
+        console.print_table(
+            [
+                pgettext("table heading", "Table"),
+                pgettext("table heading", "Rows"),
+                pgettext("table heading", "Change"),
+            ],
+            [[link.table, str(link.rows), _link_change(link.deleted)] for link in plan.links],
+            title=_("Records that referred to the person:")
+            if done
+            else _("Records that refer to the person by number:"),
+        )
     if plan.is_empty:
         console.say(_("Nothing in the register holds {name} any more.").format(name=plan.who))
+
+
+def _link_change(deleted: bool) -> str:
+    if deleted:
+        return pgettext("erasure link", "deleted with the person")
+    return pgettext("erasure link", "kept, without the person")
 
 
 def _report(
@@ -390,6 +524,8 @@ def _report(
                 plan.mentions,
             ).format(n=plan.mentions, name=plan.who, tables=tables)
         )
+    for link in plan.links:
+        console.say(_link_text(link))
     if plan.namesakes:
         console.say(_namesakes_text(plan))
     if check.path is None:
@@ -426,6 +562,45 @@ def _report(
                 text = _("The database file and its write-ahead log hold no trace of them.")
             console.say(text)
     _report_backups(held, backups)
+
+
+def _link_text(link: LinkChange) -> str:
+    """What became of the rows that referred to the erased person, in one sentence."""
+    if link.table == "au_seat":
+        text = ngettext(
+            "{n} seat on the AU stays, with nobody named; name another person with "
+            "psi au edit YEAR ORG --person NAME.",
+            "{n} seats on the AU stay, with nobody named; name other persons with "
+            "psi au edit YEAR ORG --person NAME.",
+            link.rows,
+        )
+    elif link.table == "attendance":
+        text = ngettext(
+            "{n} attendance record keeps the organisation as present, without the person.",
+            "{n} attendance records keep the organisation as present, without the person.",
+            link.rows,
+        )
+    elif link.table == "invitation_recipient":
+        text = ngettext(
+            "The record that {n} invitation reached the person is deleted; the invitation's "
+            "count stays.",
+            "The records that {n} invitations reached the person are deleted; the "
+            "invitations' counts stay.",
+            link.rows,
+        )
+    elif link.deleted:
+        text = ngettext(
+            "{n} row of {table} that referred to the person is deleted.",
+            "{n} rows of {table} that referred to the person are deleted.",
+            link.rows,
+        )
+    else:
+        text = ngettext(
+            "{n} row of {table} that referred to the person is kept, without the person.",
+            "{n} rows of {table} that referred to the person are kept, without the person.",
+            link.rows,
+        )
+    return text.format(n=link.rows, table=link.table)
 
 
 def _namesakes_text(plan: ErasurePlan) -> str:

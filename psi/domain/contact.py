@@ -11,7 +11,11 @@ from psi.domain.text import check_line, clean
 from psi.errors import InvalidInput, RuleViolation
 from psi.words import N_, NC_, _, ngettext
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_ATOM = r"[^@\s;,<>()\[\]\\\":]+"
+_EMAIL = re.compile(rf"^{_ATOM}@{_ATOM}\.{_ATOM}$")
+"""An address as psi stores it: no space, and none of the characters an address field reads
+as the end of an address or the start of a display name or comment (`;` `,` `<` `"` ...), so
+that it can stand in a list of addresses (psi contact emails) as it is."""
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,24}$")
 
 
@@ -25,10 +29,15 @@ class ContactFields:
     role: str | None = None
 
 
+def is_email(text: str) -> bool:
+    """Whether a text is an e-mail address as psi stores it (trimmed, any case)."""
+    return len(text) <= 254 and _EMAIL.match(text) is not None
+
+
 def normalise_email(text: str) -> str:
     """An e-mail address, trimmed and in lower case, or InvalidInput."""
     value = text.strip().lower()
-    if not _EMAIL.match(value) or len(value) > 254:
+    if not is_email(value):
         raise InvalidInput(
             _("'{text}' is not an e-mail address; write it like anna@example.se.").format(text=text)
         )
@@ -70,7 +79,7 @@ def looks_like_email(text: str) -> bool:
 
 NOTHING_TO_EDIT = N_(
     "Nothing to change; give one or more of --name, --role, --email and --phone "
-    '("" clears the role, e-mail address or phone number).'
+    '("" clears the role, e-mail address or phone number), or --no-mail or --mail.'
 )
 FIELD_WORDS = {
     "name": NC_("contact field", "name"),

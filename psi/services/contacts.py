@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, inspect
+from sqlalchemy import String, func, inspect
 from sqlmodel import Session, SQLModel, col, select
 
 from psi import audit, storage
@@ -22,10 +22,24 @@ from psi.domain.erasure import Candidate, Person
 from psi.domain.text import casefold_key, clean, swedish_sort_key
 from psi.errors import Conflict, InvalidInput, NotFound, PsiError
 from psi.location import DbLocation
-from psi.models import Attendance, AuditEntry, Contact, Erasure, Organisation
+from psi.models import Attendance, AuditEntry, AuSeat, Contact, Erasure, Organisation
 from psi.services import stored_id
 from psi.services.orgs import ContactView, contact_view, find_org
 from psi.words import N_, _
+
+
+@dataclass(frozen=True)
+class ListedContact(ContactView):
+    """A contact person as `psi contact` prints them, with whether they asked for no mail."""
+
+    no_mail: bool = False
+    """The person asked not to be mailed: psi never addresses them."""
+
+
+def listed(row: Contact, organisation: str) -> ListedContact:
+    """The printable view of a stored contact person, their wish for no mail included."""
+    view = contact_view(row, organisation)
+    return ListedContact(**vars(view), no_mail=bool(row.no_mail))
 
 
 def add_contact(
@@ -36,8 +50,9 @@ def add_contact(
     email: str | None = None,
     phone: str | None = None,
     role: str | None = None,
-) -> ContactView:
-    """`psi contact add`: a contact person at an organisation."""
+    no_mail: bool = False,
+) -> ListedContact:
+    """`psi contact add`: a contact person at an organisation (`no_mail`: who asked for none)."""
     org = find_org(session, org_query)
     fields = check_contact(name, email, phone, role)
     names = session.exec(select(Contact.name).where(Contact.organisation_id == org.id)).all()
@@ -53,20 +68,21 @@ def add_contact(
         email=fields.email,
         phone=fields.phone,
         role=fields.role,
+        no_mail=no_mail,
         created_at=datetime.now(UTC),
     )
     session.add(row)
     session.flush()
-    return contact_view(row, org.name)
+    return listed(row, org.name)
 
 
-def list_contacts(session: Session, org_query: str | None = None) -> list[ContactView]:
+def list_contacts(session: Session, org_query: str | None = None) -> list[ListedContact]:
     """`psi contact list`: every contact person, or those of one organisation."""
     query = select(Contact, Organisation.name).join(Organisation)
     if org_query:
         org = find_org(session, org_query)
         query = query.where(Contact.organisation_id == org.id)
-    views = [contact_view(contact, org_name) for contact, org_name in session.exec(query)]
+    views = [listed(contact, org_name) for contact, org_name in session.exec(query)]
     return sorted(views, key=lambda v: (swedish_sort_key(v.organisation), swedish_sort_key(v.name)))
 
 
@@ -103,8 +119,10 @@ def _fields(row: Contact) -> ContactFields:
 class ContactEdit:
     """What `psi contact edit` changed (in words), and the contact person as they now are."""
 
-    contact: ContactView
+    contact: ListedContact
     changed: list[str]
+    no_mail_changed: bool = False
+    """--no-mail or --mail changed whether the person gets mail."""
 
 
 def edit_contact(
@@ -116,14 +134,19 @@ def edit_contact(
     email: str | None = None,
     phone: str | None = None,
     role: str | None = None,
+    no_mail: bool | None = None,
 ) -> ContactEdit:
     """`psi contact edit`: correct a contact person's name, role, e-mail address or phone,
-    checked as `add` checks them; None keeps a field, "" clears the role, address or phone."""
-    if all(value is None for value in (new_name, email, phone, role)):
+    checked as `add` checks them; None keeps a field, "" clears the role, address or phone.
+    `no_mail` True: the person asked for no mail; False: they get mail again."""
+    if all(value is None for value in (new_name, email, phone, role, no_mail)):
         raise InvalidInput(_(rules.NOTHING_TO_EDIT))
     row, org = _find_contact(session, org_query, name)
     before = _fields(row)
-    after = rules.edited_contact(before, name=new_name, email=email, phone=phone, role=role)
+    if all(value is None for value in (new_name, email, phone, role)):
+        after = before
+    else:
+        after = rules.edited_contact(before, name=new_name, email=email, phone=phone, role=role)
     if casefold_key(after.name) != casefold_key(before.name):
         others = session.exec(
             select(Contact.name).where(Contact.organisation_id == org.id, col(Contact.id) != row.id)
@@ -136,11 +159,14 @@ def edit_contact(
                 ).format(name=after.name, organisation=org.name)
             )
     changed = rules.changed_fields(before, after)
-    if changed:
+    mail_changed = no_mail is not None and no_mail != bool(row.no_mail)
+    if changed or mail_changed:
         row.name, row.email, row.phone, row.role = after.name, after.email, after.phone, after.role
+        if no_mail is not None:
+            row.no_mail = no_mail
         session.add(row)
         session.flush()
-    return ContactEdit(contact_view(row, org.name), changed)
+    return ContactEdit(listed(row, org.name), changed, mail_changed)
 
 
 def meetings_attended(session: Session, contact_id: int) -> list[int]:
@@ -215,6 +241,16 @@ class FieldChange:
 
 
 @dataclass(frozen=True)
+class LinkChange:
+    """Rows of another table that refer to an erased contact person by number: the database
+    deletes them with the person (`deleted`), or keeps them without the person."""
+
+    table: str
+    rows: int
+    deleted: bool
+
+
+@dataclass(frozen=True)
 class ErasurePlan:
     """What `psi contact forget` erases (or erased) in one database."""
 
@@ -223,6 +259,8 @@ class ErasurePlan:
     contacts: tuple[ErasedContact, ...] = ()
     fields: tuple[FieldChange, ...] = ()
     namesakes: tuple[ErasedContact, ...] = ()
+    links: tuple[LinkChange, ...] = ()
+    """The rows that refer to the erased contacts (attendance, AU seats, invitations)."""
     org_missed: bool = False
     """--org was given, and no contact person there is the one typed."""
 
@@ -250,9 +288,11 @@ class ErasurePlan:
 
     def same_changes(self, other: ErasurePlan) -> bool:
         """Whether two plans erase the same contacts and change the same fields."""
-        return {c.id for c in self.contacts} == {
-            c.id for c in other.contacts
-        } and self.fields == other.fields
+        return (
+            {c.id for c in self.contacts} == {c.id for c in other.contacts}
+            and self.fields == other.fields
+            and self.links == other.links
+        )
 
 
 _Update = tuple[type[SQLModel], tuple[Any, ...], str, str]
@@ -391,8 +431,42 @@ def _work(session: Session, who: str, org_query: str | None, also: Person) -> _W
         tuple(_erased(row, name) for row, name in chosen),
         tuple(fields),
         tuple(namesakes),
+        tuple(_links(session, chosen_ids)),
     )
     return _Work(plan, [row for row, _org in chosen], updates)
+
+
+def _links(session: Session, contact_ids: set[int]) -> list[LinkChange]:
+    """The rows of every table that refer to the contacts by a foreign key, and what the
+    database does to them when the contacts go (ON DELETE CASCADE deletes them, SET NULL
+    keeps them without the person); a table added later is found too."""
+    if not contact_ids:
+        return []
+    found = []
+    for cls in _tables():
+        if cls is Contact:
+            continue
+        for attr in inspect(cls).column_attrs:
+            column = attr.columns[0]
+            for key in column.foreign_keys:
+                if key.column.table.name != Contact.__tablename__:
+                    continue
+                count = session.exec(
+                    select(func.count())
+                    .select_from(cls)
+                    .where(col(getattr(cls, attr.key)).in_(contact_ids))
+                ).one()
+                if count:
+                    deleted = (key.ondelete or "").upper() == "CASCADE"
+                    found.append(LinkChange(str(cls.__tablename__), int(count), deleted))
+    return found
+
+
+def au_years(session: Session, contact_id: int) -> list[int]:
+    """The years in which the contact person sits on the AU (a removal leaves those seats
+    with nobody named)."""
+    rows = session.exec(select(AuSeat.year).where(AuSeat.contact_id == contact_id)).all()
+    return sorted(set(rows))
 
 
 def _namesakes(session: Session, chosen_ids: set[int], who: Person) -> list[ErasedContact]:

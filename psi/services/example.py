@@ -19,7 +19,7 @@ from psi.domain.money import parse_positive_amount
 from psi.domain.organisation import OrgInput
 from psi.domain.planning import parse_time_slot
 from psi.domain.rotation import Answer
-from psi.services import activities, budget, history, meetings, rotation, settings
+from psi.services import activities, au, budget, history, meetings, rotation, settings
 from psi.services.contacts import add_contact
 from psi.services.orgs import create_org
 
@@ -31,6 +31,7 @@ class ExampleLoaded:
     organisations: int
     contacts: int
     coordinator_terms: int
+    au_seats: int
     inquiries: int
     expenses: int
     activities: int
@@ -60,8 +61,11 @@ def load_example(session: Session) -> ExampleLoaded:
             email=entry.get("email"),
             phone=entry.get("phone"),
             role=entry.get("role"),
+            no_mail=bool(entry.get("no_mail", False)),
         )
     terms = rotation.record_terms(session, data["coordinators"])
+    for entry in data["au"]:
+        au.add_seat(session, int(entry["year"]), entry["organisation"], entry.get("person"))
     for entry in data["inquiries"]:
         rotation.record_inquiries(
             session,
@@ -78,6 +82,7 @@ def load_example(session: Session) -> ExampleLoaded:
         organisations=len(data["organisations"]),
         contacts=len(data["contacts"]),
         coordinator_terms=terms,
+        au_seats=len(data["au"]),
         inquiries=len(data["inquiries"]),
         expenses=len(data["expenses"]),
         activities=len(data["activities"]),

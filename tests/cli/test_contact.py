@@ -20,10 +20,12 @@ from tests.helpers import (
     org_show,
 )
 
-CONTACT_KEYS = {"id", "organisation", "name", "email", "phone", "role"}
+CONTACT_KEYS = {"id", "organisation", "name", "email", "phone", "role", "no_mail"}
 ANNA = ("Anna Exempelsson", "anna.exempelsson@example.org")
 ERIK = ("Erik Exempelsson", "erik.exempelsson@example.org")
 MARIA = ("Maria Exempeldotter", "maria.exempeldotter@example.org")
+KARL = ("Karl Exempelberg", "0582-00 00 02")
+"""The example's contact person without an e-mail address."""
 
 
 def cells_mentioning(db: Path, *needles: str) -> list[tuple[str, Any]]:
@@ -65,7 +67,9 @@ def test_add_with_email_phone_and_role(run: Run, example_db: Path) -> None:
     assert person["email"] == "anna.andersson@example.se"
     assert person["phone"] == "019-123 45 67"
     assert person["role"] == "ordförande"
-    assert org_show(run, "Örebro Föreningsråd")["contacts"] == [person]
+    assert person["no_mail"] is False
+    shown = org_show(run, "Örebro Föreningsråd")["contacts"]
+    assert shown == [{k: v for k, v in person.items() if k != "no_mail"}]
 
 
 def test_add_with_name_only_and_international_phone(run: Run, example_db: Path) -> None:
@@ -121,10 +125,11 @@ def test_same_name_at_another_org_is_allowed(run: Run, example_db: Path) -> None
 
 def test_list_all_contacts(run: Run, example_db: Path) -> None:
     people = contacts(run)
-    assert [(p["organisation"], p["name"]) for p in people] == [
-        ("Exempelhögskolan (exempel)", "Maria Exempeldotter"),
-        ("Exempelstiftelsen Bron (exempel)", "Erik Exempelsson"),
-        ("Föreningen Exempelgården (exempel)", "Anna Exempelsson"),
+    assert [(p["organisation"], p["name"], p["no_mail"]) for p in people] == [
+        ("Exempelhögskolan (exempel)", "Maria Exempeldotter", True),
+        ("Exempelkommunens socialförvaltning (exempel)", "Karl Exempelberg", False),
+        ("Exempelstiftelsen Bron (exempel)", "Erik Exempelsson", False),
+        ("Föreningen Exempelgården (exempel)", "Anna Exempelsson", False),
     ]
     for person in people:
         assert set(person) == CONTACT_KEYS
@@ -162,13 +167,13 @@ def test_forget_by_email(run: Run, example_db: Path) -> None:
     out = ok(run, "contact", "forget", ANNA[1], "--yes")
     assert "Erased Anna Exempelsson: 1 contact person at 1 organisation" in out
     assert ANNA[0] not in {p["name"] for p in contacts(run)}
-    assert len(contacts(run)) == 2
+    assert len(contacts(run)) == 3
     org = org_show(run, "Exempelgården")
     assert org["contacts"] == []
     assert org["erased_contacts"] == 1
     assert "1 contact record erased on request" in ok(run, "org", "show", "Exempelgården")
     assert cells_mentioning(example_db, *ANNA) == []
-    assert len(dump(example_db)["contact"]) == 2
+    assert len(dump(example_db)["contact"]) == 3
 
 
 def test_forget_by_email_in_another_case(run: Run, example_db: Path) -> None:
@@ -180,7 +185,7 @@ def test_forget_by_email_in_another_case(run: Run, example_db: Path) -> None:
 def test_forget_by_name(run: Run, example_db: Path) -> None:
     out = ok(run, "contact", "forget", "maria exempeldotter", "--yes")
     assert "Erased Maria Exempeldotter: 1 contact person at 1 organisation" in out
-    assert [p["name"] for p in contacts(run)] == ["Erik Exempelsson", "Anna Exempelsson"]
+    assert [p["name"] for p in contacts(run)] == [KARL[0], ERIK[0], ANNA[0]]
     org = org_show(run, "Exempelhögskolan")
     assert org["contacts"] == []
     assert org["erased_contacts"] == 1
@@ -194,7 +199,7 @@ def test_forget_a_person_at_two_orgs(run: Run, example_db: Path) -> None:
     assert org_show(run, "activa")["erased_contacts"] == 1
     assert org_show(run, "Exempelgården")["erased_contacts"] == 1
     assert cells_mentioning(example_db, *ANNA, "070-111 22 33", "019-00 00 01") == []
-    assert len(dump(example_db)["contact"]) == 2
+    assert len(dump(example_db)["contact"]) == 3
 
 
 def test_forget_confirmed_with_y(run: Run, example_db: Path) -> None:
@@ -296,6 +301,7 @@ def test_edit_corrects_every_field(run: Run, example_db: Path) -> None:
         "email": "erik.e@example.org",
         "phone": "019-12 34 56",
         "role": "sekreterare",
+        "no_mail": False,
     }
 
 
@@ -396,10 +402,24 @@ def test_forget_after_an_edit_erases_the_old_name_in_the_audit_log(
 
 
 def test_remove_with_yes(run: Run, example_db: Path) -> None:
+    ok(run, "contact", "add", "bron", "Eva Exempelsson", "--email", "eva@example.se")
+    out = ok(run, "contact", "remove", "bron", "eva exempelsson", "--yes")
+    assert out == f"Deleted Eva Exempelsson as a contact person at {BRON}.\n"
+    assert [p["name"] for p in contacts(run, "bron")] == [ERIK[0]]
+
+
+def test_remove_of_a_person_on_the_au_leaves_the_seat_unnamed(run: Run, example_db: Path) -> None:
+    """Erik sits for Bron on the example's AU of 2026: the seat stays, and psi says so."""
     out = ok(run, "contact", "remove", "bron", "erik exempelsson", "--yes")
-    assert out == f"Deleted {ERIK[0]} as a contact person at {BRON}.\n"
+    assert out == (
+        f"{ERIK[0]} sat for {BRON} on the AU in 2026; the seat stays, with nobody named: "
+        f'psi au edit 2026 "{BRON}" --person NAME.\n'
+        f"Deleted {ERIK[0]} as a contact person at {BRON}.\n"
+    )
     assert contacts(run, "bron") == []
     assert org_show(run, "bron")["erased_contacts"] == 0  # a removal is not an erasure
+    [seat] = [s for s in as_json(run, "au", "list", "2026") if s["organisation"] == BRON]
+    assert (seat["person"], seat["email"]) == (None, None)
 
 
 def test_remove_after_confirming(run: Run, example_db: Path) -> None:
@@ -508,3 +528,70 @@ def test_forget_by_address_after_a_removal(run: Run, example_db: Path) -> None:
     ok(run, "contact", "remove", "bron", ERIK[0], "--yes")
     ok(run, "contact", "forget", ERIK[1], "--org", "bron", "--yes")
     assert cells_mentioning(example_db, *ERIK) == []
+
+
+# --- no mail ---------------------------------------------------------------------------------
+
+
+def test_add_with_no_mail(run: Run, example_db: Path) -> None:
+    out = ok(run, "contact", "add", "activa", "Bo Ek", "--email", "bo@example.se", "--no-mail")
+    assert out == (
+        "Added Bo Ek as a contact person at Stiftelsen Activa, who asked for no mail: "
+        "psi leaves them out of every address list and invitation.\n"
+    )
+    ok(run, "contact", "add", "activa", "Cecilia Ek", "--email", "cecilia@example.se", "--mail")
+    people = {p["name"]: p for p in contacts(run, "activa")}
+    assert people["Bo Ek"]["no_mail"] is True
+    assert people["Cecilia Ek"]["no_mail"] is False
+    entry = last_audit(run)
+    assert entry["changes"][0]["values"]["no_mail"] is False
+    table = ok(run, "contact", "list", "activa")
+    assert "Mail" in table.splitlines()[0]
+    [bo] = [line for line in table.splitlines() if "Bo Ek" in line]
+    assert bo.rstrip().endswith("no mail")
+    [cecilia] = [line for line in table.splitlines() if "Cecilia Ek" in line]
+    assert "no mail" not in cecilia
+
+
+def test_the_mail_column_only_when_somebody_asked_for_no_mail(run: Run, example_db: Path) -> None:
+    assert "Mail" not in ok(run, "contact", "list", "bron").splitlines()[0]
+    assert "no mail" in ok(run, "contact", "list", "Exempelhögskolan")
+
+
+def test_edit_no_mail_and_back(run: Run, example_db: Path) -> None:
+    out = ok(run, "contact", "edit", "bron", ERIK[0], "--no-mail")
+    assert out == (
+        f"{ERIK[0]} at {BRON} asked for no mail: psi leaves them out of every address list "
+        "and invitation.\n"
+    )
+    assert contact(run, "bron", ERIK[0])["no_mail"] is True
+    entry = last_audit(run)
+    assert entry["command"] == f'psi contact edit bron "{ERIK[0]}" --no-mail'
+    [change] = entry["changes"]
+    assert change["changes"] == {"no_mail": {"old": False, "new": True}}
+    out = ok(run, "contact", "edit", "bron", ERIK[0], "--no-mail")
+    assert out == f"{ERIK[0]} at {BRON} already reads so; nothing changed.\n"
+    out = ok(run, "contact", "edit", "bron", ERIK[0], "--mail", "--role", "kassör")
+    assert out == (
+        f"Changed the role of {ERIK[0]} at {BRON}.\n{ERIK[0]} at {BRON} gets mail from psi again.\n"
+    )
+    assert contact(run, "bron", ERIK[0])["no_mail"] is False
+    shown = as_json(run, "contact", "edit", "bron", ERIK[0], "--no-mail")
+    assert shown["no_mail"] is True
+
+
+def test_edit_without_changes_names_the_mail_options(run: Run, example_db: Path) -> None:
+    line = assert_fails(run, example_db, ExitCode.INVALID, "contact", "edit", "bron", ERIK[0])
+    assert "--no-mail or --mail" in line
+
+
+@pytest.mark.parametrize(
+    "address", ["bo;eva@example.se", "bo,eva@example.se", "Bo <bo@example.se>", '"bo"@example.se']
+)
+def test_an_address_that_would_break_a_list_is_refused(
+    run: Run, example_db: Path, address: str
+) -> None:
+    line = assert_fails(
+        run, example_db, ExitCode.INVALID, "contact", "add", "activa", "Bo Ek", "--email", address
+    )
+    assert "anna@example.se" in line
