@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     RULE = 6
     DATABASE = 7
     FILE = 8
+    MAIL = 9
     ABORTED = 130
     PIPE = 141  # 128 + SIGPIPE: the reader of the output went away, as a shell reports for cat
 
@@ -66,6 +67,12 @@ class FileProblem(PsiError):
     """A file to read or write cannot be used."""
 
     exit_code = ExitCode.FILE
+
+
+class MailProblem(PsiError):
+    """The mail server cannot be reached, refuses the login, or refuses the message."""
+
+    exit_code = ExitCode.MAIL
 
 
 class Aborted(PsiError):

@@ -21,6 +21,7 @@ from sqlmodel import Field, SQLModel
 from psi.domain.activity import ActivityStatus, LogKind
 from psi.domain.budget import Category, Funding
 from psi.domain.history import HistoryKind
+from psi.domain.invitation import Method
 from psi.domain.meeting import Kind, MeetingStatus
 from psi.domain.organisation import Sector, Status
 from psi.domain.rotation import Answer, Role
@@ -267,9 +268,7 @@ class Invitation(_Table, table=True):
     """A kallelse sent by e-mail: when, a request or a cancellation, to how many (0013)."""
 
     __tablename__ = "invitation"
-    __table_args__ = (
-        CheckConstraint("method IN ('request', 'cancel')", name="ck_invitation_method"),
-    )
+    __table_args__ = (CheckConstraint(one_of("method", Method), name="ck_invitation_method"),)
 
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from psi import console
-from psi.commands._common import session, write_document
+from psi.commands._common import left_out_lines, session, write_document
 from psi.commands._options import (
     AsJson,
     Format,
@@ -16,6 +16,7 @@ from psi.commands._options import (
     Output,
     Templates,
     YearOrAll,
+    Yes,
     document_request,
 )
 from psi.completion import (
@@ -42,9 +43,17 @@ from psi.words import (
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from psi.domain.invitation import Server
     from psi.reports.meeting_docs import Signers
     from psi.reports.render import DocumentRequest
-    from psi.services.meetings import ActionView, Corrected, MeetingList, MeetingView
+    from psi.services.invitations import Prepared
+    from psi.services.meetings import (
+        ActionView,
+        Corrected,
+        InvitationView,
+        MeetingList,
+        MeetingView,
+    )
 
 app = typer.Typer(
     help="Plan and record AU meetings, stormöten and MSI dialogues; agendas, minutes, calendars.",
@@ -318,11 +327,41 @@ def show(
             ],
             False,
         ),
+        (
+            _("Sent by e-mail (psi meeting invite):"),
+            _invitation_lines(detail.invitations),
+            False,
+        ),
     ):
         if lines:
             console.say(heading)
             for line in lines:
                 console.say(f"  {line}" if numbered else f"  - {line}")
+
+
+def _invitation_lines(invitations: list[InvitationView]) -> list[str]:
+    """Each kallelse sent: when (local time), which (the kallelse, a changed one after the
+    first, a cancellation), to how many, and how many addresses were refused."""
+    lines = []
+    first: int | None = None
+    for sent in invitations:
+        if sent.method == "cancel":
+            what = pgettext("sent by e-mail", "cancellation")
+        elif first is not None and sent.sequence > first:
+            what = pgettext("sent by e-mail", "changed kallelse")
+        else:
+            what = pgettext("sent by e-mail", "kallelse")
+        if sent.method != "cancel" and first is None:
+            first = sent.sequence
+        line = ngettext(
+            "{time} {what} to {n} address", "{time} {what} to {n} addresses", sent.recipients
+        ).format(time=f"{sent.sent_at.astimezone():%Y-%m-%d %H:%M}", what=what, n=sent.recipients)
+        if sent.refused:
+            line += " " + ngettext("({n} refused)", "({n} refused)", sent.refused).format(
+                n=sent.refused
+            )
+        lines.append(line)
+    return lines
 
 
 def _action_line(item: ActionView, *, shows_done: bool = True) -> str:
@@ -865,6 +904,242 @@ _document_command(
     "Write the kallelse: when and where, how to answer, the dagordning with open action items.",
     "psi meeting agenda 12 --format pdf -o kallelse.pdf",
 )
+
+
+@app.command(
+    "invite",
+    epilog="Example: psi meeting invite 33 --send",
+)
+def invite(
+    ctx: typer.Context,
+    meeting_id: IdArg,
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to",
+            metavar="WHO",
+            help="Whom to invite instead of the meeting's own audience (the members to a "
+            "stormöte, the AU to its meetings): members, au, coordinators, prospects or an "
+            "organisation (repeat).",
+            autocompletion=complete_organisation,
+        ),
+    ] = None,
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--send",
+            help="Send it through the mail server set with psi config (smtp-host ...) and "
+            "record it on the meeting; without it, a draft .eml is written.",
+        ),
+    ] = False,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again", help="Send the kallelse again although the meeting has not changed."
+        ),
+    ] = False,
+    yes: Yes = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The draft's file (kallelse-DATE-KIND.eml if left out).",
+        ),
+    ] = None,
+    lang: Lang = "sv",
+    templates: Templates = None,
+) -> None:
+    """E-mail the kallelse to the meeting's audience, in Bcc: its text, its PDF and the
+    meeting's calendar event (the update when the meeting changed, the cancellation when it
+    is cancelled). Writes a draft .eml for Outlook or Thunderbird, or sends it with --send."""
+    from psi.domain.invitation import local_day, sender_from, server_from
+    from psi.errors import InvalidInput
+    from psi.reports.invitation import invitation
+    from psi.services.invitations import prepare_invitation
+
+    if send and output is not None:
+        raise InvalidInput(
+            _("--output names the draft's file, and --send writes none; leave out one of them.")
+        )
+    if output is not None and output.suffix and output.suffix.casefold() != ".eml":
+        raise InvalidInput(
+            _(
+                "The draft is an e-mail message, which mail programs open as a .eml file; "
+                "name it so: -o {file}."
+            ).format(file=output.with_suffix(".eml").name)
+        )
+    request = document_request(None, None, lang, templates)
+    with session(ctx, write=False) as db:
+        prepared = prepare_invitation(db, meeting_id, to or [], again=again)
+    sender = sender_from(prepared.settings)
+    server = server_from(prepared.settings) if send else None
+    replaced = prepared.last_request
+    message = invitation(
+        prepared.detail,
+        prepared.settings,
+        request,
+        prepared.plan,
+        sender,
+        draft_to=None if send else prepared.addresses,
+        last_sent=local_day(replaced.sent_at) if replaced else None,
+    )
+    if server is None:
+        _write_draft(prepared, message.as_bytes(), output, request.lang)
+    else:
+        _send(ctx, prepared, server, sender.address, message.as_bytes(), to or [], again, yes)
+    # Said once the kallelse is made or sent, so that those left out are reached otherwise.
+    _say_passed(prepared.detail.meeting)
+    _say_left_out(prepared)
+
+
+def _say_passed(view: MeetingView) -> None:
+    from datetime import date
+
+    if view.day < date.today() and view.status == "planned":
+        console.warn(
+            _(
+                "Meeting {number} was planned for {date}, which has passed; move it with psi "
+                "meeting move {number} DATE, or record it with psi meeting held {number}."
+            ).format(number=view.id, date=view.day)
+        )
+
+
+def _say_left_out(prepared: Prepared) -> None:
+    """Who in the audience gets nothing, and why: to reach them some other way."""
+    for line in left_out_lines(prepared.left_out):
+        console.warn(line)
+
+
+def _write_draft(prepared: Prepared, message: bytes, output: Path | None, lang: str) -> None:
+    from psi.domain.invitation import Occasion
+    from psi.files import write_private
+    from psi.reports.meeting_docs import default_filename
+
+    target = output or Path(default_filename("agenda", prepared.detail, lang, "eml"))
+    write_private(target, message)
+    console.success(_("Wrote {file}.").format(file=target))
+    n = len(prepared.recipients)
+    if prepared.plan.occasion is Occasion.CANCEL:
+        text = ngettext(
+            "The cancellation goes to {n} address, in Bcc. Open the file in Outlook or "
+            "Thunderbird and send it from there, or send it with psi meeting invite {number} "
+            "--send, which also records it on the meeting.",
+            "The cancellation goes to {n} addresses, in Bcc. Open the file in Outlook or "
+            "Thunderbird and send it from there, or send it with psi meeting invite {number} "
+            "--send, which also records it on the meeting.",
+            n,
+        )
+    elif prepared.plan.occasion is Occasion.UPDATE:
+        text = ngettext(
+            "The changed kallelse goes to {n} address, in Bcc. Open the file in Outlook or "
+            "Thunderbird and send it from there, or send it with psi meeting invite {number} "
+            "--send, which also records it on the meeting.",
+            "The changed kallelse goes to {n} addresses, in Bcc. Open the file in Outlook or "
+            "Thunderbird and send it from there, or send it with psi meeting invite {number} "
+            "--send, which also records it on the meeting.",
+            n,
+        )
+    else:
+        text = ngettext(
+            "The kallelse goes to {n} address, in Bcc. Open the file in Outlook or "
+            "Thunderbird and send it from there, or send it with psi meeting invite {number} "
+            "--send, which also records it on the meeting.",
+            "The kallelse goes to {n} addresses, in Bcc. Open the file in Outlook or "
+            "Thunderbird and send it from there, or send it with psi meeting invite {number} "
+            "--send, which also records it on the meeting.",
+            n,
+        )
+    console.say(text.format(n=n, number=prepared.detail.meeting.id))
+
+
+def _question(prepared: Prepared) -> str:
+    from psi.domain.invitation import Occasion
+
+    n = len(prepared.recipients)
+    if prepared.plan.occasion is Occasion.CANCEL:
+        text = ngettext(
+            "Send the cancellation to {n} address?", "Send the cancellation to {n} addresses?", n
+        )
+    elif prepared.plan.occasion is Occasion.UPDATE:
+        text = ngettext(
+            "Send the changed kallelse to {n} address?",
+            "Send the changed kallelse to {n} addresses?",
+            n,
+        )
+    else:
+        text = ngettext(
+            "Send the kallelse to {n} address?", "Send the kallelse to {n} addresses?", n
+        )
+    return text.format(n=n)
+
+
+def _password(server: Server) -> str | None:
+    """The mail server's password: PSI_SMTP_PASSWORD, else asked without echo; none when no
+    user is set. It goes to the server only."""
+    from psi.errors import Aborted
+    from psi.mail import PASSWORD_ENV, password_from_environment
+
+    if not server.user:
+        return None
+    password = password_from_environment()
+    if password:
+        return password
+    try:
+        typed: str = typer.prompt(
+            _("Password of {user} at {server}").format(user=server.user, server=server.host),
+            hide_input=True,
+        )
+    except typer.Abort:
+        typer.echo()
+        raise Aborted(
+            _(
+                "The mail server needs the password of {user}; set {env}, or run the command "
+                "at a terminal to type it. Nothing was sent."
+            ).format(user=server.user, env=PASSWORD_ENV)
+        ) from None
+    return typed
+
+
+def _send(
+    ctx: typer.Context,
+    prepared: Prepared,
+    server: Server,
+    sender: str,
+    message: bytes,
+    targets: list[str],
+    again: bool,
+    yes: bool,
+) -> None:
+    from collections.abc import Mapping, Sequence
+
+    from psi.commands._common import confirm
+    from psi.mail import send
+    from psi.services.invitations import send_invitation
+
+    confirm(_question(prepared), yes=yes, declined=_("Nothing was sent."))
+    password = _password(server)
+
+    def deliver(addresses: Sequence[str]) -> tuple[list[str], Mapping[str, str]]:
+        delivery = send(server, password, sender, addresses, message)
+        return delivery.accepted, delivery.refused
+
+    with session(ctx) as db:
+        sending = send_invitation(db, prepared, targets, deliver, again=again)
+    number = prepared.detail.meeting.id
+    for address, reply in sending.refused.items():
+        console.warn(
+            _("The mail server refused {address} ({reply}).").format(address=address, reply=reply)
+        )
+    n = len(sending.accepted)
+    console.success(
+        ngettext(
+            "Sent to {n} address; psi meeting show {number} lists what was sent.",
+            "Sent to {n} addresses; psi meeting show {number} lists what was sent.",
+            n,
+        ).format(n=n, number=number)
+    )
 
 
 @app.command(

@@ -13,14 +13,18 @@ can change each with `psi config`.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from psi.domain.text import plain_digits
 from psi.errors import InvalidInput
 from psi.words import _
+
+if TYPE_CHECKING:
+    from psi.domain.membership import Member
 
 
 class Verdict(StrEnum):
@@ -170,6 +174,9 @@ class YearFacts:
     quarters_passed: int
     """Quarters of the year wholly passed: 4 for a finished year."""
     coordinators: tuple[CoordinatorAttendance, ...] = ()
+    member_kallelser: int = 0
+    """Meetings whose kallelse psi e-mailed to the members in the year (psi meeting invite
+    --send): each counts as a contact with the members, beside the log's entries."""
 
 
 @dataclass(frozen=True)
@@ -302,7 +309,7 @@ def assess(
         upper=c.stormoten_max,
         upper_count=f.stormoten_held,
     )
-    dialogue = _check(f.member_dialogue_entries, c.dialogue_entries, share)
+    dialogue = _check(f.member_dialogue_entries + f.member_kallelser, c.dialogue_entries, share)
     activities = _check(
         f.activities_done,
         share_of(c.activities_share, f.activities_listed)
@@ -333,3 +340,13 @@ def assess(
         Duty(5, "msi", (msi,), verdict_of((msi,), running)),
         Duty(6, "communication", (quarters,), verdict_of((quarters,), running)),
     ]
+
+
+def kallelser_to_members(sent: Iterable[tuple[int, date, Member]]) -> int:
+    """How many meetings' kallelser reached the members: of (meeting, the day a kallelse or
+    its update went out, an organisation one of its recipients is a contact person of), the
+    meetings with at least one organisation that was a member on that day. A meeting counts
+    once, however often its kallelse went out."""
+    from psi.domain.membership import member_on
+
+    return len({meeting for meeting, day, organisation in sent if member_on(organisation, day)})

@@ -58,6 +58,29 @@ SETTINGS = (
         None,
     ),
     Setting("rsvp-days", N_("How many days before a meeting the answers are due"), "7"),
+    Setting(
+        "mail-from",
+        N_(
+            "Who sends the kallelse by e-mail (psi meeting invite), name and address: "
+            "PSI-samordningen <psi@ofr.se>"
+        ),
+        None,
+    ),
+    Setting("smtp-host", N_("The mail server psi meeting invite --send sends through"), None),
+    Setting("smtp-port", N_("The mail server's port: 587 for starttls, 465 for tls"), "587"),
+    Setting(
+        "smtp-security",
+        N_("How the connection to the mail server is protected: starttls, tls or none"),
+        "starttls",
+    ),
+    Setting(
+        "smtp-user",
+        N_(
+            'The user name at the mail server; "" for none (the password is never stored: '
+            "PSI_SMTP_PASSWORD or asked)"
+        ),
+        None,
+    ),
     Setting("backups-kept", N_("How many backups psi db backup keeps beside the database"), "10"),
     Setting(
         "criterion-au-meetings",
@@ -76,7 +99,10 @@ SETTINGS = (
     ),
     Setting(
         "criterion-member-dialogue",
-        N_("Follow-up: log entries on the dialogue with the members"),
+        N_(
+            "Follow-up: log entries on the dialogue with the members (a kallelse e-mailed to "
+            "them counts as one)"
+        ),
         criterion_text("criterion-member-dialogue"),
     ),
     Setting(
@@ -101,6 +127,9 @@ SETTINGS = (
     ),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
+MAIL_SETTINGS = ("mail-from", "smtp-host", "smtp-port", "smtp-security", "smtp-user")
+PASSWORD_KEYS = ("smtp-password", "mail-password", "password")
+"""Keys a user may try for the password, which psi refuses to store, saying why."""
 
 
 def not_a_setting(key: str) -> str:
@@ -113,8 +142,17 @@ def not_a_setting(key: str) -> str:
 def check_setting(key: str, value: str) -> tuple[str, str]:
     """A known key and a checked value (a year for founded, an amount for default-grant)."""
     name = key.strip().casefold()
+    if name in PASSWORD_KEYS:
+        raise InvalidInput(
+            _(
+                "psi never stores the mail server's password; set the environment variable "
+                "PSI_SMTP_PASSWORD, or type it when psi meeting invite --send asks for it."
+            )
+        )
     if name not in BY_KEY:
         raise InvalidInput(not_a_setting(key))
+    if name == "smtp-user" and not value.strip():
+        return name, ""  # a mail server that takes no login
     text = check_line(value, what=name, limit=300)
     if name == "founded" and not (plain_digits(text) and 1900 <= int(text) <= 2100):
         raise InvalidInput(_("'{value}' is not a year; write it like 2015.").format(value=value))
@@ -130,6 +168,10 @@ def check_setting(key: str, value: str) -> tuple[str, str]:
         )
     if name == "rsvp-days":
         text = str(int(text))
+    if name in MAIL_SETTINGS:
+        from psi.domain.invitation import check_mail_setting
+
+        text = check_mail_setting(name, text)
     if name == "default-grant":
         text = format_amount(parse_positive_amount(text))
     if name in CRITERIA_SETTINGS:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from psi.domain.calendar import plan_uid
 from psi.domain.meeting import MeetingStatus
 from psi.domain.planning import PlannedMeeting, TimeSlot
-from psi.reports.ics import CalendarEvent, calendar_bytes
+from psi.reports.ics import CalendarEvent, Organizer, calendar_bytes
 
 if TYPE_CHECKING:
     from psi.services.meetings import MeetingView
@@ -73,6 +73,13 @@ def event_of(view: MeetingView) -> CalendarEvent:
         status=view.status,
         sequence=view.sequence,
     )
+
+
+def invitation_calendar(view: MeetingView, method: str, organizer: Organizer) -> bytes:
+    """The meeting's own event (its UID and SEQUENCE) as an invitation sent by e-mail:
+    METHOD:REQUEST for the kallelse or its update, METHOD:CANCEL for a cancelled meeting,
+    from `organizer`; no ATTENDEE."""
+    return calendar_bytes([event_of(view)], None, method=method, organizer=organizer)
 
 
 def record_calendar(meetings: Sequence[MeetingView]) -> bytes:

@@ -95,6 +95,13 @@ def duty_done(duty: Duty, facts: YearFacts, running: bool, lang: str) -> str:
             "{n} entries on the dialogue with the members",
             f.member_dialogue_entries,
         ).format(n=f.member_dialogue_entries)
+        if f.member_kallelser:
+            # A kallelse e-mailed to the members (psi meeting invite --send) counts as an entry.
+            entries += "; " + t.ngettext(
+                "{n} kallelse e-mailed to the members, counted as an entry",
+                "{n} kallelser e-mailed to the members, counted as entries",
+                f.member_kallelser,
+            ).format(n=f.member_kallelser)
         done = t.ngettext(
             "{done} of {listed} activity on the list done",
             "{done} of {listed} activities on the list done",

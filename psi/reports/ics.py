@@ -43,21 +43,49 @@ def _moment(day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=ZoneInfo(TIMEZONE))
 
 
-def calendar_bytes(events: Sequence[CalendarEvent], name: str) -> bytes:
-    """An iCalendar file holding the events."""
+@dataclass(frozen=True)
+class Organizer:
+    """Who sends an invitation (iTIP's ORGANIZER): the one calendars answer to."""
+
+    name: str
+    address: str
+
+
+def calendar_bytes(
+    events: Sequence[CalendarEvent],
+    name: str | None,
+    *,
+    method: str | None = None,
+    organizer: Organizer | None = None,
+) -> bytes:
+    """An iCalendar file holding the events; `name` is the calendar's, for a file to import.
+
+    With `method` (`REQUEST`, `CANCEL`) it is an invitation sent by e-mail (iTIP, RFC 5546)
+    from `organizer`. It names no ATTENDEE: the invitation goes in Bcc, and no address of
+    those invited may show in it.
+    """
     import icalendar
 
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    if method:
+        calendar.add("method", method.upper())
+    if name:
+        calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE)
     stamp = datetime.now(UTC).replace(microsecond=0)
     for item in events:
         event = icalendar.Event()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
+        if organizer is not None:
+            event.add(
+                "organizer",
+                f"mailto:{organizer.address}",
+                parameters={"CN": organizer.name} if organizer.name else {},
+            )
         event.add("summary", item.title)
         if item.start is not None:
             start = _moment(item.day, item.start)

@@ -21,7 +21,15 @@ from psi.domain.planning import (
     edited_because,
     plan_diff,
 )
-from psi.models import ActionItem, Attendance, Decision, Expense, Meeting, MeetingCorrection
+from psi.models import (
+    ActionItem,
+    Attendance,
+    Decision,
+    Expense,
+    Invitation,
+    Meeting,
+    MeetingCorrection,
+)
 from psi.services import stored_id
 from psi.services.meetings import (
     MeetingView,
@@ -40,6 +48,7 @@ RECORDED_ABOUT: tuple[tuple[str, type[Any]], ...] = (
     (NC_("meeting record", "action items"), ActionItem),
     (NC_("meeting record", "corrections"), MeetingCorrection),
     (NC_("meeting record", "expenses"), Expense),
+    (NC_("meeting record", "invitations"), Invitation),
 )
 """Every table that refers to a meeting: a meeting any of them names has been used, so a new
 save leaves it alone (a test checks that no table referring to meetings is missing). The

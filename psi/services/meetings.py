@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from psi.domain import meeting as rules
 from psi.domain.calendar import UID_DOMAIN, iso_week, why_not_free
+from psi.domain.invitation import Method
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.minutes import Agenda, changed_passages, retie_decision, split_notes, tie_decision
 from psi.domain.planning import TimeSlot
@@ -23,6 +24,7 @@ from psi.models import (
     Attendance,
     Contact,
     Decision,
+    Invitation,
     Meeting,
     MeetingCorrection,
     Organisation,
@@ -940,6 +942,40 @@ class CorrectionView:
 
 
 @dataclass(frozen=True)
+class InvitationView:
+    """A kallelse sent by e-mail (psi meeting invite --send): when, a request (the kallelse
+    or its update) or a cancellation, the calendar event's SEQUENCE, and to how many."""
+
+    sent_at: datetime
+    """In UTC."""
+    method: Method
+    sequence: int
+    recipients: int
+    """Addresses the mail server accepted."""
+    refused: int
+    """Addresses it refused."""
+
+
+def invitations_of(session: Session, meeting_id: int) -> list[InvitationView]:
+    """The kallelser sent for a meeting, oldest first."""
+    rows = session.exec(
+        select(Invitation)
+        .where(Invitation.meeting_id == meeting_id)
+        .order_by(col(Invitation.sent_at), col(Invitation.id))
+    ).all()
+    return [
+        InvitationView(
+            sent_at=row.sent_at if row.sent_at.tzinfo else row.sent_at.replace(tzinfo=UTC),
+            method=Method(row.method),
+            sequence=row.sequence,
+            recipients=row.recipients,
+            refused=row.refused,
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
 class MeetingDetail:
     """Everything recorded about one meeting."""
 
@@ -957,6 +993,8 @@ class MeetingDetail:
     adjusted_on: date | None = None
     """The day the protokoll was justerat; later changes are corrections."""
     corrections: list[CorrectionView] = field(default_factory=list)
+    invitations: list[InvitationView] = field(default_factory=list)
+    """The kallelser sent by e-mail, oldest first."""
 
 
 def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
@@ -1009,6 +1047,7 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
                 .order_by(col(MeetingCorrection.made_at), col(MeetingCorrection.id))
             )
         ],
+        invitations=invitations_of(session, meeting_id),
     )
 
 

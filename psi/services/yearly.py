@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
@@ -16,10 +16,18 @@ from psi.domain import duties
 from psi.domain.activity import ActivityStatus, LogKind, count_activities
 from psi.domain.budget import elapsed_share
 from psi.domain.followup import MoneyRemark, NextPair, Reach, money_remark, next_pair
+from psi.domain.invitation import Method, local_day
 from psi.domain.meeting import Kind, MeetingStatus
 from psi.domain.membership import member_on
 from psi.domain.planning import REGIONAL_UTVECKLING
-from psi.models import Attendance, Meeting, Organisation
+from psi.models import (
+    Attendance,
+    Contact,
+    Invitation,
+    InvitationRecipient,
+    Meeting,
+    Organisation,
+)
 from psi.services.activities import (
     ActivityView,
     LogView,
@@ -225,8 +233,10 @@ def year_facts(
     members: MemberCounts,
     criteria: duties.Criteria,
     coordinators: tuple[duties.CoordinatorAttendance, ...] = (),
+    member_kallelser: int = 0,
 ) -> duties.YearFacts:
-    """The counts the six duties are judged on, as of `today`."""
+    """The counts the six duties are judged on, as of `today`; `member_kallelser`: the
+    meetings whose kallelse was e-mailed to the members in the year."""
 
     def meetings_of(kind: Kind, *statuses: MeetingStatus) -> list[MeetingView]:
         wanted = {s.value for s in statuses}
@@ -260,7 +270,30 @@ def year_facts(
         quarters_with_posts=with_posts,
         quarters_passed=passed,
         coordinators=coordinators,
+        member_kallelser=member_kallelser,
     )
+
+
+def kallelser_sent(session: Session, year: int, orgs: Mapping[int | None, Organisation]) -> int:
+    """How many meetings' kallelser psi e-mailed to the members in the year (sent with
+    psi meeting invite --send, the day they went out in the year)."""
+    # A day on either side: the year's bounds are local days, the times are stored in UTC.
+    rows = session.exec(
+        select(Invitation.meeting_id, Invitation.sent_at, Contact.organisation_id)
+        .join(InvitationRecipient, col(InvitationRecipient.invitation_id) == col(Invitation.id))
+        .join(Contact, col(Contact.id) == col(InvitationRecipient.contact_id))
+        .where(
+            Invitation.method == Method.REQUEST.value,
+            col(Invitation.sent_at) >= datetime(year - 1, 12, 31, tzinfo=UTC),
+            col(Invitation.sent_at) < datetime(year + 1, 1, 2, tzinfo=UTC),
+        )
+    ).all()
+    sent = [
+        (meeting, day, orgs[organisation])
+        for meeting, sent_at, organisation in rows
+        if (day := local_day(sent_at)).year == year and organisation in orgs
+    ]
+    return duties.kallelser_to_members(sent)
 
 
 def meeting_count(session: Session) -> int:
@@ -287,7 +320,18 @@ def year_report(session: Session, year: int, today: date | None = None) -> YearR
     members = _members(orgs, year, today, contacted)
     share = elapsed_share(year, today)
     attendance = coordinator_attendance(present, [c.organisation for c in coordinators])
-    facts = year_facts(year, today, meetings, activities, log, members, criteria, attendance)
+    by_id = {org.id: org for org in orgs}
+    facts = year_facts(
+        year,
+        today,
+        meetings,
+        activities,
+        log,
+        members,
+        criteria,
+        attendance,
+        member_kallelser=kallelser_sent(session, year, by_id),
+    )
     budget = budget_status(session, year, today)
     held = sum(1 for m in meetings if m.status == MeetingStatus.HELD.value)
     return YearReport(

@@ -62,6 +62,7 @@ DETAIL_KEYS = MEETING_KEYS | {
     "next_meeting",
     "adjusted_on",
     "corrections",
+    "invitations",
 }
 PLAN_ROW = re.compile(r"^\d{4}-\d{2}-\d{2}  ")
 

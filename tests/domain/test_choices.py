@@ -19,6 +19,7 @@ from psi.domain.activity import ActivityStatus, LogKind, parse_activity_status, 
 from psi.domain.budget import Category, Funding, parse_category
 from psi.domain.choices import catalogue_words, choice_key, choice_table, parse_choice
 from psi.domain.history import HistoryKind
+from psi.domain.invitation import Method
 from psi.domain.meeting import Kind, MeetingStatus, parse_kind, parse_meeting_status
 from psi.domain.organisation import Sector, Status, parse_sector, parse_status
 from psi.domain.rotation import Answer, Role
@@ -550,6 +551,7 @@ CONSTRAINTS: dict[str, tuple[str, type[StrEnum]]] = {
     "ck_organisation_status": ("status", Status),
     "ck_coordinator_term_role": ("role", Role),
     "ck_inquiry_answer": ("answer", Answer),
+    "ck_invitation_method": ("method", Method),
     "ck_meeting_kind": ("kind", Kind),
     "ck_meeting_status": ("status", MeetingStatus),
     "ck_expense_category": ("category", Category),
