@@ -22,6 +22,7 @@ from psi.commands._options import (
     checked_year,
     document_request,
 )
+from psi.domain.newsletter import DEFAULT_WEEKS, check_weeks
 from psi.errors import FileProblem, InvalidInput
 from psi.words import N_, NC_, _, interface_language, ngettext, words
 
@@ -52,6 +53,8 @@ FILE_NAMES = {
     "members": NC_("file name", "members"),
     "activities": NC_("file name", "activities"),
     "rotation": NC_("file name", "rotation"),
+    "newsletter": NC_("file name", "newsletter"),
+    "handover": NC_("file name", "handover"),
 }
 
 
@@ -285,6 +288,23 @@ _year_command(
 )
 
 
+def _handover(db: Session, year: int, language: str) -> dict[str, Any]:
+    from psi.reports.handover import handover_context
+    from psi.services.handover import handover_report
+
+    return handover_context(handover_report(db, year), language)
+
+
+_year_command(
+    "handover",
+    _handover,
+    N_("Hand-over {year}"),
+    "The hand-over to next year's coordinators: who stays, leaves and joins, the AU, open "
+    "items, activities, coming meetings and their kallelse, money, prospects, MSI, decisions.",
+    "psi report handover 2026 --format pdf",
+)
+
+
 @app.command("rotation", epilog="Example: psi report rotation --format pdf")
 def rotation(
     ctx: typer.Context,
@@ -307,6 +327,60 @@ def rotation(
     context = rotation_context(history, proposal, settings, date.today(), request.lang)
     title = words(request.lang).gettext("Coordination")
     _deliver("rotation", file_stem("rotation", request.lang), context, request, title=title)
+
+
+@app.command(
+    "newsletter", epilog="Example: psi report newsletter --weeks 8 --format html -o nyheter.html"
+)
+def newsletter(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int,
+        typer.Option(
+            help="How many weeks it looks ahead (meetings, activities) and back (activities "
+            "done, new members), 1-52.",
+            callback=check_weeks,
+        ),
+    ] = DEFAULT_WEEKS,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="The day it is written, YYYY-MM-DD (today if left out): what comes after it "
+            "is coming, what came before it is news.",
+        ),
+    ] = None,
+    file_format: Format = None,
+    output: Output = None,
+    lang: Lang = "sv",
+    templates: Templates = None,
+) -> None:
+    """A short news text for the website, e-mail or social media: the coming stormöten, open
+    meetings and activities, the activities done lately with their outcomes, and new members.
+
+    AU meetings and MSI dialogues are left out: the members are not invited to them.
+
+    Publishing it stays yours to do; then log it with psi log add website.
+    """
+    from psi.reports.newsletter import newsletter_context
+    from psi.reports.render import format_date
+    from psi.services.newsletter import newsletter as news_of
+
+    request = document_request(file_format, output, lang, templates)
+    day = day_or_today(on)
+    with session(ctx, write=False) as db:
+        letter = news_of(db, day, weeks)
+    context = newsletter_context(letter, request.lang)
+    title = words(request.lang).gettext("Newsletter")
+    stem = f"{file_stem('newsletter', request.lang)}-{day.isoformat()}"
+    _deliver("newsletter", stem, context, request, title=title)
+    text = f"{title} {format_date(day, request.lang)}"
+    console.note(
+        _('When it is published, log it: psi log add website "{text}" --link ADDRESS').format(
+            text=text
+        )
+    )
 
 
 def _copy_templates(source: Path, names: list[str], folder: Path) -> list[str]:

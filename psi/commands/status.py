@@ -215,6 +215,9 @@ def hint_text(todo: Todo, detail: TodoDetail, year: int, *, lang: str | None = N
             "psi rotate {year}, then psi rotate {year} --appoint ORG"
         ),
         Todo.NEXT_PAIR: t.gettext("Next year's pair is not decided: psi rotate {next_year}"),
+        Todo.HANDOVER: t.gettext(
+            "A coordinator leaves after {year}: hand over with psi report handover {year}"
+        ),
         Todo.NO_MEETINGS: t.gettext("No meetings for {year}: psi meeting plan {year} --save"),
         Todo.OVERDUE_ACTIONS: t.gettext("Overdue action items: psi action list --overdue"),
         Todo.NO_GRANT: t.gettext("No grant recorded for {year}: psi budget grant {year} 200000"),

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from psi.domain.activity import ActivityStatus, count_activities
 from psi.domain.budget import BudgetAlert
+from psi.domain.handover import handover_due, is_silent
 from psi.domain.meeting import MeetingStatus
 from psi.domain.money import amount_json
 from psi.domain.rotation import Role
@@ -21,7 +22,6 @@ from psi.services.meetings import MeetingView, upcoming_meetings
 from psi.services.yearly import YearReport, year_report
 
 ROTATION_HINT_MONTH = 10
-SILENT_PROSPECT_DAYS = 60
 PAST_PLANNED_NAMED = 3
 """How many past meetings still planned the hints name one by one; the rest are counted."""
 
@@ -129,6 +129,7 @@ class Todo(StrEnum):
     NO_COORDINATORS = "no-coordinators"
     ONE_COORDINATOR = "one-coordinator"
     NEXT_PAIR = "next-pair"
+    HANDOVER = "handover"
     NO_MEETINGS = "no-meetings"
     PAST_PLANNED_MEETING = "past-planned-meeting"
     MORE_PAST_PLANNED = "more-past-planned"
@@ -156,10 +157,12 @@ def _todos(status: Status) -> list[tuple[Todo, TodoDetail]]:
         return [(Todo.EMPTY_REGISTER, None), (Todo.LOAD_MEMBERS, None)]
     kinds = {e.kind for e in r.log}
     next_pair_due = r.today.month >= ROTATION_HINT_MONTH and r.today.year == r.year
+    current = [c.organisation for c in r.coordinators]
     first = [
         (Todo.NO_COORDINATORS, not r.coordinators),
         (Todo.ONE_COORDINATOR, lacks_second_coordinator(r)),
         (Todo.NEXT_PAIR, next_pair_due and len(status.next_year_pair) < 2),
+        (Todo.HANDOVER, handover_due(r.year, r.today, current, status.next_year_pair)),
         (Todo.NO_MEETINGS, not r.meetings),
     ]
     todos: list[tuple[Todo, TodoDetail]] = [(todo, None) for todo, missing in first if missing]
@@ -187,11 +190,7 @@ def year_status(session: Session, year: int, today: date | None = None) -> Statu
     today = today or date.today()
     report = year_report(session, year, today)
     upcoming = upcoming_meetings(session, today, limit=3)
-    silent = [
-        p.name
-        for p in prospects(session, today)
-        if p.days_since is None or p.days_since >= SILENT_PROSPECT_DAYS
-    ]
+    silent = [p.name for p in prospects(session, today) if is_silent(p.last_contact, today)]
     organisations = session.exec(select(func.count()).select_from(Organisation)).one()
     status = Status(
         report=report,

@@ -251,6 +251,8 @@ SWEDISH_STEMS = {
     "members": "medlemmar",
     "activities": "aktivitetslista",
     "rotation": "rotation",
+    "handover": "overlamning",
+    "newsletter": "nyhetsbrev",
 }
 
 
