@@ -22,7 +22,7 @@ from psi.domain.choices import parse_choice
 from psi.domain.dates import check_year, parse_date
 from psi.domain.organisation import check_note
 from psi.errors import InvalidInput, RuleViolation
-from psi.words import NC_, _
+from psi.words import HISTORY_KIND, NC_, _
 
 
 class HistoryKind(StrEnum):
@@ -40,7 +40,7 @@ def parse_history_kind(text: str) -> HistoryKind:
         text,
         HistoryKind,
         what=NC_("what", "a kind of entry"),
-        aliases={"bedömning": HistoryKind.ASSESSMENT},
+        context=HISTORY_KIND,
     )
 
 

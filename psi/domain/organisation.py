@@ -21,7 +21,7 @@ from psi.domain.text import (
     hidden_character,
 )
 from psi.errors import InvalidInput
-from psi.words import N_, NC_, SECTOR, _, pgettext
+from psi.words import N_, NC_, ORG_STATUS, SECTOR, _, pgettext
 
 NAME_MAX = 200
 SHORT_MAX = 40
@@ -63,7 +63,7 @@ _SECTOR_ALIASES = {  # besides the catalogue's words (civilsamhälle, kommun, st
     "företag": Sector.BUSINESS,
     "annat": Sector.OTHER,
 }  # fmt: skip
-_STATUS_ALIASES = {  # the catalogue has no words for a status yet
+_STATUS_ALIASES = {  # other words than the catalogue's (ORG_STATUS) that people use
     "medlem": Status.MEMBER,
     "intresserad": Status.PROSPECT, "intressent": Status.PROSPECT,
     "samarbetspartner": Status.PARTNER,
@@ -81,7 +81,9 @@ def parse_sector(text: str) -> Sector:
 
 def parse_status(text: str) -> Status:
     """A status from its name or a Swedish word (`medlem`, `intresserad`, `tidigare medlem`)."""
-    return parse_choice(text, Status, what=NC_("what", "a status"), aliases=_STATUS_ALIASES)
+    return parse_choice(
+        text, Status, what=NC_("what", "a status"), context=ORG_STATUS, aliases=_STATUS_ALIASES
+    )
 
 
 STATUS_FILTERS = ("active", "member", "prospect", "partner", "former", "all")
