@@ -120,6 +120,13 @@ def check_line(text: str, *, what: str = NC_("what", "name"), limit: int = LINE_
     return value
 
 
+def optional_line(
+    text: str | None, *, what: str = NC_("what", "name"), limit: int = LINE_MAX
+) -> str | None:
+    """As `check_line`, but a text left out or blank is None (a field that may be empty)."""
+    return check_line(text, what=what, limit=limit) if text and text.strip() else None
+
+
 def plain_digits(text: str) -> bool:
     """Only the digits 0-9 (`str.isdigit` also takes ² and other digits int() refuses)."""
     return text.isascii() and text.isdigit()

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from psi.domain import history as rules
 from psi.domain.history import Decided, Finding, HistoryKind
 from psi.domain.organisation import check_note
-from psi.domain.text import check_line
+from psi.domain.text import optional_line
 from psi.errors import Conflict, NotFound
 from psi.models import HistoryEntry
 from psi.services import stored_id
@@ -82,7 +82,7 @@ def history_entries(session: Session) -> list[HistoryView]:
 
 
 def _ref(text: str | None) -> str | None:
-    return check_line(text, what=NC_("what", "reference")) if text and text.strip() else None
+    return optional_line(text, what=NC_("what", "reference"))
 
 
 def _note(text: str | None) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -21,6 +22,7 @@ from psi.domain.planning import (
     edited_because,
     plan_diff,
 )
+from psi.domain.text import optional_line
 from psi.models import (
     ActionItem,
     Attendance,
@@ -33,13 +35,11 @@ from psi.models import (
 from psi.services import stored_id
 from psi.services.meetings import (
     MeetingView,
-    _default_place,
-    _now,
-    _optional_text,
     edit_meeting,
     move_meeting,
     view_of,
 )
+from psi.services.settings import default_place
 from psi.words import NC_
 
 RECORDED_ABOUT: tuple[tuple[str, type[Any]], ...] = (
@@ -167,7 +167,7 @@ def save_plan(
 def _create(
     session: Session, plan: Sequence[PlannedMeeting], slot: TimeSlot, place: str | None
 ) -> list[MeetingView]:
-    place = place or _default_place(session)
+    place = place or default_place(session)
     # A meeting moved by an earlier save keeps the UID of the slot it was first saved for; a
     # new meeting for that slot gets a UID of its own.
     uids = {plan_uid(planned.key) for planned in plan}
@@ -183,12 +183,12 @@ def _create(
             day=planned.day,
             start_time=slot.start,
             end_time=slot.end,
-            place=_optional_text(place, NC_("what", "place")),
+            place=optional_line(place, what=NC_("what", "place"), limit=200),
             co_organiser=planned.co_organiser,
             status=MeetingStatus.PLANNED.value,
             agenda=planned.agenda,
-            created_at=_now(),
-            updated_at=_now(),
+            created_at=datetime.now(UTC),
+            updated_at=datetime.now(UTC),
         )
         session.add(row)
         created.append(row)

@@ -17,7 +17,13 @@ from psi.domain.invitation import Method
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.minutes import Agenda, changed_passages, retie_decision, split_notes, tie_decision
 from psi.domain.planning import TimeSlot
-from psi.domain.text import casefold_key, check_line, has_binary_characters, swedish_sort_key
+from psi.domain.text import (
+    casefold_key,
+    check_line,
+    has_binary_characters,
+    optional_line,
+    swedish_sort_key,
+)
 from psi.errors import InvalidInput, NotFound, RuleViolation
 from psi.models import (
     ActionItem,
@@ -31,6 +37,7 @@ from psi.models import (
 )
 from psi.services import get_or_missing, stored_id
 from psi.services.orgs import find_org
+from psi.services.settings import default_place
 from psi.services.views import json_as
 from psi.words import NC_, _
 
@@ -87,17 +94,9 @@ def view_of(row: Meeting) -> MeetingView:
     )
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _agenda_text(items: Sequence[str]) -> str | None:
     cleaned = [check_line(item, what=NC_("what", "agenda item"), limit=300) for item in items]
     return "\n".join(cleaned) or None
-
-
-def _optional_text(text: str | None, what: str, limit: int = 200) -> str | None:
-    return check_line(text, what=what, limit=limit) if text and text.strip() else None
 
 
 def _link(text: str | None) -> str | None:
@@ -143,31 +142,26 @@ def add_meeting(
         from psi.domain.planning import REGIONAL_UTVECKLING
 
         co_organiser = REGIONAL_UTVECKLING
-    place = new.place or _default_place(session)
+    place = new.place or default_place(session)
     row = Meeting(
         uid=f"{uuid.uuid4()}@{UID_DOMAIN}",
         kind=new.kind.value,
-        title=_optional_text(new.title, NC_("what", "title")) or rules.DEFAULT_TITLES[new.kind],
+        title=optional_line(new.title, what=NC_("what", "title"), limit=200)
+        or rules.DEFAULT_TITLES[new.kind],
         day=new.day,
         start_time=new.slot.start if new.slot else None,
         end_time=new.slot.end if new.slot else None,
-        place=_optional_text(place, NC_("what", "place")),
+        place=optional_line(place, what=NC_("what", "place"), limit=200),
         link=_link(new.link),
-        co_organiser=_optional_text(co_organiser, NC_("what", "co-organiser")),
+        co_organiser=optional_line(co_organiser, what=NC_("what", "co-organiser"), limit=200),
         status=MeetingStatus.PLANNED.value,
         agenda=_agenda_text(new.agenda),
-        created_at=_now(),
-        updated_at=_now(),
+        created_at=datetime.now(UTC),
+        updated_at=datetime.now(UTC),
     )
     session.add(row)
     session.flush()
     return view_of(row), why_not_free(new.day)
-
-
-def _default_place(session: Session) -> str | None:
-    from psi.services.settings import get_setting
-
-    return get_setting(session, "meeting-place")
 
 
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
@@ -185,7 +179,7 @@ def _touch(row: Meeting, *, calendar: bool = True) -> None:
     SEQUENCE goes up and calendar clients update it rather than keep the old one."""
     if calendar:
         row.sequence += 1
-    row.updated_at = _now()
+    row.updated_at = datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -209,7 +203,7 @@ def _record_corrections(
         session.add(
             MeetingCorrection(
                 meeting_id=stored_id(row),
-                made_at=_now(),
+                made_at=datetime.now(UTC),
                 reason=reason,
                 change=rules.correction_text(change),
             )
@@ -322,12 +316,14 @@ def edit_meeting(
         )
     new = {
         "title": row.title if title is None else check_line(title, what=NC_("what", "title")),
-        "place": row.place if place is None else _optional_text(place, NC_("what", "place")),
+        "place": row.place
+        if place is None
+        else optional_line(place, what=NC_("what", "place"), limit=200),
         "link": row.link if link is None else _link(link),
         "co-organiser": (
             row.co_organiser
             if co_organiser is None
-            else _optional_text(co_organiser, NC_("what", "co-organiser"))
+            else optional_line(co_organiser, what=NC_("what", "co-organiser"), limit=200)
         ),
         "agenda": row.agenda if agenda is None else _agenda_text(agenda),
     }

@@ -23,6 +23,11 @@ def get_setting(session: Session, key: str) -> str | None:
     return all_settings(session)[name]
 
 
+def default_place(session: Session) -> str | None:
+    """Where meetings are held unless told otherwise (the setting `meeting-place`)."""
+    return get_setting(session, "meeting-place")
+
+
 def set_setting(session: Session, key: str, value: str) -> tuple[str, str]:
     """Store a setting after checking it."""
     name, text = check_setting(key, value)

@@ -7,7 +7,7 @@ Each kind of correction has a test that makes it, a test that a refusal changed 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -390,9 +390,17 @@ def test_a_reason_before_the_justering_records_no_correction(
     assert detail(run, held)["corrections"] == []
 
 
+class _FixedClock(datetime):
+    """`datetime` whose now() is CORRECTED_AT, for the service that stamps corrections."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _FixedClock:
+        return cls.fromtimestamp(CORRECTED_AT.timestamp(), tz)
+
+
 def correct_everything(run: Run, meeting: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """One correction of each kind, made on a fixed day."""
-    monkeypatch.setattr("psi.services.meetings._now", lambda: CORRECTED_AT)
+    monkeypatch.setattr("psi.services.meetings.datetime", _FixedClock)
     ok(run, "meeting", "attend", meeting, f"ÖFR:{PERSON}", "--reason", "Glömd i protokollet")
     ok(run, "meeting", "decision", meeting, "--change", "2", "godkänna budgeten med ändringar",
        "--reason", "Fel ordalydelse")  # fmt: skip
