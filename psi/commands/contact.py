@@ -105,7 +105,7 @@ def list_(
         )
         return
     rows = [
-        [v.organisation, v.name, v.role or "", v.email or "", v.phone or "", _mail_mark(v.no_mail)]
+        [v.organisation, v.name, v.role or "", v.email or "", v.phone or "", mail_mark(v.no_mail)]
         for v in views
     ]
     headers = [
@@ -119,7 +119,7 @@ def list_(
     console.print_table(headers, rows)
 
 
-def _mail_mark(no_mail: bool) -> str:
+def mail_mark(no_mail: bool) -> str:
     """The list's mark for a person who asked for no mail; nothing for the others."""
     return pgettext("contact mail", "no mail") if no_mail else ""
 

@@ -234,12 +234,18 @@ def show(ctx: typer.Context, name: NameArg, as_json: AsJson = False) -> None:
     console.print_fields(pairs)
     console.say("")
     if detail.contacts:
-        rows = [[c.name, c.role or "", c.email or "", c.phone or ""] for c in detail.contacts]
+        from psi.commands.contact import mail_mark
+
+        rows = [
+            [c.name, c.role or "", c.email or "", c.phone or "", mail_mark(c.no_mail)]
+            for c in detail.contacts
+        ]
         headings = [
             pgettext("table heading", "Contact"),
             pgettext("table heading", "Role"),
             pgettext("table heading", "E-mail"),
             pgettext("table heading", "Phone"),
+            pgettext("table heading", "Mail"),
         ]
         console.print_table(headings, rows)
     else:

@@ -28,20 +28,6 @@ from psi.services.orgs import ContactView, contact_view, find_org
 from psi.words import N_, _
 
 
-@dataclass(frozen=True)
-class ListedContact(ContactView):
-    """A contact person as `psi contact` prints them, with whether they asked for no mail."""
-
-    no_mail: bool = False
-    """The person asked not to be mailed: psi never addresses them."""
-
-
-def listed(row: Contact, organisation: str) -> ListedContact:
-    """The printable view of a stored contact person, their wish for no mail included."""
-    view = contact_view(row, organisation)
-    return ListedContact(**vars(view), no_mail=bool(row.no_mail))
-
-
 def add_contact(
     session: Session,
     org_query: str,
@@ -51,7 +37,7 @@ def add_contact(
     phone: str | None = None,
     role: str | None = None,
     no_mail: bool = False,
-) -> ListedContact:
+) -> ContactView:
     """`psi contact add`: a contact person at an organisation (`no_mail`: who asked for none)."""
     org = find_org(session, org_query)
     fields = check_contact(name, email, phone, role)
@@ -73,16 +59,16 @@ def add_contact(
     )
     session.add(row)
     session.flush()
-    return listed(row, org.name)
+    return contact_view(row, org.name)
 
 
-def list_contacts(session: Session, org_query: str | None = None) -> list[ListedContact]:
+def list_contacts(session: Session, org_query: str | None = None) -> list[ContactView]:
     """`psi contact list`: every contact person, or those of one organisation."""
     query = select(Contact, Organisation.name).join(Organisation)
     if org_query:
         org = find_org(session, org_query)
         query = query.where(Contact.organisation_id == org.id)
-    views = [listed(contact, org_name) for contact, org_name in session.exec(query)]
+    views = [contact_view(contact, org_name) for contact, org_name in session.exec(query)]
     return sorted(views, key=lambda v: (swedish_sort_key(v.organisation), swedish_sort_key(v.name)))
 
 
@@ -119,7 +105,7 @@ def _fields(row: Contact) -> ContactFields:
 class ContactEdit:
     """What `psi contact edit` changed (in words), and the contact person as they now are."""
 
-    contact: ListedContact
+    contact: ContactView
     changed: list[str]
     no_mail_changed: bool = False
     """--no-mail or --mail changed whether the person gets mail."""
@@ -166,7 +152,7 @@ def edit_contact(
             row.no_mail = no_mail
         session.add(row)
         session.flush()
-    return ContactEdit(listed(row, org.name), changed, mail_changed)
+    return ContactEdit(contact_view(row, org.name), changed, mail_changed)
 
 
 def meetings_attended(session: Session, contact_id: int) -> list[int]:

@@ -66,6 +66,8 @@ class ContactView:
     email: str | None
     phone: str | None
     role: str | None
+    no_mail: bool = False
+    """The person asked not to be mailed: psi never addresses them."""
 
 
 @dataclass(frozen=True)
@@ -274,7 +276,9 @@ def contacts_of(session: Session, org: Organisation) -> list[ContactView]:
 
 def contact_view(row: Contact, organisation: str) -> ContactView:
     """The printable view of a stored contact person."""
-    return ContactView(stored_id(row), organisation, row.name, row.email, row.phone, row.role)
+    return ContactView(
+        stored_id(row), organisation, row.name, row.email, row.phone, row.role, bool(row.no_mail)
+    )
 
 
 def show_org(session: Session, query: str, today: date | None = None) -> OrgDetail:

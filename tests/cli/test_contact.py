@@ -69,7 +69,7 @@ def test_add_with_email_phone_and_role(run: Run, example_db: Path) -> None:
     assert person["role"] == "ordförande"
     assert person["no_mail"] is False
     shown = org_show(run, "Örebro Föreningsråd")["contacts"]
-    assert shown == [{k: v for k, v in person.items() if k != "no_mail"}]
+    assert shown == [person]  # psi org show tells the same, the wish for no mail included
 
 
 def test_add_with_name_only_and_international_phone(run: Run, example_db: Path) -> None:
@@ -550,6 +550,11 @@ def test_add_with_no_mail(run: Run, example_db: Path) -> None:
     [bo] = [line for line in table.splitlines() if "Bo Ek" in line]
     assert bo.rstrip().endswith("no mail")
     [cecilia] = [line for line in table.splitlines() if "Cecilia Ek" in line]
+    assert "no mail" not in cecilia
+    shown = ok(run, "org", "show", "activa").splitlines()
+    [bo] = [line for line in shown if line.startswith("Bo Ek")]
+    assert bo.rstrip().endswith("no mail")
+    [cecilia] = [line for line in shown if line.startswith("Cecilia Ek")]
     assert "no mail" not in cecilia
 
 
