@@ -176,12 +176,20 @@ def _english(item: Any) -> dict[str, str]:
     saved: dict[str, str] | None = getattr(item, _ENGLISH, None)
     if saved is None:
         saved = {
-            name: text
+            name: flowing(text)
             for name in _TEXTS
             if isinstance(text := getattr(item, name, None), str) and text
         }
         setattr(item, _ENGLISH, saved)
     return saved
+
+
+def flowing(text: str) -> str:
+    """A help text as paragraphs that wrap at the terminal's width: the line breaks inside a
+    paragraph of a docstring become spaces (Typer keeps them after the first paragraph, so a
+    narrow terminal showed short broken lines)."""
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
 def _items(command: Any) -> Iterator[Any]:

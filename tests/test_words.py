@@ -224,3 +224,15 @@ def test_locales() -> None:
     assert locale("en") == "en_GB"
     assert locale("de") == "en_GB"
     assert set(LANGUAGES) == set(LOCALES)
+
+
+def test_help_paragraphs_flow_at_any_width() -> None:
+    """A docstring's line breaks inside a paragraph are not the terminal's: every help text
+    is whole paragraphs, so Typer wraps each at the terminal's width."""
+    from psi.help_words import english_texts, flowing
+
+    assert flowing("One line\n  and its rest.\n\nA second\nparagraph.") == (
+        "One line and its rest.\n\nA second paragraph."
+    )
+    broken = [text for text, _path in english_texts() if "\n" in text.replace("\n\n", "")]
+    assert broken == []
