@@ -162,13 +162,13 @@ def emails(
     chosen = date.today().year if year is None else year
     with session(ctx, write=False) as db:
         found = reach(db, to or [], chosen)
-    if not found.recipients:
+    if as_json:
+        console.print_json(to_json(found))  # a script gets the empty list, and who is left out
+    elif not found.recipients:
         raise NotFound(
             _("Nobody to write to: no contact person reached has an e-mail address psi may use."),
             details=tuple(left_out_lines(found, json_lists_all=True)),
         )
-    if as_json:
-        console.print_json(to_json(found))
     else:
         typer.echo(address_line(found.recipients))
     count = len(found.recipients)

@@ -192,17 +192,12 @@ def test_nobody_to_write_to_is_an_error_naming_who_is_left_out(run: Run, example
     assert lines[1] == f"  1 contact person has no e-mail address: Karl Exempelberg at {SOCIAL}."
     assert "Maria Exempeldotter" in lines[2]
     assert "Region Örebro län" in lines[3]
-    assert_fails(
-        run,
-        example_db,
-        ExitCode.NOT_FOUND,
-        "contact",
-        "emails",
-        "--to",
-        "region",
-        "--json",
-        details=1,
-    )
+    # A script gets the empty list and who is left out, not an error.
+    result = run("contact", "emails", "--to", "region", "--json")
+    assert result.exit_code == ExitCode.OK
+    data = json.loads(result.stdout)
+    assert data["recipients"] == []
+    assert data["organisations_without_contact"] == ["Region Örebro län"]
 
 
 @pytest.mark.parametrize(
@@ -225,6 +220,8 @@ def test_refused(run: Run, example_db: Db, args: list[str], code: ExitCode, says
 def test_an_empty_register(run: Run, empty_db: Db) -> None:
     line = assert_fails(run, empty_db, ExitCode.NOT_FOUND, "contact", "emails")
     assert "Nobody to write to" in line
+    result = run("contact", "emails", "--json")
+    assert (result.exit_code, json.loads(result.stdout)["recipients"]) == (ExitCode.OK, [])
 
 
 def test_in_swedish(run: Run, example_db: Db, monkeypatch: pytest.MonkeyPatch) -> None:
