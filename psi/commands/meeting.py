@@ -340,19 +340,19 @@ def show(
 
 
 def _invitation_lines(invitations: list[InvitationView]) -> list[str]:
-    """Each kallelse sent: when (local time), which (the kallelse, a changed one after the
-    first, a cancellation), to how many, and how many addresses were refused."""
+    """Each kallelse sent: when (local time), what it was (the kallelse, the changed one,
+    the same again, the cancellation), to how many, and how many addresses were refused."""
+    from psi.domain.invitation import Occasion
+
+    words = {
+        Occasion.FIRST: pgettext("sent by e-mail", "kallelse"),
+        Occasion.UPDATE: pgettext("sent by e-mail", "changed kallelse"),
+        Occasion.AGAIN: pgettext("sent by e-mail", "kallelse again"),
+        Occasion.CANCEL: pgettext("sent by e-mail", "cancellation"),
+    }
     lines = []
-    first: int | None = None
     for sent in invitations:
-        if sent.method == "cancel":
-            what = pgettext("sent by e-mail", "cancellation")
-        elif first is not None and sent.sequence > first:
-            what = pgettext("sent by e-mail", "changed kallelse")
-        else:
-            what = pgettext("sent by e-mail", "kallelse")
-        if sent.method != "cancel" and first is None:
-            first = sent.sequence
+        what = words[sent.occasion]
         line = ngettext(
             "{time} {what} to {n} address", "{time} {what} to {n} addresses", sent.recipients
         ).format(time=f"{sent.sent_at.astimezone():%Y-%m-%d %H:%M}", what=what, n=sent.recipients)
@@ -920,7 +920,8 @@ def invite(
             metavar="WHO",
             help="Whom to invite instead of the meeting's own audience (the members to a "
             "stormöte, the AU to its meetings): members, au, coordinators, prospects or an "
-            "organisation (repeat).",
+            "organisation (repeat). A changed meeting's update goes to those invited before, "
+            "and to these too.",
             autocompletion=complete_organisation,
         ),
     ] = None,
@@ -954,7 +955,7 @@ def invite(
     """E-mail the kallelse to the meeting's audience, in Bcc: its text, its PDF and the
     meeting's calendar event (the update when the meeting changed, the cancellation when it
     is cancelled). Writes a draft .eml for Outlook or Thunderbird, or sends it with --send."""
-    from psi.domain.invitation import local_day, sender_from, server_from
+    from psi.domain.invitation import Occasion, local_day, sender_from, server_from
     from psi.errors import InvalidInput
     from psi.reports.invitation import invitation
     from psi.services.invitations import prepare_invitation
@@ -973,6 +974,13 @@ def invite(
     request = document_request(None, None, lang, templates)
     with session(ctx, write=False) as db:
         prepared = prepare_invitation(db, meeting_id, to or [], again=again)
+    if prepared.plan.occasion is Occasion.CANCEL and prepared.plan.to_audience:
+        console.note(
+            _(
+                "psi has no record of a kallelse to meeting {number} sent with --send; the "
+                "cancellation goes to the meeting's audience."
+            ).format(number=meeting_id)
+        )
     sender = sender_from(prepared.settings)
     server = server_from(prepared.settings) if send else None
     replaced = prepared.last_request
@@ -990,20 +998,7 @@ def invite(
     else:
         _send(ctx, prepared, server, sender.address, message.as_bytes(), to or [], again, yes)
     # Said once the kallelse is made or sent, so that those left out are reached otherwise.
-    _say_passed(prepared.detail.meeting)
     _say_left_out(prepared)
-
-
-def _say_passed(view: MeetingView) -> None:
-    from datetime import date
-
-    if view.day < date.today() and view.status == "planned":
-        console.warn(
-            _(
-                "Meeting {number} was planned for {date}, which has passed; move it with psi "
-                "meeting move {number} DATE, or record it with psi meeting held {number}."
-            ).format(number=view.id, date=view.day)
-        )
 
 
 def _say_left_out(prepared: Prepared) -> None:

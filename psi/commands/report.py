@@ -22,7 +22,6 @@ from psi.commands._options import (
     checked_year,
     document_request,
 )
-from psi.domain.newsletter import DEFAULT_WEEKS, check_weeks
 from psi.errors import FileProblem, InvalidInput
 from psi.words import N_, NC_, _, interface_language, ngettext, words
 
@@ -329,19 +328,30 @@ def rotation(
     _deliver("rotation", file_stem("rotation", request.lang), context, request, title=title)
 
 
+def _weeks(weeks: int | None) -> int | None:
+    """--weeks checked as it is parsed (1-52); None when left out (the default, resolved by
+    the command): the rules load only when the option is used."""
+    if weeks is None:
+        return None
+    from psi.domain.newsletter import check_weeks
+
+    return check_weeks(weeks)
+
+
 @app.command(
     "newsletter", epilog="Example: psi report newsletter --weeks 8 --format html -o nyheter.html"
 )
 def newsletter(
     ctx: typer.Context,
     weeks: Annotated[
-        int,
+        int | None,
         typer.Option(
             help="How many weeks it looks ahead (meetings, activities) and back (activities "
-            "done, new members), 1-52.",
-            callback=check_weeks,
+            "done, new members), 1-52; 6 if left out.",
+            callback=_weeks,
+            show_default=False,
         ),
-    ] = DEFAULT_WEEKS,
+    ] = None,
     on: Annotated[
         str | None,
         typer.Option(
@@ -363,6 +373,7 @@ def newsletter(
 
     Publishing it stays yours to do; then log it with psi log add website.
     """
+    from psi.domain.newsletter import DEFAULT_WEEKS
     from psi.reports.newsletter import newsletter_context
     from psi.reports.render import format_date
     from psi.services.newsletter import newsletter as news_of
@@ -370,7 +381,7 @@ def newsletter(
     request = document_request(file_format, output, lang, templates)
     day = day_or_today(on)
     with session(ctx, write=False) as db:
-        letter = news_of(db, day, weeks)
+        letter = news_of(db, day, DEFAULT_WEEKS if weeks is None else weeks)
     context = newsletter_context(letter, request.lang)
     title = words(request.lang).gettext("Newsletter")
     stem = f"{file_stem('newsletter', request.lang)}-{day.isoformat()}"

@@ -175,8 +175,9 @@ class YearFacts:
     """Quarters of the year wholly passed: 4 for a finished year."""
     coordinators: tuple[CoordinatorAttendance, ...] = ()
     member_kallelser: int = 0
-    """Meetings whose kallelse psi e-mailed to the members in the year (psi meeting invite
-    --send): each counts as a contact with the members, beside the log's entries."""
+    """Stormöten whose kallelse psi e-mailed to the members in the year (psi meeting invite
+    --send; `kallelser_to_members`): each counts as a contact with the members, beside the
+    log's entries."""
 
 
 @dataclass(frozen=True)
@@ -342,11 +343,41 @@ def assess(
     ]
 
 
-def kallelser_to_members(sent: Iterable[tuple[int, date, Member]]) -> int:
-    """How many meetings' kallelser reached the members: of (meeting, the day a kallelse or
-    its update went out, an organisation one of its recipients is a contact person of), the
-    meetings with at least one organisation that was a member on that day. A meeting counts
-    once, however often its kallelse went out."""
+@dataclass(frozen=True)
+class KallelseReach:
+    """One organisation a kallelse (or its update) reached through one of its contact
+    persons: the meeting and its kind, the day it went out, the organisation's membership,
+    and whether the organisation coordinated that year."""
+
+    meeting: int
+    kind: str
+    """The meeting's kind (psi.domain.meeting.Kind)."""
+    day: date
+    organisation: Member
+    coordinator: bool = False
+
+
+def kallelser_to_members(sent: Iterable[KallelseReach]) -> int:
+    """How many stormöten's kallelser reached the members: the stormöten whose kallelse (or
+    its update) reached at least one organisation that was a member on the day it went out
+    and is not one of the year's coordinators. A meeting counts once, however often its
+    kallelse went out.
+
+    Only a stormöte is the members' own meeting: the AU's kallelse reaches members too (its
+    seats are members), and an MSI dialogue's or another meeting's may, but neither is a
+    dialogue with the members. A stormöte's kallelse that reached only the coordinating
+    organisations (`--to coordinators`) is the coordination writing to itself: not counted.
+    The register keeps who a kallelse reached, not whom it was addressed to, so the kind of
+    meeting and those reached decide."""
+    from psi.domain.meeting import Kind
     from psi.domain.membership import member_on
 
-    return len({meeting for meeting, day, organisation in sent if member_on(organisation, day)})
+    return len(
+        {
+            reach.meeting
+            for reach in sent
+            if reach.kind == Kind.STORMOTE
+            and not reach.coordinator
+            and member_on(reach.organisation, reach.day)
+        }
+    )

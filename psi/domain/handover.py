@@ -66,6 +66,30 @@ def last_contact(days: Iterable[date | None], today: date) -> date | None:
     return max((d for d in days if d is not None and d <= today), default=None)
 
 
+@dataclass(frozen=True)
+class Contacted:
+    """How the contact with an organisation stands on a day, from its log entries."""
+
+    count: int
+    """The contacts logged up to the day."""
+    last: date | None
+    """The day of the last of them (last_contact), None when there is none."""
+    days: int | None
+    """Days from `last` to the day: never negative."""
+    note: str | None
+    """What the last of them says (of several on that day, the one logged last)."""
+
+
+def contacted(entries: Iterable[tuple[date, str]], today: date) -> Contacted:
+    """The contacts logged up to today, the last one's day, days since and note, all from the
+    same entries: one logged for a day ahead is not a contact yet. `entries` are (day, text)
+    in the order they were logged (by day, then as entered)."""
+    past = [(day, text) for day, text in entries if day <= today]
+    last = last_contact((day for day, _text in past), today)
+    note = next((text for day, text in reversed(past) if day == last), None)
+    return Contacted(len(past), last, None if last is None else (today - last).days, note)
+
+
 class Step(StrEnum):
     """A first step for the newcomer, each derived from a fact of the register."""
 

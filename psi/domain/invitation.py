@@ -3,9 +3,11 @@ and to whom (`psi meeting invite`).
 
 The calendar event in the mail is the meeting's own (its UID); calendar clients keep the
 version with the highest SEQUENCE. So a meeting that changed since its last kallelse (its
-SEQUENCE is higher) gets the update, sent to those invited before and anyone new in its
-audience; a cancelled meeting gets METHOD:CANCEL, sent only to those invited before; the
-same kallelse again only when asked (`--again`).
+SEQUENCE is higher) gets the update, sent to those invited before (and to those `--to` adds);
+a cancelled meeting gets METHOD:CANCEL, sent to those invited before, or to its audience when
+psi has no record of a kallelse sent (it went out as a draft, or not by psi); the same
+kallelse again only when asked (`--again`). A planned meeting whose day has passed gets
+nothing: it is moved or recorded held first.
 """
 
 from __future__ import annotations
@@ -99,7 +101,8 @@ def audience_targets(meeting: MeetingState, targets: Sequence[str]) -> list[str]
 
 
 def last_sent(sent: Sequence[Sent]) -> Sent | None:
-    """The latest kallelse that went out (by time; the higher SEQUENCE on a tie)."""
+    """The kallelse calendars now hold: the highest SEQUENCE that went out, the latest of
+    those on a tie (a cancellation after the request of the same SEQUENCE)."""
     return max(sent, key=lambda s: (s.sequence, s.sent_at), default=None)
 
 
@@ -156,19 +159,22 @@ def plan_invitation(
     meeting: MeetingState,
     sent: Sequence[Sent],
     *,
+    today: date,
     again: bool = False,
     targets_given: bool = False,
 ) -> Plan:
     """What `psi meeting invite` sends now, from where the meeting's kallelse stands
     (`kallelse_state`, the rule the hand-over reads too).
 
-    - a held meeting gets no kallelse (RuleViolation);
-    - a cancelled one: METHOD:CANCEL to those invited before; never invited: nobody to tell
-      (RuleViolation); its cancellation already sent: Conflict, unless `again`;
+    - a held meeting gets no kallelse (RuleViolation), nor a planned one whose day is
+      before `today` (RuleViolation: move it, or record it held);
+    - a cancelled one: METHOD:CANCEL to those invited before (`--to` refused); when psi
+      has no record of a kallelse sent (a draft records nothing), to its audience (`--to`,
+      else its kind's); its cancellation already sent: Conflict, unless `again`;
     - a planned one: the first kallelse to its audience; once changed since the last one
       (a higher SEQUENCE, or it was cancelled and is planned again), the update to those
-      invited before and the audience; unchanged: Conflict, unless `again`, which sends it
-      to the audience.
+      invited before, and to the `--to` audience only when one is given (to add people);
+      unchanged: Conflict, unless `again`, which sends it to the audience.
     """
     if meeting.status is MeetingStatus.HELD:
         raise RuleViolation(
@@ -180,10 +186,17 @@ def plan_invitation(
     state = kallelse_state(meeting.status, meeting.sequence, sent)
     if meeting.status is MeetingStatus.CANCELLED:
         return _cancellation(meeting, state, again=again, targets_given=targets_given)
+    if meeting.day < today:
+        raise RuleViolation(
+            _(
+                "Meeting {number} was planned for {date}, which has passed; move it with psi "
+                "meeting move {number} DATE, or record it with psi meeting held {number}."
+            ).format(number=meeting.number, date=meeting.day)
+        )
     if state.last is None:
         return Plan(Occasion.FIRST, Method.REQUEST, meeting.sequence, True, False)
     if state.state is Kallelse.CHANGED:
-        return Plan(Occasion.UPDATE, Method.REQUEST, meeting.sequence, True, True)
+        return Plan(Occasion.UPDATE, Method.REQUEST, meeting.sequence, targets_given, True)
     if not again:
         raise Conflict(_already_sent(meeting, state.last))
     return Plan(Occasion.AGAIN, Method.REQUEST, meeting.sequence, True, False)
@@ -193,12 +206,9 @@ def _cancellation(
     meeting: MeetingState, state: KallelseState, *, again: bool, targets_given: bool
 ) -> Plan:
     if state.last is None:
-        raise RuleViolation(
-            _(
-                "Meeting {number} is cancelled and no kallelse to it was sent by psi, so there "
-                "is nobody to tell; its calendar (psi meeting ics {year}) shows it cancelled."
-            ).format(number=meeting.number, year=meeting.day.year)
-        )
+        # A kallelse that went out as a draft (or not through psi) left no record of whom
+        # it reached: the cancellation goes to the meeting's audience.
+        return Plan(Occasion.CANCEL, Method.CANCEL, meeting.sequence, True, False)
     if targets_given:
         raise InvalidInput(
             _(
@@ -209,6 +219,23 @@ def _cancellation(
     if state.state is Kallelse.CANCEL_SENT and not again:
         raise Conflict(_already_sent(meeting, state.last))
     return Plan(Occasion.CANCEL, Method.CANCEL, meeting.sequence, False, True)
+
+
+def occasions(sent: Sequence[Sent]) -> list[Occasion]:
+    """What each invitation that went out was, oldest first (`sent` in the order they went
+    out): a cancellation; or, by where the kallelse stood before it (`kallelse_state`), the
+    first kallelse, the update of a changed meeting, or the same kallelse again."""
+    made = {
+        Kallelse.NOT_SENT: Occasion.FIRST,
+        Kallelse.CHANGED: Occasion.UPDATE,
+        Kallelse.SENT: Occasion.AGAIN,
+    }
+    return [
+        Occasion.CANCEL
+        if run.method is Method.CANCEL
+        else made[kallelse_state(MeetingStatus.PLANNED, run.sequence, sent[:n]).state]
+        for n, run in enumerate(sent)
+    ]
 
 
 def local_day(moment: datetime) -> date:
@@ -249,6 +276,11 @@ class Security(StrEnum):
     """Secure from the start (SMTPS, port 465)."""
     NONE = "none"
     """Not protected: only for a server on this computer or a trusted network."""
+
+    @property
+    def default_port(self) -> int:
+        """The port when smtp-port is not set: 465 for tls (RFC 8314), else 587."""
+        return 465 if self is Security.TLS else 587
 
 
 _SECURITY_ALIASES = {"ssl": Security.TLS, "smtps": Security.TLS, "ingen": Security.NONE}
@@ -381,7 +413,7 @@ def server_from(settings: Mapping[str, str | None]) -> Server:
         )
     security = parse_security(settings.get("smtp-security") or Security.STARTTLS.value)
     port_text = settings.get("smtp-port") or ""
-    port = int(port_text) if port_text.isdigit() else 587
+    port = int(port_text) if port_text.isdigit() else security.default_port
     user = settings.get("smtp-user") or None
     if user and security is Security.NONE and host not in LOOPBACK:
         raise InvalidInput(

@@ -4,20 +4,23 @@ A newsletter is written on a day and looks `weeks` weeks ahead and as many weeks
 
 - **coming meetings**: the meetings the members are invited to and register for (a stormöte,
   another open meeting: the kinds outside `EXPECTED`), not cancelled, on a day from the
-  newsletter's day up to and including `weeks` weeks later. An AU meeting and an MSI
-  dialogue have a fixed circle who are expected, not invited, so they are no news to invite to;
+  newsletter's day up to, not including, the same weekday `weeks` weeks later. An AU meeting
+  and an MSI dialogue have a fixed circle who are expected, not invited, so they are no news
+  to invite to;
 - **coming activities**: activities of the activity list planned for a day in that same
   window that are still to be done as of the newsletter's day (not cancelled or carried, and
   not done by then);
-- **done activities**: activities done on a day from `weeks` weeks before the newsletter's day
-  up to and including that day, with their outcomes;
+- **done activities**: activities done on a day after the same weekday `weeks` weeks before
+  the newsletter's day, up to and including that day, with their outcomes;
 - **new members**: organisations that joined in that same past window (the caller gives the
   members on the newsletter's day).
 
 The newsletter is written as of its day: a meeting or activity after that day counts as coming
 even when the register has since recorded it held or done, so a newsletter written for a past
 day (`--date`) says what it would have said then. Only a cancellation, which the register does
-not date, takes a meeting or activity out. Both windows include the newsletter's day.
+not date, takes a meeting or activity out. Both windows include the newsletter's day and are
+`weeks` × 7 days long: newsletters written `weeks` weeks apart tell each done activity and
+new member once, and miss none.
 """
 
 from __future__ import annotations
@@ -65,13 +68,16 @@ class Window:
 
 
 def coming_window(day: date, weeks: int) -> Window:
-    """The newsletter's day and the `weeks` weeks after it."""
-    return Window(day, day + timedelta(weeks=weeks))
+    """The `weeks` weeks from the newsletter's day on: [day, day + weeks), its 7 × weeks days
+    written as the first and the last day included."""
+    return Window(day, day + timedelta(weeks=weeks, days=-1))
 
 
 def recent_window(day: date, weeks: int) -> Window:
-    """The `weeks` weeks before the newsletter's day, and the day itself."""
-    return Window(day - timedelta(weeks=weeks), day)
+    """The `weeks` weeks up to and including the newsletter's day: (day - weeks, day], its
+    7 × weeks days written as the first and the last day included. The next newsletter, written
+    `weeks` weeks later, starts the day after this one's day."""
+    return Window(day - timedelta(weeks=weeks, days=-1), day)
 
 
 class ScheduledMeeting(Protocol):

@@ -96,10 +96,11 @@ def duty_done(duty: Duty, facts: YearFacts, running: bool, lang: str) -> str:
             f.member_dialogue_entries,
         ).format(n=f.member_dialogue_entries)
         if f.member_kallelser:
-            # A kallelse e-mailed to the members (psi meeting invite --send) counts as an entry.
+            # A stormöte's kallelse e-mailed to the members (psi meeting invite --send)
+            # counts as an entry (psi.domain.duties.kallelser_to_members).
             entries += "; " + t.ngettext(
-                "{n} kallelse e-mailed to the members, counted as an entry",
-                "{n} kallelser e-mailed to the members, counted as entries",
+                "{n} kallelse to a stormöte e-mailed to the members, counted as an entry",
+                "{n} kallelser to stormöten e-mailed to the members, counted as entries",
                 f.member_kallelser,
             ).format(n=f.member_kallelser)
         done = t.ngettext(

@@ -15,7 +15,7 @@ from psi.domain.invitation import local_day
 from psi.domain.money import format_amount
 from psi.domain.rotation import Role
 from psi.reports.contexts import budget_section, coordinator, header
-from psi.reports.render import format_date, format_number
+from psi.reports.render import format_date, format_names, format_number, format_time_span
 from psi.services.handover import ComingMeeting, HandoverReport, MeetingDecision, SettingState
 from psi.services.rotation import CoordinatorView
 from psi.words import ACTIVITY_STATUS, INQUIRY_ANSWER, MEETING_KIND, MEETING_STATUS, term
@@ -35,7 +35,7 @@ def _pairs(
     for key, terms in (("now", current), ("next", coming)):
         for c in terms:
             row = rows.setdefault(c.organisation, {"name": c.organisation, "now": "", "next": ""})
-            row[key] = coordinator(c, lang)
+            row[key] = {**coordinator(c, lang), "newcomer": c.role is Role.NEWCOMER}
     return list(rows.values())
 
 
@@ -82,6 +82,7 @@ def _kallelse(coming: ComingMeeting, lang: str) -> dict[str, Any]:
         "state": coming.kallelse.state.value,
         "sent": local_day(last.sent_at).isoformat() if last else "",
         "recipients": format_number(last.recipients, lang) if last else "",
+        "count": last.recipients if last else 0,
         "refused": last.refused if last else 0,
         "due": coming.due,
     }
@@ -93,7 +94,7 @@ def _meeting_row(coming: ComingMeeting, lang: str) -> dict[str, Any]:
         "number": m.id,
         "date": m.day.isoformat(),
         "long_date": format_date(m.day, lang),
-        "time": m.time_text,
+        "time": format_time_span(m.start, m.end),
         "kind": term(lang, MEETING_KIND, m.kind),
         "title": m.title,
         "status": term(lang, MEETING_STATUS, m.status),
@@ -203,7 +204,7 @@ def handover_context(report: HandoverReport, lang: str) -> dict[str, Any]:
                 "status": term(lang, ACTIVITY_STATUS, a.status),
                 "owner": a.owner or "",
                 "planned": a.planned_on.isoformat() if a.planned_on else "",
-                "requested_by": ", ".join(a.requested_by),
+                "requested_by": format_names(a.requested_by, lang),
             }
             for a in r.activities
         ],
@@ -231,10 +232,10 @@ def handover_context(report: HandoverReport, lang: str) -> dict[str, Any]:
             {
                 "name": p.prospect.name,
                 "place": p.prospect.municipality or "",
-                "contacts": p.prospect.contacts,
-                "last": p.prospect.last_contact.isoformat() if p.prospect.last_contact else "",
-                "days": p.prospect.days_since,
-                "note": p.last_note or "",
+                "contacts": p.contact.count,
+                "last": p.contact.last.isoformat() if p.contact.last else "",
+                "days": p.contact.days,
+                "note": p.contact.note or "",
                 "silent": p.silent,
             }
             for p in r.prospects

@@ -161,7 +161,14 @@ def _message(
     if pdf is not None:
         message.add_attachment(pdf[1], maintype="application", subtype="pdf", filename=pdf[0])
     # ... and as a file, for a reader that shows no invitation (to import by hand).
-    message.add_attachment(calendar, maintype="application", subtype="ics", filename=ics_name)
+    # As RFC 6047 registers it: text/calendar with the iTIP method.
+    message.add_attachment(
+        calendar,
+        maintype="text",
+        subtype="calendar",
+        filename=ics_name,
+        params={"charset": "utf-8", "method": method.value.upper()},
+    )
     # Last: setting the content moves every Content- header of the message into its parts.
     message["Content-Language"] = lang
     return message

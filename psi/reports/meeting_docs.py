@@ -19,7 +19,13 @@ from psi.domain.meeting import DECIDING, DEFAULT_TITLES, EXPECTED, Kind, correct
 from psi.domain.minutes import Agenda, first_item_number, split_notes
 from psi.domain.text import check_line, plain_digits, swedish_sort_key
 from psi.errors import InvalidInput, RuleViolation
-from psi.reports.render import PARTNERSHIP, Markdown, escape_markdown, format_date
+from psi.reports.render import (
+    PARTNERSHIP,
+    Markdown,
+    escape_markdown,
+    format_date,
+    format_time_span,
+)
 from psi.services.meetings import ActionView, CorrectionView, MeetingDetail, MeetingView
 from psi.words import MEETING_BODY, N_, NC_, _, term, words
 
@@ -170,7 +176,7 @@ def _meeting(view: MeetingView) -> dict[str, Any]:
         "kind": view.kind.value,
         "date": view.day,
         "week": view.week,
-        "time": view.time_text.replace("-", "–"),
+        "time": format_time_span(view.start, view.end),
         "place": view.place,
         "link": view.link,
         "co_organiser": view.co_organiser,

@@ -1,53 +1,31 @@
 """The newsletter's context: the coming meetings and activities, what was done, new members.
 
 Dates, times and lists of names are written out here in the document's language ("torsdag
-22 maj 2025 kl. 9.00–12.00", "A, B och C"), so that the templates only place text. Every
-value is plain text: the template escapes it for Markdown, so no name becomes markup.
+22 maj 2025", "09:00–12:00", "A, B och C") the way psi's other documents write them
+(psi.reports.render), so that the templates only place text and the words around it ("kl.").
+Every value is plain text: the template escapes it for Markdown, so no name becomes markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date, time
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from psi.domain.text import plain_digits
 from psi.reports.contexts import settings_section
 from psi.reports.meeting_docs import DEFAULT_RSVP_DAYS, rsvp_day
-from psi.reports.render import format_date, format_weekday
+from psi.reports.render import format_date, format_names, format_time_span, format_weekday
 from psi.services.activities import ActivityView
 from psi.services.meetings import MeetingView
 from psi.services.newsletter import Newsletter
 from psi.services.orgs import OrgView
-from psi.words import ACTIVITY_STATUS, MEETING_KIND, locale, term
-
-
-def clock(moment: time, lang: str) -> str:
-    """`9.00` in Swedish, `09:00` in English."""
-    if lang == "sv":
-        return f"{moment.hour}.{moment.minute:02d}"
-    return f"{moment:%H:%M}"
+from psi.words import ACTIVITY_STATUS, MEETING_KIND, term
 
 
 def long_day(day: date, lang: str) -> str:
     """`torsdag 22 maj 2025` in Swedish, `Thursday 22 May 2025` in English."""
     return f"{format_weekday(day, lang)} {format_date(day, lang)}"
-
-
-def meeting_when(day: date, start: time | None, end: time | None, lang: str) -> str:
-    """`torsdag 22 maj 2025 kl. 9.00–12.00`; `Thursday 22 May 2025, 09:00–12:00`."""
-    when = long_day(day, lang)
-    if start is None:
-        return when
-    hours = clock(start, lang) + (f"–{clock(end, lang)}" if end is not None else "")
-    return f"{when} kl. {hours}" if lang == "sv" else f"{when}, {hours}"
-
-
-def names_list(names: Sequence[str], lang: str) -> str:
-    """`A, B och C` in Swedish, `A, B and C` in English; empty for no names."""
-    from babel.lists import format_list
-
-    return str(format_list(list(names), locale=locale(lang))) if names else ""
 
 
 def sentence(text: str | None) -> str:
@@ -75,7 +53,8 @@ def _meeting(
     return {
         "title": meeting.title,
         "kind": term(lang, MEETING_KIND, meeting.kind),
-        "when": meeting_when(meeting.day, meeting.start, meeting.end, lang),
+        "when": long_day(meeting.day, lang),
+        "time": format_time_span(meeting.start, meeting.end),
         "place": meeting.place or "",
         "link": meeting.link or "",
         "co_organiser": meeting.co_organiser or "",
@@ -92,7 +71,7 @@ def _activity(activity: ActivityView, lang: str) -> dict[str, Any]:
         "ongoing": a.status == "ongoing",
         "status": term(lang, ACTIVITY_STATUS, a.status),
         "owner": a.owner or "",
-        "requested_by": names_list(a.requested_by, lang),
+        "requested_by": format_names(a.requested_by, lang),
         "outcome": sentence(a.outcome),
     }
 

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +146,24 @@ def format_weekday(day: date, lang: str = "sv") -> str:
     from babel.dates import format_date as babel_format
 
     return str(babel_format(day, format="EEEE", locale=locale(lang)))
+
+
+def format_time_span(start: time | None, end: time | None = None) -> str:
+    """`13:00–15:00` (an en dash), `13:00` without an end, empty without a start: the one way
+    psi's documents write a meeting's time, in both languages (the words around it, "kl.",
+    "at", are the template's)."""
+    if start is None:
+        return ""
+    return f"{start:%H:%M}–{end:%H:%M}" if end is not None else f"{start:%H:%M}"
+
+
+def format_names(names: Sequence[str], lang: str = "sv") -> str:
+    """`A, B och C` in Swedish, `A, B and C` in English, `A och B`, `A`; empty for no names."""
+    if not names:
+        return ""
+    from babel.lists import format_list
+
+    return str(format_list(list(names), locale=locale(lang)))
 
 
 def builtin_templates() -> Path:

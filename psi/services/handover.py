@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from psi.domain import handover as rules
 from psi.domain.activity import ActivityStatus, LogKind
 from psi.domain.followup import NextPair, next_pair
-from psi.domain.handover import Commitments, Step
+from psi.domain.handover import Commitments, Contacted, Step
 from psi.domain.invitation import KallelseState, Sent, kallelse_state
 from psi.domain.meeting import Kind, MeetingStatus
 from psi.domain.text import swedish_sort_key
@@ -105,10 +105,11 @@ class MeetingDecision:
 
 @dataclass(frozen=True)
 class ProspectState:
-    """A prospective member, its recruitment contacts and the last one's note."""
+    """A prospective member and its recruitment contacts up to the document's day: how many,
+    the last one's day, the days since and its note (psi.domain.handover.contacted)."""
 
     prospect: ProspectView
-    last_note: str | None
+    contact: Contacted
     silent: bool
 
 
@@ -260,14 +261,20 @@ def _activities(session: Session, year: int) -> list[ActivityView]:
 
 
 def _prospects(session: Session, today: date) -> list[ProspectState]:
-    notes: dict[str, str] = {}
-    for entry in list_log(session, kind=LogKind.RECRUITMENT):
-        if entry.organisation and entry.day <= today:
-            notes[entry.organisation] = entry.text  # by date: the last one stays
-    return [
-        ProspectState(p, notes.get(p.name), rules.is_silent(p.last_contact, today))
-        for p in prospects(session, today)
-    ]
+    """The prospects, longest silence first; an entry logged for a day after today is no
+    contact yet, for the date, the days since, the note and the count alike."""
+    entries: dict[str, list[tuple[date, str]]] = {}
+    for entry in list_log(session, kind=LogKind.RECRUITMENT):  # by date, then as entered
+        if entry.organisation:
+            entries.setdefault(entry.organisation, []).append((entry.day, entry.text))
+    states = []
+    for p in prospects(session, today):
+        contact = rules.contacted(entries.get(p.name, []), today)
+        states.append(ProspectState(p, contact, rules.is_silent(contact.last, today)))
+    return sorted(
+        states,
+        key=lambda s: (s.contact.last is not None, s.contact.last or date.min, s.prospect.name),
+    )
 
 
 def _inquiries(session: Session, year: int) -> list[InquiryView]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -72,18 +72,25 @@ def invited_before(session: Session, meeting_id: int) -> list[int]:
 
 
 def prepare_invitation(
-    session: Session, meeting_id: int, targets: Sequence[str], *, again: bool = False
+    session: Session,
+    meeting_id: int,
+    targets: Sequence[str],
+    *,
+    again: bool = False,
+    today: date | None = None,
 ) -> Prepared:
-    """What `psi meeting invite N` would send now; reads only.
+    """What `psi meeting invite N` would send now (`today` by default); reads only.
 
-    The plan's errors (held, cancelled and never invited, already sent) come first, then the
+    The plan's errors (held, planned for a day passed, already sent) come first, then the
     audience's (a kind without one, a group not recorded); NotFound when nobody in the end
     has an address psi may use."""
     detail = meeting_detail(session, meeting_id)
     earlier = detail.invitations
     sent = [Sent(i.sent_at, i.method, i.sequence, i.recipients) for i in earlier]
     state = _state(detail)
-    plan = plan_invitation(state, sent, again=again, targets_given=bool(targets))
+    plan = plan_invitation(
+        state, sent, today=today or date.today(), again=again, targets_given=bool(targets)
+    )
     audience = Reach([])
     if plan.to_audience:
         audience = reach(session, audience_targets(state, targets), state.day.year)
@@ -107,6 +114,11 @@ def _merged(*lists: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _nobody(plan: Plan, meeting_id: int) -> str:
+    if plan.method is Method.CANCEL and plan.to_audience:
+        return _(
+            "Nobody to send the cancellation of meeting {number} to: no contact person in its "
+            "audience has an e-mail address psi may use; choose others with --to."
+        ).format(number=meeting_id)
     if plan.method is Method.CANCEL:
         return _(
             "Nobody the kallelse to meeting {number} reached is left to tell (their addresses "
@@ -140,12 +152,13 @@ def send_invitation(
     deliver: Deliver,
     *,
     again: bool = False,
+    today: date | None = None,
 ) -> Sending:
     """`psi meeting invite N --send`, inside the command's writing transaction: the kallelse
     is planned again (the register is locked now) and must be the one the user confirmed;
     then it is sent, and what the server accepted is recorded on the meeting."""
     meeting_id = confirmed.detail.meeting.id
-    now = prepare_invitation(session, meeting_id, targets, again=again)
+    now = prepare_invitation(session, meeting_id, targets, again=again, today=today)
     if now.plan != confirmed.plan or now.addresses != confirmed.addresses:
         raise Conflict(
             _(

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from psi.domain import meeting as rules
 from psi.domain.calendar import UID_DOMAIN, iso_week, why_not_free
-from psi.domain.invitation import Method
+from psi.domain.invitation import Method, Occasion, Sent, occasions
 from psi.domain.meeting import Kind, MeetingFacts, MeetingStatus, YearCounts
 from psi.domain.minutes import Agenda, changed_passages, retie_decision, split_notes, tie_decision
 from psi.domain.planning import TimeSlot
@@ -950,6 +950,8 @@ class InvitationView:
     """Addresses the mail server accepted."""
     refused: int
     """Addresses it refused."""
+    occasion: Occasion
+    """What it was: the first kallelse, the update, the same again, or the cancellation."""
 
 
 def invitations_of(session: Session, meeting_id: int) -> list[InvitationView]:
@@ -959,15 +961,25 @@ def invitations_of(session: Session, meeting_id: int) -> list[InvitationView]:
         .where(Invitation.meeting_id == meeting_id)
         .order_by(col(Invitation.sent_at), col(Invitation.id))
     ).all()
-    return [
-        InvitationView(
-            sent_at=row.sent_at if row.sent_at.tzinfo else row.sent_at.replace(tzinfo=UTC),
-            method=Method(row.method),
-            sequence=row.sequence,
-            recipients=row.recipients,
-            refused=row.refused,
+    runs = [
+        Sent(
+            row.sent_at if row.sent_at.tzinfo else row.sent_at.replace(tzinfo=UTC),
+            Method(row.method),
+            row.sequence,
+            row.recipients,
         )
         for row in rows
+    ]
+    return [
+        InvitationView(
+            sent_at=run.sent_at,
+            method=run.method,
+            sequence=run.sequence,
+            recipients=run.recipients,
+            refused=row.refused,
+            occasion=occasion,
+        )
+        for run, row, occasion in zip(runs, rows, occasions(runs), strict=True)
     ]
 
 

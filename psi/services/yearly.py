@@ -23,6 +23,7 @@ from psi.domain.planning import REGIONAL_UTVECKLING
 from psi.models import (
     Attendance,
     Contact,
+    CoordinatorTerm,
     Invitation,
     InvitationRecipient,
     Meeting,
@@ -275,11 +276,13 @@ def year_facts(
 
 
 def kallelser_sent(session: Session, year: int, orgs: Mapping[int | None, Organisation]) -> int:
-    """How many meetings' kallelser psi e-mailed to the members in the year (sent with
-    psi meeting invite --send, the day they went out in the year)."""
+    """How many stormöten's kallelser psi e-mailed to the members in the year (sent with
+    psi meeting invite --send, the day they went out in the year); the rule is
+    psi.domain.duties.kallelser_to_members."""
     # A day on either side: the year's bounds are local days, the times are stored in UTC.
     rows = session.exec(
-        select(Invitation.meeting_id, Invitation.sent_at, Contact.organisation_id)
+        select(Invitation.meeting_id, Meeting.kind, Invitation.sent_at, Contact.organisation_id)
+        .join(Meeting, col(Meeting.id) == col(Invitation.meeting_id))
         .join(InvitationRecipient, col(InvitationRecipient.invitation_id) == col(Invitation.id))
         .join(Contact, col(Contact.id) == col(InvitationRecipient.contact_id))
         .where(
@@ -288,9 +291,14 @@ def kallelser_sent(session: Session, year: int, orgs: Mapping[int | None, Organi
             col(Invitation.sent_at) < datetime(year + 1, 1, 2, tzinfo=UTC),
         )
     ).all()
+    coordinating = set(
+        session.exec(
+            select(CoordinatorTerm.organisation_id).where(CoordinatorTerm.year == year)
+        ).all()
+    )
     sent = [
-        (meeting, day, orgs[organisation])
-        for meeting, sent_at, organisation in rows
+        duties.KallelseReach(meeting, kind, day, orgs[organisation], organisation in coordinating)
+        for meeting, kind, sent_at, organisation in rows
         if (day := local_day(sent_at)).year == year and organisation in orgs
     ]
     return duties.kallelser_to_members(sent)

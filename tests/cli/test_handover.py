@@ -16,11 +16,12 @@ from typing import Self
 
 import docx
 import pytest
+from sqlmodel import select
 
 from psi import storage
 from psi.domain.invitation import Method
 from psi.location import locate_db
-from psi.models import Invitation, Meeting
+from psi.models import Invitation, LogEntry, Meeting, Organisation
 from tests.conftest import Db, Run, assert_snapshot, dump
 from tests.helpers import ACTIVA, OFR, as_json, ok, pdf_text
 
@@ -184,7 +185,7 @@ def test_handover_2026_says_what_the_example_holds(
     # The coming AU meeting, its kallelse not sent; the past stormöte still planned.
     meetings = section(markdown, "## Kommande möten")
     assert row_of(meetings, str(au))[1:] == [
-        AU_DECEMBER, "13:00-15:00", "AU-möte", "AU-möte (exempel)", "planerat", "inte skickad",
+        AU_DECEMBER, "13:00–15:00", "AU-möte", "AU-möte (exempel)", "planerat", "inte skickad",
     ]  # fmt: skip
     assert "- Möte 29, 2026-11-26: Stormöte, Stormöte: året som gått (exempel)" in meetings
     # The money: the budget service's figures; nothing allocated, so nothing committed.
@@ -206,7 +207,7 @@ def test_handover_2026_says_what_the_example_holds(
     ) in decisions
     settings = section(markdown, "## Inställningar")
     assert "| `signer` | Katarina Strömgren Sandh |" in settings
-    assert "| `meeting-place` | **\\[SAKNAS: psi config set meeting-place VÄRDE\\]** |" in settings
+    assert "| `meeting-place` | **\\[SAKNAS: psi config set meeting-place VALUE\\]** |" in settings
 
 
 def test_handover_of_2025_names_who_stays_and_who_leaves(
@@ -217,7 +218,8 @@ def test_handover_of_2025_names_who_stays_and_who_leaves(
     markdown = ok(run, "report", "handover", "2025")
     coordinators = section(markdown, "## Samordnarna")
     assert row_of(coordinators, ACTIVA) == [ACTIVA, "fortsätter (3 år i följd)", "–"]
-    assert row_of(coordinators, OFR) == [OFR, "samordningsnybörjare (1 år i följd)", "fortsätter"]
+    # A newcomer is in its first year by name: no count of years.
+    assert row_of(coordinators, OFR) == [OFR, "samordningsnybörjare", "fortsätter"]
     assert f"Stannar: {OFR}. Lämnar: {ACTIVA}." in coordinators
     assert (
         "Ansluter: **\\[SAKNAS: samordningsnybörjaren 2026: psi rotate 2026 --appoint ORG\\]**"
@@ -225,6 +227,7 @@ def test_handover_of_2025_names_who_stays_and_who_leaves(
     )
     english = ok(run, "report", "handover", "2025", "--lang", "en")
     assert f"Stays: {OFR}. Leaves: {ACTIVA}. Joins: **\\[MISSING: the newcomer" in english
+    assert row_of(section(english, "## The coordinators"), OFR)[1] == "newcomer"
 
 
 def test_the_pdf_renders_and_reads_back(
@@ -289,11 +292,21 @@ def test_the_kallelse_column_shows_what_went_out(
     record_invitation(example_db, au, Method.REQUEST, datetime(2026, 11, 20, 9, 30, tzinfo=UTC), 6)
     markdown = handover(run)
     assert (
-        row_of(section(markdown, "## Kommande möten"), str(au))[-1] == "skickad 2026-11-20 till 6"
+        row_of(section(markdown, "## Kommande möten"), str(au))[-1]
+        == "skickad 2026-11-20 till 6 adresser"
     )
     assert "Skicka kallelsen" not in section(markdown, "## Första stegen")
     english = handover(run, "--lang", "en")
-    assert row_of(section(english, "## Coming meetings"), str(au))[-1] == "sent 2026-11-20 to 6"
+    assert (
+        row_of(section(english, "## Coming meetings"), str(au))[-1]
+        == "sent 2026-11-20 to 6 addresses"
+    )
+    # One address is one.
+    record_invitation(example_db, au, Method.REQUEST, datetime(2026, 11, 21, 9, 30, tzinfo=UTC), 1)
+    one = row_of(section(handover(run), "## Kommande möten"), str(au))[-1]
+    assert one == "skickad 2026-11-21 till 1 adress"
+    one = row_of(section(handover(run, "--lang", "en"), "## Coming meetings"), str(au))[-1]
+    assert one == "sent 2026-11-21 to 1 address"
 
 
 def test_a_meeting_changed_after_its_kallelse_owes_the_update(
@@ -305,7 +318,8 @@ def test_a_meeting_changed_after_its_kallelse_owes_the_update(
     markdown = handover(run)
     cell = row_of(section(markdown, "## Kommande möten"), str(au))[-1]
     assert cell == (
-        "skickad 2026-11-20 till 6; mötet har ändrats sedan dess, uppdateringen är inte skickad"
+        "skickad 2026-11-20 till 6 adresser; mötet har ändrats sedan dess, "
+        "uppdateringen är inte skickad"
     )
     assert f"Skicka uppdateringen till möte {au} den 8 december 2026" in markdown
 
@@ -316,16 +330,50 @@ def test_a_cancelled_meeting_owes_its_cancellation_until_it_is_sent(
     au = december_au(run)
     record_invitation(example_db, au, Method.REQUEST, datetime(2026, 11, 20, 9, 30, tzinfo=UTC), 6)
     ok(run, "meeting", "cancel", str(au), "--reason", "Flyttas till januari")
-    row = row_of(section(handover(run), "## Kommande möten"), str(au))
+    owed = handover(run)
+    row = row_of(section(owed, "## Kommande möten"), str(au))
     assert row[-2:] == [
         "inställt",
-        "kallelsen skickad 2026-11-20 till 6, inställelsen inte skickad",
+        "kallelsen skickad 2026-11-20 till 6 adresser, avbokningen inte skickad",
     ]
+    assert f"Skicka avbokningen av möte {au} den 8 december 2026" in section(
+        owed, "## Första stegen"
+    )
+    assert "inställelse" not in owed
     record_invitation(example_db, au, Method.CANCEL, datetime(2026, 11, 30, 8, 0, tzinfo=UTC), 6)
     markdown = handover(run)
     row = row_of(section(markdown, "## Kommande möten"), str(au))
-    assert row[-1] == "inställelsen skickad 2026-11-30 till 6"
-    assert "inställelsen av möte" not in section(markdown, "## Första stegen")
+    assert row[-1] == "avbokningen skickad 2026-11-30 till 6 adresser"
+    assert "avbokningen av möte" not in section(markdown, "## Första stegen")
+    assert "inställelse" not in markdown
+
+
+# --- recruitment -------------------------------------------------------------------------------
+
+
+def test_a_contact_logged_for_a_day_ahead_is_no_contact_yet(
+    run: Run, example_db: Db, handover_day: date
+) -> None:
+    """An entry dated after the document's day (an import, a typo) moves neither the last
+    contact, the days since, the count nor the note: they all come from the same entries."""
+    nystart = "Exempelföreningen Nystart (exempel)"
+    with storage.transaction(locate_db(str(example_db))) as session:
+        org = session.exec(select(Organisation).where(Organisation.name == nystart)).one()
+        session.add(
+            LogEntry(
+                logged_on=date(2026, 12, 20),
+                kind="recruitment",
+                organisation_id=org.id,
+                text="Inbokat besök (exempel)",
+            )
+        )
+    row = row_of(section(handover(run), "## Rekrytering"), nystart)
+    assert row[2:] == [
+        "2",
+        "2026-01-15 (321 dagar sedan) **tyst**",
+        "Uppföljande samtal om medlemskap (exempel)",
+    ]
+    assert "Inbokat besök" not in handover(run)
 
 
 # --- a register with little in it ---------------------------------------------------------------
@@ -339,12 +387,16 @@ def test_missing_facts_are_marked_and_empty_sections_say_so(run: Run, empty_db: 
         assert any(h.startswith(heading) for h in headings(markdown)), heading
     for gap in (
         "**\\[SAKNAS: samordnarna 2027: psi rotate 2027\\]**",
-        "**\\[SAKNAS: arbetsutskottet 2027: psi au add 2027 ORG --person NAMN\\]**",
+        "**\\[SAKNAS: arbetsutskottet 2027: psi au add 2027 ORG --person NAME\\]**",
         "**\\[SAKNAS: medlen 2027: psi budget grant 2027 200000\\]**",
-        "**\\[SAKNAS: psi config set signer VÄRDE\\]**",
-        "**\\[SAKNAS: psi config set meeting-place VÄRDE\\]**",
+        "**\\[SAKNAS: psi config set signer VALUE\\]**",
+        "**\\[SAKNAS: psi config set meeting-place VALUE\\]**",
     ):
         assert gap in markdown, gap
+    # The placeholders of the commands are psi's own (NAME, EMAIL, KEY VALUE), in Swedish too.
+    assert "`psi contact add ORG NAME --email EMAIL`" in markdown
+    assert "`psi config set KEY VALUE`" in markdown
+    assert not re.search(r"\b(NAMN|ADRESS|NYCKEL|VÄRDE)\b", markdown)
     for empty in (
         "Inga förfrågningar om samordningen 2027 är registrerade.",
         "Inga kontaktpersoner är registrerade hos samordnarna",
@@ -359,7 +411,7 @@ def test_missing_facts_are_marked_and_empty_sections_say_so(run: Run, empty_db: 
         "Inga beslut är registrerade från möten som hölls 2026.",
     ):
         assert empty in markdown, empty
-    assert "| Stiftelsen Activa | samordningsnybörjare (1 år i följd) | – |" in markdown
+    assert "| Stiftelsen Activa | samordningsnybörjare | – |" in markdown
     english = handover(run, "--lang", "en")
     assert "**\\[MISSING: the coordinators of 2027: psi rotate 2027\\]**" in english
     assert "No open action items." in english

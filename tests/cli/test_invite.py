@@ -232,18 +232,29 @@ def read_eml(path: Path) -> EmailMessage:
 
 
 def calendar_of(message: EmailMessage) -> icalendar.Calendar:
-    """The invitation among the message's alternatives, parsed; the .ics attachment must be
-    the same event."""
-    parts = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
-    assert len(parts) == 1
+    """The invitation among the message's alternatives (text/plain, text/html, text/calendar
+    in one multipart/alternative), parsed; the .ics attachment must be the same event, as
+    RFC 6047 registers it: text/calendar with the method."""
+    (alternative,) = [p for p in message.walk() if p.get_content_type() == "multipart/alternative"]
+    assert [p.get_content_type() for p in alternative.iter_parts()] == [
+        "text/plain",
+        "text/html",
+        "text/calendar",
+    ]
+    inline_part = list(alternative.iter_parts())[-1]
+    assert inline_part.get_content_disposition() is None
     attached = [p for p in message.walk() if (p.get_filename() or "").endswith(".ics")]
     assert len(attached) == 1
-    inline = icalendar.Calendar.from_ical(parts[0].get_content())
+    assert attached[0].get_content_type() == "text/calendar"
+    assert attached[0].get_content_disposition() == "attachment"
+    assert not [p for p in message.walk() if p.get_content_type() == "application/ics"]
+    inline = icalendar.Calendar.from_ical(inline_part.get_content())
     as_file = icalendar.Calendar.from_ical(attached[0].get_payload(decode=True))
     assert [str(e["UID"]) for e in inline.walk("VEVENT")] == [
         str(e["UID"]) for e in as_file.walk("VEVENT")
     ]
-    assert parts[0].get_param("method") == str(inline["METHOD"])
+    assert inline_part.get_param("method") == str(inline["METHOD"])
+    assert attached[0].get_param("method") == str(as_file["METHOD"]) == str(inline["METHOD"])
     return inline
 
 
@@ -411,6 +422,31 @@ def test_a_held_meeting_gets_no_kallelse(run: Run, example_db: Db) -> None:
     assert "was held on 2026-01-13" in error
 
 
+def test_a_planned_meeting_whose_day_has_passed_gets_no_kallelse(
+    run: Run, example_db: Db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: Mailbox
+) -> None:
+    """Refused before anything is made or sent: move it, or record it held. Its cancellation
+    may still go out."""
+    from datetime import date, timedelta
+
+    configure(run, smtp.port)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    day = (date.today() - timedelta(days=7)).isoformat()
+    assert run("meeting", "add", "stormote", day, "--time", "09:00-12:00").exit_code == 0
+    listed = as_json(run, "meeting", "list", "--kind", "stormote")["meetings"]
+    (meeting,) = [str(m["id"]) for m in listed if m["date"] == day]
+    for options in ([], ["--send", "--yes"], ["--again"]):
+        error = assert_fails(run, example_db, ExitCode.RULE, "meeting", "invite", meeting, *options)
+        assert f"was planned for {day}, which has passed; move it with psi meeting move " in error
+        assert f"{meeting} DATE, or record it with psi meeting held {meeting}." in error
+    assert list(here.iterdir()) == [] and smtp.received == []  # no draft written
+    ok(run, "meeting", "cancel", meeting, "--reason", "Krockar")
+    invite(run, meeting, "-o", str(here / "c.eml"))
+    assert str(calendar_of(read_eml(here / "c.eml"))["METHOD"]) == "CANCEL"
+
+
 def test_the_draft_is_an_eml_file(run: Run, configured_db: Db, stormote: str) -> None:
     error = assert_fails(
         run, configured_db, ExitCode.INVALID, "meeting", "invite", stormote, "-o", "kallelse.pdf"
@@ -472,7 +508,13 @@ def test_the_same_kallelse_is_not_sent_twice_unless_again(
     assert len(smtp.received) == 1
     invite(run, stormote, "--send", "--yes", "--again")
     assert len(smtp.received) == 2
-    assert len(as_json(run, "meeting", "show", stormote)["invitations"]) == 2
+    shown = as_json(run, "meeting", "show", stormote)["invitations"]
+    assert [sent["occasion"] for sent in shown] == ["first", "again"]
+    lines = ok(run, "meeting", "show", stormote).splitlines()
+    assert [line.split(" ", 5)[-1] for line in lines if line.startswith("  - 2")] == [
+        f"kallelse to {n} addresses",
+        f"kallelse again to {n} addresses",
+    ]
 
 
 def test_a_moved_meeting_sends_the_update_to_those_invited_and_new_ones(
@@ -495,6 +537,22 @@ def test_a_moved_meeting_sends_the_update_to_those_invited_and_new_ones(
     assert event.decoded("DTSTART").date().isoformat() == "2030-03-19"
     shown = ok(run, "meeting", "show", stormote)
     assert "kallelse to 1 address" in shown and "changed kallelse to 2 addresses" in shown
+    occasions = [i["occasion"] for i in as_json(run, "meeting", "show", stormote)["invitations"]]
+    assert occasions == ["first", "update"]
+
+
+def test_the_update_goes_only_to_those_invited_before_without_to(
+    run: Run, stormote: str, smtp: Mailbox, tmp_path: Path
+) -> None:
+    invite(run, stormote, "--send", "--yes", "--to", "bron")
+    ok(run, "meeting", "move", stormote, "2030-03-19")
+    result = invite(run, stormote, "-o", str(tmp_path / "u.eml"))
+    assert "The changed kallelse goes to 1 address, in Bcc." in result.stdout
+    bcc = [a.addr_spec for a in read_eml(tmp_path / "u.eml")["Bcc"].addresses]
+    assert bcc == ["erik.exempelsson@example.org"]
+    invite(run, stormote, "--send", "--yes")
+    assert smtp.received[-1].rcpt_tos == ["erik.exempelsson@example.org"]
+    assert int(event_of(calendar_of(smtp.received[-1].message))["SEQUENCE"]) == 1
 
 
 def test_a_cancelled_meeting_tells_only_those_invited(
@@ -528,12 +586,43 @@ def test_a_cancelled_meeting_tells_only_those_invited(
     )
 
 
-def test_a_cancelled_meeting_never_invited_is_refused(
-    run: Run, configured_db: Db, stormote: str
+def test_a_cancelled_meeting_whose_kallelse_was_a_draft_tells_its_audience(
+    run: Run, configured_db: Db, stormote: str, smtp: Mailbox, tmp_path: Path
 ) -> None:
+    """A draft records nothing, so psi does not know whom the kallelse reached: the
+    cancellation goes to the meeting's audience (or --to), and says so."""
+    invite(run, stormote, "-o", str(tmp_path / "k.eml"))
     ok(run, "meeting", "cancel", stormote, "--reason", "Krockar")
-    error = assert_fails(run, configured_db, ExitCode.RULE, "meeting", "invite", stormote, "--send")
-    assert "nobody to tell" in error
+    audience = members(run)
+    note = (
+        f"psi has no record of a kallelse to meeting {stormote} sent with --send; the "
+        "cancellation goes to the meeting's audience."
+    )
+    result = invite(run, stormote, "-o", str(tmp_path / "c.eml"))
+    assert note in " ".join(result.stderr.split())
+    assert f"The cancellation goes to {len(audience)} addresses, in Bcc." in result.stdout
+    message = read_eml(tmp_path / "c.eml")
+    assert [a.addr_spec for a in message["Bcc"].addresses] == audience
+    assert str(calendar_of(message)["METHOD"]) == "CANCEL"
+    assert int(event_of(calendar_of(message))["SEQUENCE"]) == 1
+
+    invite(run, stormote, "--to", "bron", "-o", str(tmp_path / "b.eml"))
+    bcc = [a.addr_spec for a in read_eml(tmp_path / "b.eml")["Bcc"].addresses]
+    assert bcc == ["erik.exempelsson@example.org"]
+
+    result = invite(run, stormote, "--send", "--yes")
+    assert sorted(smtp.received[-1].rcpt_tos) == sorted(audience)
+    shown = as_json(run, "meeting", "show", stormote)["invitations"]
+    assert [(i["method"], i["occasion"], i["recipients"]) for i in shown] == [
+        ("cancel", "cancel", len(audience))
+    ]
+    # Now psi knows whom it told: not twice, and to nobody else.
+    assert_fails(
+        run, configured_db, ExitCode.CONFLICT, "meeting", "invite", stormote, "--send", "--yes"
+    )
+    assert_fails(
+        run, configured_db, ExitCode.INVALID, "meeting", "invite", stormote, "--to", "bron"
+    )
 
 
 def test_each_refused_address_is_reported_and_the_rest_recorded(
@@ -651,11 +740,18 @@ def test_a_wrong_password_sends_nothing(
 ) -> None:
     configure(run, smtp_auth.port, user=USER)
     meeting = add_meeting(run)
-    monkeypatch.setenv("PSI_SMTP_PASSWORD", "fel")
-    error = assert_fails(
-        run, example_db, ExitCode.MAIL, "meeting", "invite", meeting, "--send", "--yes"
-    )
-    assert f"refused the login of {USER}" in error and "fel" not in error.split(USER)[-1]
+    wrong = "Fel-Lösen-7Qz!x9"
+    monkeypatch.setenv("PSI_SMTP_PASSWORD", wrong)
+    result = run("meeting", "invite", meeting, "--send", "--yes")
+    assert result.exit_code == ExitCode.MAIL, result.output
+    assert f"refused the login of {USER}" in result.stderr
+    assert smtp_auth.logins == [(USER.encode(), wrong.encode())]  # it went to the server
+    assert wrong not in result.output and wrong not in result.stderr
+    assert wrong not in str(dump(example_db))
+    assert wrong not in ok(run, "audit", "--json")
+    for file in example_db.parent.iterdir() if isinstance(example_db, Path) else []:
+        if file.is_file():
+            assert wrong.encode() not in file.read_bytes(), file
     assert smtp_auth.received == []
     monkeypatch.delenv("PSI_SMTP_PASSWORD")
     error = assert_fails(
@@ -704,6 +800,41 @@ def test_a_kallelse_to_the_members_counts_in_the_follow_up(
     assert counted() == 1
     ok(run, "meeting", "move", stormote, "2030-03-19")
     invite(run, stormote, "--send", "--yes")  # the update: still one meeting's kallelse
+    assert counted() == 1
+
+
+def test_an_au_kallelse_is_not_a_dialogue_with_the_members(
+    run: Run, configured_db: Db, stormote: str, smtp: Mailbox
+) -> None:
+    """The AU's seats are members, but its kallelse is the AU's business; and a stormöte's
+    kallelse only to the coordinators is the coordination writing to itself."""
+    from datetime import date
+
+    from psi import storage
+    from psi.location import locate_db
+    from psi.services.yearly import year_report
+
+    year = date.today().year
+
+    def counted() -> int:
+        with storage.transaction(locate_db(str(configured_db)), write=False) as session:
+            return year_report(session, year).facts.member_kallelser
+
+    ok(run, "au", "add", "2030", "exempelgården", "--person", "Anna Exempelsson")
+    au = add_meeting(run, "au")
+    invite(run, au, "--send", "--yes")
+    assert smtp.received[-1].rcpt_tos == ["anna.exempelsson@example.org"]
+    assert counted() == 0
+
+    # The year the kallelse goes out decides who coordinates (the example records 2026's).
+    coordinating = [c["organisation"] for c in as_json(run, "coordinators") if c["year"] == year]
+    if "Örebro Föreningsråd" not in coordinating:
+        pytest.skip(f"the example records no coordinator with a contact person for {year}")
+    ok(run, "contact", "add", "Örebro Föreningsråd", "Sam Samordnare", "--email", "sam@ofr.example")
+    invite(run, stormote, "--send", "--yes", "--to", "Örebro Föreningsråd")
+    assert smtp.received[-1].rcpt_tos == ["sam@ofr.example"]
+    assert counted() == 0
+    invite(run, stormote, "--send", "--yes", "--again", "--to", "bron")
     assert counted() == 1
 
 

@@ -9,6 +9,8 @@ that joined (15 March), and an AU meeting and an MSI dialogue in the window that
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -60,7 +62,7 @@ def test_newsletter_snapshot(run: Run, example_db: Db, lang: str) -> None:
 
 def test_swedish_dates_times_and_sections(run: Run, example_db: Db) -> None:
     markdown = newsletter(run, "--date", DAY)
-    assert "- **När:** torsdag 22 maj 2025 kl. 9.00–12.00" in markdown
+    assert "- **När:** torsdag 22 maj 2025 kl. 09:00–12:00" in markdown
     assert "- **Var:** Exempelhuset, Örebro" in markdown
     assert f"- **{WORKSHOP}**, 10 april 2025: 28 deltagare från 12 organisationer" in markdown
     assert f"- **{NEW_MEMBER}**, Hällefors, medlem sedan 15 mars 2025" in markdown
@@ -68,6 +70,31 @@ def test_swedish_dates_times_and_sections(run: Run, example_db: Db) -> None:
     assert headings == ["## Kommande möten", "## Det här har vi gjort", "## Nya medlemmar"]
     # No one takes the registrations in the example, so the newsletter says nothing of them.
     assert "Anmälan" not in markdown and "Hör av dig" not in markdown
+
+
+def test_the_text_names_the_first_and_last_day_the_newsletter_covers(
+    run: Run, example_db: Db
+) -> None:
+    """Six weeks from 20 April 2025 are 20 April to 31 May; six weeks back are 10 March to 20
+    April (9 March is the newsletter six weeks earlier's day, and was told by it)."""
+    markdown = newsletter(run, "--date", DAY)
+    assert "det som händer fram till 31 maj 2025 och det som har hänt sedan 10 mars 2025." in (
+        markdown
+    )
+    english = newsletter(run, "--date", DAY, "--lang", "en")
+    assert "until 31 May 2025" in english and "since 10 March 2025" in english
+
+
+def test_a_newsletter_every_few_weeks_tells_a_done_activity_once(run: Run, example_db: Db) -> None:
+    """The workshop was done on 10 April 2025: the newsletter of that day tells it, the one six
+    weeks later (22 May, the stormöte's day) does not tell it again."""
+
+    def done_section(day: str) -> str:
+        markdown = newsletter(run, "--date", day, "--weeks", "6")
+        start = markdown.find("## Det här har vi gjort")
+        return markdown[start : markdown.find("\n## ", start + 1)] if start != -1 else ""
+
+    assert [WORKSHOP in done_section(day) for day in ("2025-04-10", "2025-05-22")] == [True, False]
 
 
 def test_english_dates_and_times(run: Run, example_db: Db) -> None:
@@ -161,7 +188,7 @@ def test_pdf_text_reads_back(run: Run, example_db: Db, tmp_path: Path, lang: str
     )
     text = pdf_text(target)
     facts = {
-        "sv": ["Nytt från PSI", "torsdag 22 maj 2025 kl. 9.00–12.00", "Det här har vi gjort",
+        "sv": ["Nytt från PSI", "torsdag 22 maj 2025 kl. 09:00–12:00", "Det här har vi gjort",
                "medlem sedan 15 mars 2025"],
         "en": ["News from PSI", "Thursday 22 May 2025, 09:00–12:00", "What we have done",
                "a member since 15 March 2025"],
@@ -255,6 +282,33 @@ def test_weeks_out_of_range_are_refused(run: Run, example_db: Db, weeks: str) ->
     assert "--weeks 6" in message
 
 
+def test_the_report_commands_load_no_newsletter_rules_until_the_newsletter_runs() -> None:
+    """`psi report --help` and the other reports do not pay for the newsletter's rules (and the
+    meeting and activity rules they load); the default --weeks is named in the help."""
+    code = (
+        "import sys\n"
+        "import psi.commands.report\n"
+        "print(sorted(m for m in sys.modules if m.startswith('psi.domain.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = result.stdout.strip().splitlines()[-1]
+    assert "psi.domain.newsletter" not in loaded and "psi.domain.activity" not in loaded
+
+
+def test_the_help_names_the_default_weeks(run: Run) -> None:
+    from psi.domain.newsletter import DEFAULT_WEEKS
+
+    result = run("report", "newsletter", "--help")
+    text = " ".join(result.stdout.replace("│", " ").split())  # the help's lines, unwrapped
+    assert f"1-52; {DEFAULT_WEEKS} if left out." in text
+
+
+def test_weeks_left_out_are_the_default(run: Run, example_db: Db) -> None:
+    assert newsletter(run, "--date", DAY) == newsletter(run, "--date", DAY, "--weeks", "6")
+
+
 def test_weeks_that_are_no_number_are_refused(run: Run, example_db: Db) -> None:
     message = assert_fails(run, example_db, ExitCode.USAGE, "report", "newsletter", "--weeks", "x")
     assert "--weeks" in message
@@ -283,8 +337,8 @@ def test_nothing_to_tell_is_one_error_line(run: Run, empty_db: Db, tmp_path: Pat
                            "2026-12-02", "-o", str(target))  # fmt: skip
     assert message == (
         "Error: Nothing to tell in the next 6 weeks: no stormöte, open meeting or activity is "
-        "planned up to 2027-01-13, and no activity was done and no member joined since "
-        "2026-10-21; try --weeks 12.\n"
+        "planned up to 2027-01-12, and no activity was done and no member joined since "
+        "2026-10-22; try --weeks 12.\n"
     )
     assert not target.exists() and dump(empty_db) == before
     one = assert_fails(run, empty_db, ExitCode.NOT_FOUND, "report", "newsletter", "--weeks", "1")

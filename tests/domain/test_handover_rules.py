@@ -17,9 +17,11 @@ from psi.domain.handover import (
     KALLELSE_DAYS,
     SILENT_DAYS,
     Commitments,
+    Contacted,
     HandoverFacts,
     Step,
     commitments,
+    contacted,
     first_steps,
     handover_due,
     is_silent,
@@ -318,3 +320,46 @@ def test_the_steps_come_in_the_order_to_take_them() -> None:
         Step.SETTINGS,
         Step.SILENT_PROSPECTS,
     ]
+
+
+# --- contacted ------------------------------------------------------------------------------------
+
+TODAY = date(2026, 12, 2)
+
+
+def test_the_last_contact_its_days_and_note_come_from_the_same_entries() -> None:
+    entries = [
+        (date(2026, 1, 15), "Samtal"),
+        (date(2026, 3, 1), "Besök"),
+        (date(2026, 3, 1), "Mejl samma dag"),
+        (date(2026, 12, 20), "Inbokat besök"),  # ahead of today: no contact yet
+    ]
+    assert contacted(entries, TODAY) == Contacted(3, date(2026, 3, 1), 276, "Mejl samma dag")
+
+
+def test_no_entry_or_only_entries_ahead_is_no_contact() -> None:
+    assert contacted([], TODAY) == Contacted(0, None, None, None)
+    assert contacted([(TODAY + timedelta(days=1), "Snart")], TODAY) == Contacted(
+        0, None, None, None
+    )
+    assert contacted([(TODAY, "I dag")], TODAY) == Contacted(1, TODAY, 0, "I dag")
+
+
+@given(
+    entries=st.lists(
+        st.tuples(st.dates(date(2025, 1, 1), date(2027, 12, 31)), st.text(max_size=5)),
+        max_size=10,
+    ).map(lambda e: sorted(e, key=lambda entry: entry[0])),
+    today=st.dates(date(2025, 6, 1), date(2027, 6, 1)),
+)
+def test_the_contact_never_lies_ahead_and_agrees_with_itself(
+    entries: list[tuple[date, str]], today: date
+) -> None:
+    c = contacted(entries, today)
+    assert c.last == last_contact([day for day, _text in entries], today)
+    assert c.count == sum(1 for day, _text in entries if day <= today)
+    if c.last is None:
+        assert c.days is None and c.note is None and c.count == 0
+    else:
+        assert c.days is not None and c.days >= 0 and c.last + timedelta(days=c.days) == today
+        assert (c.last, c.note) == [e for e in entries if e[0] <= today][-1]

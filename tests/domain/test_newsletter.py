@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -70,9 +71,16 @@ def test_other_weeks_are_refused_with_what_to_type(weeks: int) -> None:
 
 
 def test_the_windows_take_the_day_and_whole_weeks_either_way() -> None:
-    assert coming_window(DAY, 6) == Window(DAY, date(2026, 4, 21))
-    assert recent_window(DAY, 6) == Window(date(2026, 1, 27), DAY)
-    assert coming_window(DAY, 1).last.weekday() == DAY.weekday()
+    # [day, day + 6 weeks) and (day - 6 weeks, day]: 42 days each, the day in both.
+    assert coming_window(DAY, 6) == Window(DAY, date(2026, 4, 20))
+    assert recent_window(DAY, 6) == Window(date(2026, 1, 28), DAY)
+    assert (coming_window(DAY, 1).last - DAY).days == (DAY - recent_window(DAY, 1).first).days == 6
+
+
+def test_the_next_newsletters_past_window_starts_the_day_after_this_ones_day() -> None:
+    later = DAY + timedelta(weeks=6)
+    assert recent_window(later, 6).first == DAY + timedelta(days=1)
+    assert coming_window(DAY, 6).last == later - timedelta(days=1)
 
 
 def test_a_window_holds_both_its_ends_and_nothing_else() -> None:
@@ -84,7 +92,7 @@ def test_a_window_holds_both_its_ends_and_nothing_else() -> None:
 
 def test_a_window_crosses_the_new_year() -> None:
     window = coming_window(date(2026, 12, 2), 6)
-    assert window.last == date(2027, 1, 13)
+    assert window.last == date(2027, 1, 12)
     assert date(2027, 1, 5) in window
 
 
@@ -110,7 +118,7 @@ def test_a_cancelled_meeting_is_left_out_and_a_held_one_was_coming_on_the_day() 
 
 
 @pytest.mark.parametrize(
-    ("offset", "chosen"), [(-1, False), (0, True), (42, True), (43, False), (-42, False)]
+    ("offset", "chosen"), [(-1, False), (0, True), (41, True), (42, False), (-41, False)]
 )
 def test_meetings_at_the_edges_of_the_coming_window(offset: int, chosen: bool) -> None:
     meeting = Meeting(Kind.STORMOTE, DAY + timedelta(days=offset))
@@ -142,8 +150,8 @@ def test_a_coming_activity_is_one_still_to_be_done(
 
 @pytest.mark.parametrize(
     ("planned", "chosen"),
-    [(None, False), (DAY - timedelta(days=1), False), (DAY, True), (DAY + timedelta(days=42), True),
-     (DAY + timedelta(days=43), False)],
+    [(None, False), (DAY - timedelta(days=1), False), (DAY, True), (DAY + timedelta(days=41), True),
+     (DAY + timedelta(days=42), False)],
 )  # fmt: skip
 def test_a_coming_activity_has_its_day_in_the_window(planned: date | None, chosen: bool) -> None:
     activity = Activity(ActivityStatus.PLANNED, planned_on=planned)
@@ -154,8 +162,8 @@ def test_a_coming_activity_has_its_day_in_the_window(planned: date | None, chose
     ("status", "done_on", "chosen"),
     [
         (ActivityStatus.DONE, DAY, True),
-        (ActivityStatus.DONE, DAY - timedelta(days=42), True),
-        (ActivityStatus.DONE, DAY - timedelta(days=43), False),
+        (ActivityStatus.DONE, DAY - timedelta(days=41), True),
+        (ActivityStatus.DONE, DAY - timedelta(days=42), False),
         (ActivityStatus.DONE, DAY + timedelta(days=1), False),
         (ActivityStatus.DONE, None, False),
         (ActivityStatus.PLANNED, DAY, False),
@@ -174,8 +182,8 @@ def test_a_done_activity_was_done_in_the_recent_window(
 
 @pytest.mark.parametrize(
     ("joined", "chosen"),
-    [(None, False), (DAY, True), (DAY - timedelta(days=42), True),
-     (DAY - timedelta(days=43), False), (DAY + timedelta(days=1), False)],
+    [(None, False), (DAY, True), (DAY - timedelta(days=41), True),
+     (DAY - timedelta(days=42), False), (DAY + timedelta(days=1), False)],
 )  # fmt: skip
 def test_a_new_member_joined_in_the_recent_window(joined: date | None, chosen: bool) -> None:
     assert is_new_member(Member(joined), recent_window(DAY, 6)) is chosen
@@ -251,7 +259,7 @@ def test_everything_chosen_lies_in_its_window_and_nothing_outside_is_chosen(
     chosen = choose(day, weeks, meeting_list, activity_list, member_list)
     coming, recent = chosen.coming, chosen.recent
     assert coming.first == day == recent.last
-    assert (coming.last - day).days == (day - recent.first).days == 7 * weeks
+    assert (coming.last - day).days == (day - recent.first).days == 7 * weeks - 1
     # Everything chosen lies in its window and is the kind of thing the section tells about.
     for meeting in chosen.meetings:
         assert meeting.day in coming and meeting.kind in OPEN_KINDS
@@ -289,3 +297,47 @@ def test_everything_chosen_lies_in_its_window_and_nothing_outside_is_chosen(
     assert chosen.is_empty == (
         not chosen.meetings and not chosen.activities and not chosen.done and not chosen.joined
     )
+
+
+@given(
+    first_day=st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)),
+    weeks=st.integers(min_value=1, max_value=52),
+    letters=st.integers(min_value=2, max_value=4),
+    activity_list=st.lists(activities, max_size=16),
+    member_list=st.lists(members, max_size=16),
+)
+def test_newsletters_written_weeks_apart_tell_each_news_once_and_miss_none(
+    first_day: date,
+    weeks: int,
+    letters: int,
+    activity_list: list[Activity],
+    member_list: list[Member],
+) -> None:
+    """A newsletter every `weeks` weeks: no done activity or new member is told by two of
+    them, and every one done or joined after the first one's day and by the last one's is told
+    by one; the coming windows likewise cover the days between them once."""
+    days = [first_day + timedelta(weeks=weeks * n) for n in range(letters)]
+    chosen = [choose(day, weeks, [], activity_list, member_list) for day in days]
+    told_done = [id(a) for c in chosen[1:] for a in c.done]
+    told_joined = [id(m) for c in chosen[1:] for m in c.joined]
+    assert len(told_done) == len(set(told_done))
+    assert len(told_joined) == len(set(told_joined))
+    between = Window(days[0] + timedelta(days=1), days[-1])
+    assert set(told_done) == {
+        id(a) for a in activity_list if a.status is ActivityStatus.DONE and a.done_on in between
+    }
+    assert set(told_joined) == {id(m) for m in member_list if m.joined in between}
+    # Each day from the first newsletter's day up to the next one's lies in one coming window.
+    for before, after in pairwise(chosen):
+        assert before.coming.last + timedelta(days=1) == after.coming.first
+        assert before.recent.last + timedelta(days=1) == after.recent.first
+
+
+@pytest.mark.parametrize("weeks", [1, 6])
+def test_an_activity_done_on_the_next_newsletters_day_is_told_by_that_one_only(weeks: int) -> None:
+    later = DAY + timedelta(weeks=weeks)
+    edge = Activity(ActivityStatus.DONE, done_on=DAY)
+    on_later = Activity(ActivityStatus.DONE, done_on=later)
+    first = choose(DAY, weeks, [], [edge, on_later], [])
+    second = choose(later, weeks, [], [edge, on_later], [])
+    assert first.done == [edge] and second.done == [on_later]
