@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from psi.domain.audience import DEFAULT_GROUP, Group, Recipient, parse_targets, sendable
 from psi.domain.audience import unique_recipients as _unique
@@ -120,18 +120,16 @@ def _add_group(session: Session, wanted: _Wanted, group: Group, year: int) -> No
 
 def _reach_of(session: Session, wanted: _Wanted) -> Reach:
     rows: dict[int, tuple[Contact, str]] = {}
-    if wanted.whole:
+    if wanted.whole or wanted.persons:
         query = (
             select(Contact, Organisation.name)
             .join(Organisation)
-            .where(col(Contact.organisation_id).in_(wanted.whole))
-        )
-        rows.update((stored_id(c), (c, name)) for c, name in session.exec(query))
-    if wanted.persons:
-        query = (
-            select(Contact, Organisation.name)
-            .join(Organisation)
-            .where(col(Contact.id).in_(wanted.persons))
+            .where(
+                or_(
+                    col(Contact.organisation_id).in_(wanted.whole),
+                    col(Contact.id).in_(wanted.persons),
+                )
+            )
         )
         rows.update((stored_id(c), (c, name)) for c, name in session.exec(query))
     # An address anyone who asked for no mail holds is never addressed, under any name.
